@@ -1,0 +1,27 @@
+# Third-party libraries, from Debian packages. Under Emscripten the same
+# targets are made from sources: see ../shared notes in the README.
+
+if(EMSCRIPTEN)
+  # emcc must never see -I/usr/include, so nlohmann gets a build-local
+  # include folder that holds only a link to it.
+  set(_nl "${CMAKE_BINARY_DIR}/third_party/include")
+  file(MAKE_DIRECTORY "${_nl}")
+  file(CREATE_LINK /usr/include/nlohmann "${_nl}/nlohmann" SYMBOLIC)
+  add_library(nlohmann_json INTERFACE)
+  target_include_directories(nlohmann_json SYSTEM INTERFACE "${_nl}")
+  add_library(nlohmann_json::nlohmann_json ALIAS nlohmann_json)
+
+  set(gtest_disable_pthreads ON CACHE BOOL "" FORCE)
+  set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)
+  add_subdirectory(/usr/src/googletest "${CMAKE_BINARY_DIR}/googletest"
+                   EXCLUDE_FROM_ALL)
+  # Tests and tools read shared/ from the real file system under node.
+  set(ATRIUM_WASM_RUN_FLAGS -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1
+                            -sEXIT_RUNTIME=1)
+else()
+  find_package(nlohmann_json 3.10 REQUIRED)
+  find_package(GTest REQUIRED)
+  if(ATRIUM_BENCHMARKS)
+    find_package(benchmark REQUIRED)
+  endif()
+endif()

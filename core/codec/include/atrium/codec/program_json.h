@@ -1,0 +1,16 @@
+// The JSON form of a membership programme (group, malls, stores, tiers,
+// earning rules, expiry), as documented in shared/formats/program.md.
+#ifndef ATRIUM_CODEC_PROGRAM_JSON_H_
+#define ATRIUM_CODEC_PROGRAM_JSON_H_
+
+#include "atrium/codec/json_reader.h"
+#include "atrium/program.h"
+
+namespace atrium::codec {
+
+// Decodes and validates a programme; InvalidArgument names the bad field.
+StatusOr<Program> ProgramFromJson(const Json& j);
+
+}  // namespace atrium::codec
+
+#endif  // ATRIUM_CODEC_PROGRAM_JSON_H_

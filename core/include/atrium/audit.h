@@ -1,0 +1,41 @@
+// The ledger audit: recomputes a member's lots and balance from the entries
+// alone and reports every place where they break the ledger's contract (see
+// ledger.h) or disagree with the lots the ledger holds.
+//
+// It trusts nothing but the entries, so it also checks data restored from
+// storage or received from another device.
+#ifndef ATRIUM_AUDIT_H_
+#define ATRIUM_AUDIT_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "atrium/ledger.h"
+
+namespace atrium {
+
+struct AuditFinding {
+  int64_t seq = 0;  // the entry at fault; 0 for the ledger as a whole
+  std::string problem;
+};
+
+struct AuditReport {
+  std::vector<AuditFinding> findings;
+  int64_t total = 0;  // the sum of all entries' points
+  bool clean() const { return findings.empty(); }
+};
+
+// Checks `entries`; when `claimed` is given, also compares the recomputed
+// lots with it, field by field.
+AuditReport AuditEntries(std::span<const LedgerEntry> entries,
+                         const std::vector<Lot>* claimed);
+
+inline AuditReport Audit(const PointsLedger& ledger) {
+  return AuditEntries(ledger.entries(), &ledger.lots());
+}
+
+}  // namespace atrium
+
+#endif  // ATRIUM_AUDIT_H_

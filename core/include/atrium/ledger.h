@@ -1,0 +1,172 @@
+// PointsLedger is one member's points: an append-only list of entries and
+// the lots that earning creates.
+//
+// Contract:
+// - Every change is an entry with an idempotency key unique in the ledger.
+//   Applying a request whose key is already present returns (a copy of) the
+//   entry it first made and changes nothing; the same key with a different request
+//   fails with AlreadyExists.
+// - Entries are appended in time order: a request earlier than the last
+//   entry fails with FailedPrecondition.
+// - An earn (or a positive adjustment) creates a lot that is usable from
+//   `usable_from` (the pending period) until just before `expires_at`.
+// - A spend (or a negative adjustment) draws usable lots with the earliest
+//   expiry first (then the oldest lot) and records each draw.
+// - Expire(at) turns the remainder of every lot with expires_at <= at into an
+//   expire entry. It is idempotent: a second run at the same time finds
+//   nothing to do.
+// - Reversing an earn (a refund) takes the points back from that earn's lot;
+//   what was already spent from it is taken from the member's other lots,
+//   earliest expiry first; what the member no longer has is written off as
+//   the entry's `shortfall`. The balance never goes below zero.
+// - Reversing a spend (a refunded points payment) returns the points to the
+//   lots they came from, latest expiry first. Points whose lot has expired
+//   meanwhile are not returned; they are recorded as `shortfall` too.
+// - A target can be reversed in parts, never by more than it moved in total.
+// Balances are derived from the lots, and Audit() recomputes everything from
+// the entries alone.
+#ifndef ATRIUM_LEDGER_H_
+#define ATRIUM_LEDGER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "atrium/status.h"
+#include "atrium/time.h"
+
+namespace atrium {
+
+// One operation adds or removes at most this many points.
+inline constexpr int64_t kMaxPointsPerEntry = 1'000'000'000;
+inline constexpr size_t kMaxKeyLength = 256;
+inline constexpr size_t kMaxNoteLength = 256;
+
+enum class EntryKind { kEarn, kSpend, kExpire, kReverse, kAdjust };
+std::string_view EntryKindName(EntryKind kind);
+
+// Points moved between an entry and a lot: positive takes from the lot,
+// negative gives back to it.
+struct Draw {
+  int64_t lot = 0;  // the seq of the entry that created the lot
+  int64_t points = 0;
+  bool operator==(const Draw&) const = default;
+};
+
+struct LedgerEntry {
+  int64_t seq = 0;  // 1, 2, 3, ... in order of application
+  std::string key;  // idempotency key
+  EntryKind kind = EntryKind::kEarn;
+  Timestamp at;
+  int64_t points = 0;  // signed change to the member's total
+  // Lot-creating entries (earn, positive adjust):
+  Timestamp usable_from;
+  Timestamp expires_at;
+  // Lot-drawing entries (spend, expire, negative adjust, reverse):
+  std::vector<Draw> draws;
+  // What was asked for: the points of an earn, spend or reverse, the signed
+  // points of an adjust, the remainder an expiry took.
+  int64_t requested = 0;
+  // Reverse only: the entry reversed, and the part of the request that could
+  // not be taken back or returned.
+  int64_t target = 0;
+  int64_t shortfall = 0;
+  std::string ref;   // what caused it: a receipt key, an order, an operator
+  std::string note;  // why, for the member's statement
+  bool operator==(const LedgerEntry&) const = default;
+};
+
+struct Lot {
+  int64_t seq = 0;  // the creating entry
+  int64_t points = 0;
+  int64_t remaining = 0;
+  Timestamp usable_from;
+  Timestamp expires_at;
+  bool operator==(const Lot&) const = default;
+};
+
+struct Balance {
+  int64_t usable = 0;   // may be spent now
+  int64_t pending = 0;  // earned, not yet usable
+  int64_t expired_unrecorded = 0;  // past expiry, awaiting the expire run
+  int64_t total() const { return usable + pending + expired_unrecorded; }
+};
+
+struct LotSpec {
+  Timestamp usable_from;
+  Timestamp expires_at;
+};
+
+class PointsLedger {
+ public:
+  PointsLedger() = default;
+
+  // Adds `points` (> 0) in a new lot.
+  StatusOr<LedgerEntry> Earn(std::string_view key, Timestamp at,
+                                    int64_t points, LotSpec lot,
+                                    std::string_view ref,
+                                    std::string_view note);
+  // Takes `points` (> 0) from usable lots; FailedPrecondition if the usable
+  // balance is short.
+  StatusOr<LedgerEntry> Spend(std::string_view key, Timestamp at,
+                                     int64_t points, std::string_view ref,
+                                     std::string_view note);
+  // An operator's correction: positive creates a lot, negative draws like a
+  // spend.
+  StatusOr<LedgerEntry> Adjust(std::string_view key, Timestamp at,
+                                      int64_t points, LotSpec lot,
+                                      std::string_view note);
+  // Reverses `points` (> 0) of the earn or spend entry `target_key`.
+  StatusOr<LedgerEntry> Reverse(std::string_view key, Timestamp at,
+                                       std::string_view target_key,
+                                       int64_t points, std::string_view note);
+  // Records the expiry of every lot whose expiry is at or before `at`.
+  // Returns the entries it made (none when run again).
+  StatusOr<std::vector<LedgerEntry>> Expire(Timestamp at);
+
+  Balance BalanceAt(Timestamp at) const;
+  // How much of the entry `seq` has not yet been reversed.
+  int64_t Reversible(int64_t seq) const;
+
+  const std::vector<LedgerEntry>& entries() const { return entries_; }
+  const std::vector<Lot>& lots() const { return lots_; }
+  // The entry under `key`, or null. The pointer is valid until the next
+  // change to the ledger.
+  const LedgerEntry* FindByKey(std::string_view key) const;
+
+  // Rebuilds a ledger from stored entries, checking them as Audit does.
+  // DataLoss if they are inconsistent.
+  static StatusOr<PointsLedger> FromEntries(std::vector<LedgerEntry> entries);
+
+ private:
+  // Checks the key, the time and the amount common to every request.
+  Status CheckRequest(std::string_view key, Timestamp at, int64_t points) const;
+  // The entry already stored under `e.key` if it equals the request `e`.
+  StatusOr<LedgerEntry> Replay(const LedgerEntry& e) const;
+  // Appends `e`, applying its draws and creating its lot.
+  const LedgerEntry& Append(LedgerEntry e);
+  // Plans draws of up to `points` from lots in spend order, at `at`.
+  // `include_pending` also takes lots not yet usable.
+  // Lot `exclude` is skipped.
+  std::vector<Draw> PlanDraws(Timestamp at, int64_t points,
+                              bool include_pending, int64_t exclude,
+                              int64_t* taken) const;
+  // Plans the return of `points` of spend `target` to its lots.
+  LedgerEntry PlanSpendReversal(const LedgerEntry& target, Timestamp at,
+                                int64_t points) const;
+  Lot& LotOf(int64_t seq) { return lots_[lot_index_.at(seq)]; }
+
+  std::vector<LedgerEntry> entries_;
+  std::vector<Lot> lots_;
+  std::unordered_map<int64_t, size_t> lot_index_;  // lot seq -> lots_ index
+  // Lots with points left, in spend order: (expires_at, seq).
+  std::vector<size_t> open_;
+  std::unordered_map<std::string, size_t> by_key_;  // key -> entries_ index
+  std::unordered_map<int64_t, int64_t> reversed_;   // target seq -> points
+};
+
+}  // namespace atrium
+
+#endif  // ATRIUM_LEDGER_H_

@@ -1,0 +1,37 @@
+// A mainland-China mobile number, the key by which members register.
+//
+// Parse accepts what people type: "13812345678", "138 1234 5678",
+// "138-1234-5678", "+86 138 1234 5678", "86 13812345678", "0086...". It
+// normalises to 11 digits starting 13-19 and rejects everything else (other
+// countries, landlines, letters, wrong lengths) with InvalidArgument.
+// Masked() is the only form that may appear on a screen or in a log.
+#ifndef ATRIUM_PHONE_H_
+#define ATRIUM_PHONE_H_
+
+#include <compare>
+#include <string>
+#include <string_view>
+
+#include "atrium/status.h"
+
+namespace atrium {
+
+class Phone {
+ public:
+  static StatusOr<Phone> Parse(std::string_view text);
+
+  // "13812345678".
+  const std::string& digits() const { return digits_; }
+  // "138****5678".
+  std::string Masked() const;
+
+  auto operator<=>(const Phone&) const = default;
+
+ private:
+  explicit Phone(std::string digits) : digits_(std::move(digits)) {}
+  std::string digits_;
+};
+
+}  // namespace atrium
+
+#endif  // ATRIUM_PHONE_H_

@@ -1,0 +1,30 @@
+// A group's membership programme: its malls, tiers, earning rules and the
+// expiry of points. Everything here is configuration an operator edits;
+// nothing here changes as members shop.
+#ifndef ATRIUM_PROGRAM_H_
+#define ATRIUM_PROGRAM_H_
+
+#include "atrium/earning.h"
+#include "atrium/expiry.h"
+#include "atrium/mall.h"
+#include "atrium/status.h"
+#include "atrium/tier.h"
+
+namespace atrium {
+
+struct Program {
+  Group group;
+  TierPolicy tiers;
+  EarningPolicy earning;
+  ExpiryPolicy expiry;
+  // How late a till may report a receipt and still earn (补积分).
+  int32_t max_receipt_age_days = 30;
+
+  // Validates every part, and that rules name only malls, stores and tiers
+  // the programme has.
+  Status Validate() const;
+};
+
+}  // namespace atrium
+
+#endif  // ATRIUM_PROGRAM_H_

@@ -1,0 +1,51 @@
+#include "atrium/member.h"
+
+namespace atrium {
+
+Status ValidateProfile(const Profile& profile) {
+  if (profile.name.size() > kMaxNameLength) {
+    return InvalidArgument("name is longer than 64 bytes");
+  }
+  for (const unsigned char c : profile.name) {
+    if (c < 0x20 || c == 0x7f) {
+      return InvalidArgument("name may not hold control characters");
+    }
+  }
+  return Status::Ok();
+}
+
+StatusOr<const Member*> MemberDirectory::Register(const MemberId& id,
+                                                  std::string_view phone_text,
+                                                  Profile profile,
+                                                  Consents consents,
+                                                  Timestamp at) {
+  ATRIUM_RETURN_IF_ERROR(ValidateId(id.value(), "member id"));
+  StatusOr<Phone> phone = Phone::Parse(phone_text);
+  if (!phone.ok()) return phone.status();
+  ATRIUM_RETURN_IF_ERROR(ValidateProfile(profile));
+  ATRIUM_RETURN_IF_ERROR(CheckTimeInRange(at, "registration time"));
+  if (members_.count(id) != 0) {
+    return AlreadyExists("member id already registered: " + id.value());
+  }
+  if (by_phone_.count(phone->digits()) != 0) {
+    return AlreadyExists("phone already registered: " + phone->Masked());
+  }
+  by_phone_.emplace(phone->digits(), id);
+  auto it = members_
+                .emplace(id, Member{id, group_, *phone, std::move(profile),
+                                    consents, at})
+                .first;
+  return &it->second;
+}
+
+const Member* MemberDirectory::Find(const MemberId& id) const {
+  auto it = members_.find(id);
+  return it == members_.end() ? nullptr : &it->second;
+}
+
+const Member* MemberDirectory::FindByPhone(const Phone& phone) const {
+  auto it = by_phone_.find(phone.digits());
+  return it == by_phone_.end() ? nullptr : Find(it->second);
+}
+
+}  // namespace atrium

@@ -1,0 +1,38 @@
+#include "atrium/program.h"
+
+namespace atrium {
+
+Status Program::Validate() const {
+  ATRIUM_RETURN_IF_ERROR(group.Validate());
+  ATRIUM_RETURN_IF_ERROR(tiers.Validate());
+  ATRIUM_RETURN_IF_ERROR(earning.Validate());
+  ATRIUM_RETURN_IF_ERROR(expiry.Validate());
+  if (max_receipt_age_days < 0 || max_receipt_age_days > 366) {
+    return InvalidArgument("max receipt age must lie in 0..366 days");
+  }
+  for (const EarningRule& r : earning.rules) {
+    for (const MallId& m : r.malls) {
+      if (group.FindMall(m) == nullptr) {
+        return InvalidArgument("rule " + r.id.value() + " names unknown mall " +
+                               m.value());
+      }
+    }
+    for (const StoreId& s : r.stores) {
+      bool found = false;
+      for (const Mall& m : group.malls) found = found || m.FindStore(s);
+      if (!found) {
+        return InvalidArgument("rule " + r.id.value() +
+                               " names unknown store " + s.value());
+      }
+    }
+    for (const TierId& t : r.tiers) {
+      if (tiers.IndexOf(t) < 0) {
+        return InvalidArgument("rule " + r.id.value() + " names unknown tier " +
+                               t.value());
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace atrium

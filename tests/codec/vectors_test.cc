@@ -1,0 +1,61 @@
+// Runs the golden earning vectors in shared/vectors/earning.json. The same
+// file is checked by every surface that computes points.
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "atrium/codec/domain_json.h"
+#include "atrium/codec/program_json.h"
+
+namespace atrium::codec {
+namespace {
+
+Json ReadJson(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  StatusOr<Json> j = ParseJson(text.str());
+  EXPECT_TRUE(j.ok()) << path << ": " << j.status().ToString();
+  return j.ok() ? *j : Json();
+}
+
+TEST(EarningVectorsTest, EveryCaseMatches) {
+  const std::string shared = ATRIUM_SHARED_DIR;
+  const Json doc = ReadJson(shared + "/vectors/earning.json");
+  ASSERT_EQ(doc.value("version", 0), 1);
+  StatusOr<Program> program =
+      ProgramFromJson(ReadJson(shared + "/" + doc["program"].get<std::string>()));
+  ASSERT_TRUE(program.ok()) << program.status().ToString();
+  ASSERT_GE(doc["cases"].size(), 20u);
+
+  for (const Json& c : doc["cases"]) {
+    const std::string name = c["name"].get<std::string>();
+    StatusOr<Receipt> receipt = ReceiptFromJson(c["receipt"]);
+    ASSERT_TRUE(receipt.ok()) << name << ": " << receipt.status().ToString();
+    const Mall* mall = program->group.FindMall(receipt->mall);
+    ASSERT_NE(mall, nullptr) << name;
+    StatusOr<EarnResult> r =
+        ComputeEarn(program->earning, mall->calendar, *receipt,
+                    TierId(c["tier"].get<std::string>()),
+                    c["earned_today"].get<int64_t>());
+    ASSERT_TRUE(r.ok()) << name << ": " << r.status().ToString();
+
+    const Json got = EarnResultToJson(program->earning, *receipt, *r);
+    const Json& want = c["expect"];
+    EXPECT_EQ(got["points"], want["points"]) << name;
+    EXPECT_EQ(got["uncapped_points"], want["uncapped_points"]) << name;
+    EXPECT_EQ(got["cap"], want["cap"]) << name;
+    Json applied = Json::array();
+    for (const Json& rule : got["applied_rules"]) applied.push_back(rule["id"]);
+    EXPECT_EQ(applied, want["applied_rules"]) << name;
+    Json multipliers = Json::array();
+    for (const Json& line : got["lines"]) {
+      multipliers.push_back(line["multiplier_permille"]);
+    }
+    EXPECT_EQ(multipliers, want["multipliers_permille"]) << name;
+  }
+}
+
+}  // namespace
+}  // namespace atrium::codec

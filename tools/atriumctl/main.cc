@@ -1,0 +1,35 @@
+// atriumctl: the core on the command line, JSON in and JSON out, so that
+// operators can try rules and read ledgers before anything goes live.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+
+namespace {
+
+constexpr char kUsage[] =
+    "usage: atriumctl <command> [flags]\n"
+    "  earn       --program FILE [--in FILE]   points a receipt earns\n"
+    "  statement  [--in FILE]                  balance, lots and expiry of a "
+    "ledger\n"
+    "  demo       [--data DIR] [--member ID] [--at ISO-8601] [--json | "
+    "--entries]\n"
+    "             load the demo mall and print a member's statement\n"
+    "Formats: shared/formats/atriumctl.md\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return 1;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> rest(argv + 2, argv + argc);
+  if (command == "earn") return atrium::cli::EarnCommand(rest);
+  if (command == "statement") return atrium::cli::StatementCommand(rest);
+  if (command == "demo") return atrium::cli::DemoCommand(rest);
+  std::fputs(kUsage, stderr);
+  return 1;
+}
