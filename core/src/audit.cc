@@ -1,16 +1,48 @@
 #include "atrium/audit.h"
 
-#include <unordered_set>
+#include <functional>
 
 namespace atrium {
 namespace {
+
+// A set of keys with open addressing: one allocation for the whole ledger
+// rather than a node per key, which keeps the audit of a long ledger fast.
+class KeySet {
+ public:
+  explicit KeySet(size_t n) {
+    size_t cap = 16;
+    while (cap < 2 * n) cap *= 2;
+    slots_.assign(cap, Slot{});
+  }
+  // False if `key` was already present.
+  bool Insert(std::string_view key) {
+    const size_t h = std::hash<std::string_view>{}(key);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.key.data() == nullptr) {
+        s = Slot{h, key};
+        return true;
+      }
+      if (s.hash == h && s.key == key) return false;
+    }
+  }
+
+ private:
+  struct Slot {
+    size_t hash = 0;
+    std::string_view key;
+  };
+  std::vector<Slot> slots_;
+};
 
 // Replays entries into its own lots, never touching a PointsLedger, so that
 // a bug in the ledger's bookkeeping cannot hide itself.
 class Auditor {
  public:
-  explicit Auditor(size_t n) : lot_pos_(n + 1, -1), reversed_(n + 1, 0) {
-    keys_.reserve(n);
+  explicit Auditor(size_t n)
+      : lot_pos_(n + 1, -1), reversed_(n + 1, 0), keys_(n) {
+    lots_.reserve(n);
   }
 
   void Check(std::span<const LedgerEntry> all, size_t i);
@@ -34,7 +66,7 @@ class Auditor {
   std::vector<Lot> lots_;
   std::vector<int64_t> lot_pos_;
   std::vector<int64_t> reversed_;
-  std::unordered_set<std::string_view> keys_;
+  KeySet keys_;
   Timestamp last_;
   AuditReport report_;
 };
@@ -71,11 +103,11 @@ int64_t Auditor::ApplyDraws(const LedgerEntry& e) {
 void Auditor::Check(std::span<const LedgerEntry> all, size_t i) {
   const LedgerEntry& e = all[i];
   if (e.seq != static_cast<int64_t>(i) + 1) {
-    Flag(e.seq, "sequence number out of order at position " +
-                    std::to_string(i + 1));
+    Flag(e.seq,
+         "sequence number out of order at position " + std::to_string(i + 1));
     return;  // every later check keys on seq
   }
-  if (e.key.empty() || !keys_.insert(e.key).second) {
+  if (e.key.empty() || !keys_.Insert(e.key)) {
     Flag(e.seq, "idempotency key empty or repeated: " + e.key);
   }
   if (e.at < last_) Flag(e.seq, "entry earlier than the one before it");
@@ -96,21 +128,21 @@ void Auditor::Check(std::span<const LedgerEntry> all, size_t i) {
       if (e.requested != e.points) Flag(e.seq, "requested differs from points");
       break;
     case EntryKind::kSpend:
-      if (e.requested != -e.points) Flag(e.seq, "requested differs from points");
+      if (e.requested != -e.points)
+        Flag(e.seq, "requested differs from points");
       break;
     case EntryKind::kExpire:
       if (e.draws.size() != 1) {
         Flag(e.seq, "an expiry draws exactly one lot");
       } else if (const Lot* lot = FindLot(e.draws[0].lot)) {
-        if (lot->expires_at > e.at) Flag(e.seq, "expired a lot before its time");
+        if (lot->expires_at > e.at)
+          Flag(e.seq, "expired a lot before its time");
         if (e.draws[0].points != lot->remaining) {
           Flag(e.seq, "an expiry must take the whole remainder");
         }
       }
       break;
-    case EntryKind::kReverse:
-      CheckReverse(all, e);
-      return;
+    case EntryKind::kReverse: CheckReverse(all, e); return;
   }
   if (e.points >= 0) Flag(e.seq, "this entry must remove points");
   for (const Draw& d : e.draws) {

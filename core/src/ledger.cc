@@ -68,11 +68,10 @@ const LedgerEntry* PointsLedger::FindByKey(std::string_view key) const {
   return it == by_key_.end() ? nullptr : &entries_[it->second];
 }
 
-StatusOr<LedgerEntry> PointsLedger::Earn(std::string_view key,
-                                                Timestamp at, int64_t points,
-                                                LotSpec lot,
-                                                std::string_view ref,
-                                                std::string_view note) {
+StatusOr<LedgerEntry> PointsLedger::Earn(std::string_view key, Timestamp at,
+                                         int64_t points, LotSpec lot,
+                                         std::string_view ref,
+                                         std::string_view note) {
   LedgerEntry e;
   e.key = key;
   e.kind = EntryKind::kEarn;
@@ -89,16 +88,16 @@ StatusOr<LedgerEntry> PointsLedger::Earn(std::string_view key,
     return InvalidArgument("ref and note are limited to 256 bytes");
   }
   if (lot.usable_from < at || lot.expires_at <= lot.usable_from) {
-    return InvalidArgument("a lot must become usable at or after it is earned "
-                           "and expire after it becomes usable");
+    return InvalidArgument(
+        "a lot must become usable at or after it is earned "
+        "and expire after it becomes usable");
   }
   return Append(std::move(e));
 }
 
-StatusOr<LedgerEntry> PointsLedger::Spend(std::string_view key,
-                                                 Timestamp at, int64_t points,
-                                                 std::string_view ref,
-                                                 std::string_view note) {
+StatusOr<LedgerEntry> PointsLedger::Spend(std::string_view key, Timestamp at,
+                                          int64_t points, std::string_view ref,
+                                          std::string_view note) {
   LedgerEntry e;
   e.key = key;
   e.kind = EntryKind::kSpend;
@@ -122,10 +121,9 @@ StatusOr<LedgerEntry> PointsLedger::Spend(std::string_view key,
   return Append(std::move(e));
 }
 
-StatusOr<LedgerEntry> PointsLedger::Adjust(std::string_view key,
-                                                  Timestamp at, int64_t points,
-                                                  LotSpec lot,
-                                                  std::string_view note) {
+StatusOr<LedgerEntry> PointsLedger::Adjust(std::string_view key, Timestamp at,
+                                           int64_t points, LotSpec lot,
+                                           std::string_view note) {
   LedgerEntry e;
   e.key = key;
   e.kind = EntryKind::kAdjust;
@@ -143,8 +141,9 @@ StatusOr<LedgerEntry> PointsLedger::Adjust(std::string_view key,
   }
   if (points > 0) {
     if (lot.usable_from < at || lot.expires_at <= lot.usable_from) {
-      return InvalidArgument("a lot must become usable at or after it is "
-                             "granted and expire after it becomes usable");
+      return InvalidArgument(
+          "a lot must become usable at or after it is "
+          "granted and expire after it becomes usable");
     }
     e.points = points;
     return Append(std::move(e));
@@ -152,18 +151,19 @@ StatusOr<LedgerEntry> PointsLedger::Adjust(std::string_view key,
   int64_t taken = 0;
   e.draws = PlanDraws(at, -points, /*include_pending=*/true, 0, &taken);
   if (taken < -points) {
-    return FailedPrecondition("an adjustment may not take the balance below "
-                              "zero: have " + std::to_string(taken));
+    return FailedPrecondition(
+        "an adjustment may not take the balance below "
+        "zero: have " +
+        std::to_string(taken));
   }
   e.points = points;
   return Append(std::move(e));
 }
 
-StatusOr<LedgerEntry> PointsLedger::Reverse(std::string_view key,
-                                                   Timestamp at,
-                                                   std::string_view target_key,
-                                                   int64_t points,
-                                                   std::string_view note) {
+StatusOr<LedgerEntry> PointsLedger::Reverse(std::string_view key, Timestamp at,
+                                            std::string_view target_key,
+                                            int64_t points,
+                                            std::string_view note) {
   const LedgerEntry* target = FindByKey(target_key);
   if (target == nullptr) {
     return NotFound("nothing to reverse under key " + std::string(target_key));
@@ -186,9 +186,8 @@ StatusOr<LedgerEntry> PointsLedger::Reverse(std::string_view key,
   }
   const int64_t left = Reversible(target->seq);
   if (points > left) {
-    return FailedPrecondition("only " + std::to_string(left) +
-                              " points of " + std::string(target_key) +
-                              " are left to reverse");
+    return FailedPrecondition("only " + std::to_string(left) + " points of " +
+                              std::string(target_key) + " are left to reverse");
   }
   if (target->kind == EntryKind::kSpend) {
     LedgerEntry planned = PlanSpendReversal(*target, at, points);
@@ -198,13 +197,14 @@ StatusOr<LedgerEntry> PointsLedger::Reverse(std::string_view key,
     return Append(std::move(e));
   }
   // An earn: first its own lot, then the member's other lots.
-  const Lot& own = lots_[lot_index_.at(target->seq)];
+  const Lot& own = lots_[LotIndex(target->seq)];
   int64_t taken = std::min(points, own.remaining);
   if (taken > 0) e.draws.push_back({own.seq, taken});
   if (taken < points) {
     int64_t more = 0;
-    std::vector<Draw> rest = PlanDraws(at, points - taken,
-                                       /*include_pending=*/true, own.seq, &more);
+    std::vector<Draw> rest =
+        PlanDraws(at, points - taken,
+                  /*include_pending=*/true, own.seq, &more);
     e.draws.insert(e.draws.end(), rest.begin(), rest.end());
     taken += more;
   }
@@ -230,7 +230,7 @@ LedgerEntry PointsLedger::PlanSpendReversal(const LedgerEntry& target,
     const int64_t take = std::min(avail, need);
     if (take <= 0) continue;
     need -= take;
-    const Lot& lot = lots_[lot_index_.at(d->lot)];
+    const Lot& lot = lots_[LotIndex(d->lot)];
     if (lot.expires_at <= at) {
       plan.shortfall += take;
     } else {
@@ -254,7 +254,7 @@ StatusOr<std::vector<LedgerEntry>> PointsLedger::Expire(Timestamp at) {
   }
   std::vector<LedgerEntry> made;
   for (const int64_t seq : due) {
-    const Lot& lot = lots_[lot_index_.at(seq)];
+    const Lot& lot = lots_[LotIndex(seq)];
     LedgerEntry e;
     e.key = std::string(kExpirePrefix) + std::to_string(seq);
     e.kind = EntryKind::kExpire;
@@ -288,6 +288,7 @@ std::vector<Draw> PointsLedger::PlanDraws(Timestamp at, int64_t points,
 
 const LedgerEntry& PointsLedger::Append(LedgerEntry e) {
   e.seq = static_cast<int64_t>(entries_.size()) + 1;
+  lot_index_.push_back(-1);
   bool removed_any = false;
   for (const Draw& d : e.draws) {
     Lot& lot = LotOf(d.lot);
@@ -295,7 +296,7 @@ const LedgerEntry& PointsLedger::Append(LedgerEntry e) {
     lot.remaining -= d.points;
     if (lot.remaining == 0) removed_any = true;
     if (was_empty && lot.remaining > 0) {
-      const size_t idx = lot_index_.at(d.lot);
+      const size_t idx = LotIndex(d.lot);
       open_.insert(std::upper_bound(open_.begin(), open_.end(), idx,
                                     [this](size_t a, size_t b) {
                                       return SpendOrder(lots_[a], lots_[b]);
@@ -304,16 +305,15 @@ const LedgerEntry& PointsLedger::Append(LedgerEntry e) {
     }
   }
   if (removed_any) {
-    open_.erase(std::remove_if(open_.begin(), open_.end(),
-                               [this](size_t i) {
-                                 return lots_[i].remaining == 0;
-                               }),
-                open_.end());
+    open_.erase(
+        std::remove_if(open_.begin(), open_.end(),
+                       [this](size_t i) { return lots_[i].remaining == 0; }),
+        open_.end());
   }
   if (e.points > 0 && e.draws.empty() && e.kind != EntryKind::kReverse) {
     const size_t idx = lots_.size();
     lots_.push_back({e.seq, e.points, e.points, e.usable_from, e.expires_at});
-    lot_index_.emplace(e.seq, idx);
+    lot_index_.back() = static_cast<int32_t>(idx);
     open_.insert(std::upper_bound(open_.begin(), open_.end(), idx,
                                   [this](size_t a, size_t b) {
                                     return SpendOrder(lots_[a], lots_[b]);

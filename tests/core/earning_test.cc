@@ -1,8 +1,8 @@
 #include "atrium/earning.h"
 
-#include <functional>
-
 #include <gtest/gtest.h>
+
+#include <functional>
 
 #include "test_util.h"
 
@@ -14,7 +14,7 @@ using testing::Local;
 
 Receipt MakeReceipt(const std::string& local_time,
                     std::vector<ReceiptLine> lines) {
-  return Receipt{ReceiptId("R1"), MallId("m1"),          StoreId("s1"),
+  return Receipt{ReceiptId("R1"), MallId("m1"),      StoreId("s1"),
                  MemberId("M1"),  Local(local_time), std::move(lines)};
 }
 
@@ -46,10 +46,10 @@ class EarningTest : public ::testing::Test {
 
 TEST_F(EarningTest, OnePointPerWholeYuanRoundedOncePerReceipt) {
   // Rounding each line would give 27.
-  const EarnResult r = Earn(MakeReceipt(
-      "2026-03-02 12:00:00", {{"food_drink", Money::Fen(999)},
-                              {"food_drink", Money::Fen(999)},
-                              {"food_drink", Money::Fen(999)}}));
+  const EarnResult r = Earn(
+      MakeReceipt("2026-03-02 12:00:00", {{"food_drink", Money::Fen(999)},
+                                          {"food_drink", Money::Fen(999)},
+                                          {"food_drink", Money::Fen(999)}}));
   EXPECT_EQ(r.points, 29);
   EXPECT_TRUE(r.applied_rules.empty());
   EXPECT_EQ(PointsAt("2026-03-02 12:00:00", 99), 0);
@@ -64,8 +64,8 @@ TEST_F(EarningTest, MultipliersCombineAsConfigured) {
   EarningRule member_day = Multiplier("member-day", 2000);
   member_day.window.month_days = {8};
   policy_.rules = {gold, member_day};
-  const Receipt r = MakeReceipt("2026-03-08 12:00:00",
-                                {{"fashion", Money::Yuan(100)}});
+  const Receipt r =
+      MakeReceipt("2026-03-08 12:00:00", {{"fashion", Money::Yuan(100)}});
   const struct {
     CombineMode mode;
     int64_t points;
@@ -99,7 +99,10 @@ TEST_F(EarningTest, ExcludedLinesEarnNothingAndSayWhy) {
   EXPECT_FALSE(r.lines[0].excluded);
   EXPECT_TRUE(r.lines[1].excluded);
   EXPECT_EQ(r.lines[1].multiplier_permille, 0);
-  EXPECT_EQ(r.lines[1].rules, (std::vector<uint16_t>{1}));
+  const std::span<const uint16_t> why = r.RulesOf(r.lines[1]);
+  EXPECT_EQ(std::vector<uint16_t>(why.begin(), why.end()),
+            (std::vector<uint16_t>{1}));
+  EXPECT_TRUE(r.RulesOf(r.lines[0]).size() == 1);
 }
 
 TEST_F(EarningTest, CapsHitExactly) {
@@ -185,9 +188,9 @@ TEST_F(EarningTest, ScopesNarrowByMallStoreCategoryAndTier) {
   r.categories = {"beauty"};
   r.tiers = {TierId("gold"), TierId("diamond")};
   policy_.rules = {r};
-  Receipt receipt = MakeReceipt("2026-03-02 12:00:00",
-                                {{"beauty", Money::Yuan(100)},
-                                 {"fashion", Money::Yuan(100)}});
+  Receipt receipt = MakeReceipt(
+      "2026-03-02 12:00:00",
+      {{"beauty", Money::Yuan(100)}, {"fashion", Money::Yuan(100)}});
   EXPECT_EQ(Earn(receipt, "gold").points, 300);
   EXPECT_EQ(Earn(receipt, "silver").points, 200);
   receipt.store = StoreId("s2");
@@ -215,14 +218,16 @@ TEST_F(EarningTest, RejectsContradictoryPolicies) {
           {"zero base", [](auto& p) { p.fen_per_point = 0; }},
           {"negative cap", [](auto& p) { p.max_points_per_day = -1; }},
           {"long pending", [](auto& p) { p.pending_seconds = 367 * 86400; }},
-          {"zero multiplier",
-           [](auto& p) { p.rules = {Multiplier("a", 0)}; }},
+          {"zero multiplier", [](auto& p) { p.rules = {Multiplier("a", 0)}; }},
           {"repeated id",
-           [](auto& p) { p.rules = {Multiplier("a", 1), Multiplier("a", 2)}; }},
+           [](auto& p) {
+             p.rules = {Multiplier("a", 1), Multiplier("a", 2)};
+           }},
           {"empty window",
            [](auto& p) {
              p.rules = {Multiplier("a", 1500)};
-             p.rules[0].window.start_second = p.rules[0].window.end_second = 3600;
+             p.rules[0].window.start_second = p.rules[0].window.end_second =
+                 3600;
            }},
           {"window ends first",
            [](auto& p) {
@@ -255,13 +260,13 @@ TEST_F(EarningTest, RejectsBadReceiptsAndCounts) {
                 .status()
                 .code(),
             StatusCode::kInvalidArgument);
-  EXPECT_EQ(ComputeEarn(policy_, cal_,
-                        MakeReceipt("2026-03-02 12:00:00",
-                                    {{"x", Money::Yuan(1)}}),
-                        TierId("normal"), -1)
-                .status()
-                .code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      ComputeEarn(policy_, cal_,
+                  MakeReceipt("2026-03-02 12:00:00", {{"x", Money::Yuan(1)}}),
+                  TierId("normal"), -1)
+          .status()
+          .code(),
+      StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -23,9 +23,9 @@ std::string_view LotStatusName(LotStatus s) {
 }
 
 bool ParseKind(std::string_view name, EntryKind* out) {
-  for (const EntryKind k : {EntryKind::kEarn, EntryKind::kSpend,
-                            EntryKind::kExpire, EntryKind::kReverse,
-                            EntryKind::kAdjust}) {
+  for (const EntryKind k :
+       {EntryKind::kEarn, EntryKind::kSpend, EntryKind::kExpire,
+        EntryKind::kReverse, EntryKind::kAdjust}) {
     if (EntryKindName(k) == name) {
       *out = k;
       return true;
@@ -48,8 +48,9 @@ LedgerEntry ReadEntry(JsonReader& r) {
   e.usable_from = r.OptTime("usable_from").value_or(Timestamp());
   e.expires_at = r.OptTime("expires_at").value_or(Timestamp());
   for (JsonReader& d : r.Objects("draws", 100'000, false)) {
-    e.draws.push_back({d.Int("lot", 1, static_cast<int64_t>(kMaxLedgerEntries)),
-                       d.Int("points", -kMaxPointsPerEntry, kMaxPointsPerEntry)});
+    e.draws.push_back(
+        {d.Int("lot", 1, static_cast<int64_t>(kMaxLedgerEntries)),
+         d.Int("points", -kMaxPointsPerEntry, kMaxPointsPerEntry)});
     d.Finish();
   }
   e.target = r.OptInt("target", 0, 0, static_cast<int64_t>(kMaxLedgerEntries));
@@ -85,7 +86,7 @@ Json ReceiptToJson(const Receipt& r) {
   for (const ReceiptLine& l : r.lines) {
     lines.push_back({{"category", l.category}, {"amount_fen", l.amount.fen()}});
   }
-  return {{"id", r.id.value()},         {"mall_id", r.mall.value()},
+  return {{"id", r.id.value()},          {"mall_id", r.mall.value()},
           {"store_id", r.store.value()}, {"member_id", r.member.value()},
           {"at", FormatIso8601(r.at)},   {"lines", std::move(lines)}};
 }
@@ -143,7 +144,9 @@ Json EarnResultToJson(const EarningPolicy& policy, const Receipt& receipt,
   for (size_t i = 0; i < r.lines.size(); ++i) {
     const LineEarning& l = r.lines[i];
     Json rules = Json::array();
-    for (const uint16_t k : l.rules) rules.push_back(policy.rules[k].id.value());
+    for (const uint16_t k : r.RulesOf(l)) {
+      rules.push_back(policy.rules[k].id.value());
+    }
     lines.push_back({{"category", receipt.lines[i].category},
                      {"amount_fen", l.amount.fen()},
                      {"multiplier_permille", l.multiplier_permille},

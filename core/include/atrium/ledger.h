@@ -4,8 +4,8 @@
 // Contract:
 // - Every change is an entry with an idempotency key unique in the ledger.
 //   Applying a request whose key is already present returns (a copy of) the
-//   entry it first made and changes nothing; the same key with a different request
-//   fails with AlreadyExists.
+//   entry it first made and changes nothing; the same key with a different
+//   request fails with AlreadyExists.
 // - Entries are appended in time order: a request earlier than the last
 //   entry fails with FailedPrecondition.
 // - An earn (or a positive adjustment) creates a lot that is usable from
@@ -88,8 +88,8 @@ struct Lot {
 };
 
 struct Balance {
-  int64_t usable = 0;   // may be spent now
-  int64_t pending = 0;  // earned, not yet usable
+  int64_t usable = 0;              // may be spent now
+  int64_t pending = 0;             // earned, not yet usable
   int64_t expired_unrecorded = 0;  // past expiry, awaiting the expire run
   int64_t total() const { return usable + pending + expired_unrecorded; }
 };
@@ -104,24 +104,23 @@ class PointsLedger {
   PointsLedger() = default;
 
   // Adds `points` (> 0) in a new lot.
-  StatusOr<LedgerEntry> Earn(std::string_view key, Timestamp at,
-                                    int64_t points, LotSpec lot,
-                                    std::string_view ref,
-                                    std::string_view note);
+  StatusOr<LedgerEntry> Earn(std::string_view key, Timestamp at, int64_t points,
+                             LotSpec lot, std::string_view ref,
+                             std::string_view note);
   // Takes `points` (> 0) from usable lots; FailedPrecondition if the usable
   // balance is short.
   StatusOr<LedgerEntry> Spend(std::string_view key, Timestamp at,
-                                     int64_t points, std::string_view ref,
-                                     std::string_view note);
+                              int64_t points, std::string_view ref,
+                              std::string_view note);
   // An operator's correction: positive creates a lot, negative draws like a
   // spend.
   StatusOr<LedgerEntry> Adjust(std::string_view key, Timestamp at,
-                                      int64_t points, LotSpec lot,
-                                      std::string_view note);
+                               int64_t points, LotSpec lot,
+                               std::string_view note);
   // Reverses `points` (> 0) of the earn or spend entry `target_key`.
   StatusOr<LedgerEntry> Reverse(std::string_view key, Timestamp at,
-                                       std::string_view target_key,
-                                       int64_t points, std::string_view note);
+                                std::string_view target_key, int64_t points,
+                                std::string_view note);
   // Records the expiry of every lot whose expiry is at or before `at`.
   // Returns the entries it made (none when run again).
   StatusOr<std::vector<LedgerEntry>> Expire(Timestamp at);
@@ -156,11 +155,17 @@ class PointsLedger {
   // Plans the return of `points` of spend `target` to its lots.
   LedgerEntry PlanSpendReversal(const LedgerEntry& target, Timestamp at,
                                 int64_t points) const;
-  Lot& LotOf(int64_t seq) { return lots_[lot_index_.at(seq)]; }
+  // The lots_ index of the lot entry `seq` created; seq must name one.
+  size_t LotIndex(int64_t seq) const {
+    return static_cast<size_t>(lot_index_[static_cast<size_t>(seq)]);
+  }
+  Lot& LotOf(int64_t seq) { return lots_[LotIndex(seq)]; }
 
   std::vector<LedgerEntry> entries_;
   std::vector<Lot> lots_;
-  std::unordered_map<int64_t, size_t> lot_index_;  // lot seq -> lots_ index
+  // Entry seq -> index in lots_, or -1 for entries that made no lot. Seqs
+  // are dense, so a vector serves where a map would hash on every draw.
+  std::vector<int32_t> lot_index_ = {-1};
   // Lots with points left, in spend order: (expires_at, seq).
   std::vector<size_t> open_;
   std::unordered_map<std::string, size_t> by_key_;  // key -> entries_ index

@@ -1,0 +1,93 @@
+#include "cases.h"
+
+#include <string>
+
+namespace atrium::bench {
+namespace {
+
+Timestamp At(int64_t unix_seconds) {
+  return Timestamp::FromUnixSeconds(unix_seconds);
+}
+
+constexpr int64_t k2026 = 1767196800;  // 2026-01-01T00:00:00+08:00
+
+}  // namespace
+
+EarnCase MakeEarnCase() {
+  EarnCase c;
+  const char* categories[] = {"beauty", "fashion", "food_drink", "sports",
+                              "kids"};
+  c.policy.max_points_per_receipt = 50000;
+  c.policy.max_points_per_day = 100000;
+  for (int i = 0; i < 30; ++i) {
+    EarningRule r;
+    r.id = RuleId("rule-" + std::to_string(i));
+    r.name = "rule " + std::to_string(i);
+    r.multiplier_permille = 1000 + 10 * i;
+    switch (i % 5) {
+      case 0: r.categories = {categories[i % 5], "gift_card"}; break;
+      case 1: r.tiers = {TierId("silver"), TierId("gold")}; break;
+      case 2:
+        r.window.weekdays = {Weekday::kTuesday, Weekday::kSaturday};
+        break;
+      case 3: r.stores = {StoreId("s-101"), StoreId("s-105")}; break;
+      case 4:
+        r.window.start_second = 10 * 3600;
+        r.window.end_second = 2 * 3600;
+        break;
+    }
+    if (i == 29) {
+      r.effect = RuleEffect::kExclude;
+      r.categories = {"gift_card"};
+    }
+    c.policy.rules.push_back(std::move(r));
+  }
+  c.receipt.id = ReceiptId("R-bench");
+  c.receipt.mall = MallId("m-xinjie");
+  c.receipt.store = StoreId("s-105");
+  c.receipt.member = MemberId("M-bench");
+  c.receipt.at = At(k2026 + 5 * 86400 + 15 * 3600);  // Tuesday 15:00 local
+  for (int i = 0; i < 10; ++i) {
+    c.receipt.lines.push_back({categories[i % 5], Money::Fen(1999 + 1000 * i)});
+  }
+  c.tier = TierId("gold");
+  return c;
+}
+
+Timestamp LotsLedgerNow() { return At(k2026 + 400 * 3600); }
+
+PointsLedger MakeLotsLedger(int lots) {
+  PointsLedger l;
+  for (int i = 0; i < lots; ++i) {
+    const Timestamp t = At(k2026 + i * 60);
+    const LotSpec spec{t, At(k2026 + 2 * 365 * 86400 + i * 60)};
+    (void)l.Earn("earn-" + std::to_string(i), t, 10, spec, "", "");
+  }
+  return l;
+}
+
+PointsLedger MakeBusyLedger(int entries) {
+  PointsLedger l;
+  int64_t t = k2026;
+  std::string last_spend;
+  for (int i = 1; static_cast<int>(l.entries().size()) < entries; ++i) {
+    t += 3600;
+    const Timestamp now = At(t);
+    const std::string n = std::to_string(i);
+    const LotSpec spec{now, At(t + 365 * 86400)};
+    (void)l.Earn("e" + n, now, 100 + i % 50, spec, "", "");
+    if (i % 3 == 0 && l.Spend("s" + n, now, 120, "", "").ok()) {
+      last_spend = "s" + n;
+    }
+    if (i % 7 == 0) (void)l.Reverse("re" + n, now, "e" + n, 30, "refund");
+    if (i % 11 == 0 && !last_spend.empty()) {
+      (void)l.Reverse("rs" + n, now, last_spend, 40, "refund");
+      last_spend.clear();
+    }
+    if (i % 13 == 0) (void)l.Adjust("a" + n, now, -5, {}, "correction");
+    if (i % 97 == 0) (void)l.Expire(now);
+  }
+  return l;
+}
+
+}  // namespace atrium::bench

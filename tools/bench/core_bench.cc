@@ -1,0 +1,56 @@
+// Google Benchmark figures for the core's hot paths (native, release).
+//   build/release/tools/bench/core_bench
+#include <benchmark/benchmark.h>
+
+#include <vector>
+
+#include "atrium/audit.h"
+#include "cases.h"
+
+namespace atrium::bench {
+namespace {
+
+void BM_EarnTenLinesThirtyRules(benchmark::State& state) {
+  const EarnCase c = MakeEarnCase();
+  for (auto _ : state) {
+    StatusOr<EarnResult> r =
+        ComputeEarn(c.policy, c.calendar, c.receipt, c.tier, 0);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_EarnTenLinesThirtyRules);
+
+// Each spend needs a fresh ledger: copies are made in batches outside the
+// timed region.
+void BM_Spend1000From500Lots(benchmark::State& state) {
+  const PointsLedger base = MakeLotsLedger(500);
+  const Timestamp now = LotsLedgerNow();
+  std::vector<PointsLedger> batch;
+  size_t next = 0;
+  for (auto _ : state) {
+    if (next == batch.size()) {
+      state.PauseTiming();
+      batch.assign(256, base);
+      next = 0;
+      state.ResumeTiming();
+    }
+    StatusOr<LedgerEntry> e = batch[next++].Spend("spend", now, 1000, "", "");
+    benchmark::DoNotOptimize(e);
+  }
+}
+BENCHMARK(BM_Spend1000From500Lots);
+
+void BM_AuditTenThousandEntries(benchmark::State& state) {
+  const PointsLedger ledger = MakeBusyLedger(10000);
+  for (auto _ : state) {
+    AuditReport r = Audit(ledger);
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["entries"] = static_cast<double>(ledger.entries().size());
+}
+BENCHMARK(BM_AuditTenThousandEntries)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+}  // namespace atrium::bench
+
+BENCHMARK_MAIN();

@@ -1,0 +1,69 @@
+// The same three cases as core_bench, timed by a plain harness that builds
+// both natively and as wasm, so the two can be compared:
+//   build/release/tools/bench/portable_bench
+//   node --no-experimental-fetch build/wasm/tools/bench/portable_bench.js
+// Prints the median time per operation over 15 rounds.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+#include "atrium/audit.h"
+#include "cases.h"
+
+namespace atrium::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Runs `prepare` (untimed) then `op` `n` times per round; returns the
+// median nanoseconds per op.
+double MedianNs(int n, const std::function<void()>& prepare,
+                const std::function<void(int)>& op) {
+  std::vector<double> rounds;
+  for (int r = 0; r < 15; ++r) {
+    prepare();
+    const Clock::time_point start = Clock::now();
+    for (int i = 0; i < n; ++i) op(i);
+    const std::chrono::duration<double, std::nano> d = Clock::now() - start;
+    rounds.push_back(d.count() / n);
+  }
+  std::sort(rounds.begin(), rounds.end());
+  return rounds[rounds.size() / 2];
+}
+
+int64_t sink = 0;  // keeps results alive
+
+void Run() {
+  const EarnCase c = MakeEarnCase();
+  const double earn = MedianNs(
+      20000, [] {},
+      [&](int) {
+        sink += ComputeEarn(c.policy, c.calendar, c.receipt, c.tier, 0)->points;
+      });
+  std::printf("earn_10_lines_30_rules_ns %.0f\n", earn);
+
+  const PointsLedger base = MakeLotsLedger(500);
+  const Timestamp now = LotsLedgerNow();
+  std::vector<PointsLedger> batch;
+  const double spend = MedianNs(
+      200, [&] { batch.assign(200, base); },
+      [&](int i) {
+        sink += batch[i].Spend("spend", now, 1000, "", "")->points;
+      });
+  std::printf("spend_1000_from_500_lots_ns %.0f\n", spend);
+
+  const PointsLedger busy = MakeBusyLedger(10000);
+  const double audit = MedianNs(
+      20, [] {}, [&](int) { sink += Audit(busy).total; });
+  std::printf("audit_%zu_entries_ns %.0f\n", busy.entries().size(), audit);
+}
+
+}  // namespace
+}  // namespace atrium::bench
+
+int main() {
+  atrium::bench::Run();
+  return atrium::bench::sink == 42 ? 1 : 0;
+}
