@@ -2,9 +2,9 @@
 #ifndef ATRIUM_TESTS_TEST_UTIL_H_
 #define ATRIUM_TESTS_TEST_UTIL_H_
 
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "atrium/time.h"
 

@@ -5,7 +5,8 @@
 namespace atrium {
 namespace {
 
-__extension__ typedef __int128 Int128;
+// The proportional refund multiplies two amounts up to 1e9 and 1e10.
+__extension__ using Int128 = __int128;
 
 std::string RuleNames(const EarningPolicy& policy, const EarnResult& earn) {
   std::string out;
@@ -52,9 +53,9 @@ StatusOr<EarnOutcome> MemberAccount::EarnForReceipt(const Program& program,
                            key);
     }
     const LedgerEntry* entry = ledger_.FindByKey(key);
-    return EarnOutcome{&it->second,
-                       entry ? std::optional<LedgerEntry>(*entry) : std::nullopt,
-                       true, tier_.tier};
+    return EarnOutcome{
+        &it->second, entry ? std::optional<LedgerEntry>(*entry) : std::nullopt,
+        true, tier_.tier};
   }
   const Mall* mall = program.group.FindMall(receipt.mall);
   if (mall == nullptr) return NotFound("unknown mall " + receipt.mall.value());
@@ -62,8 +63,8 @@ StatusOr<EarnOutcome> MemberAccount::EarnForReceipt(const Program& program,
     return NotFound("unknown store " + receipt.store.value());
   }
   if (receipt.at > now) return InvalidArgument("receipt time is in the future");
-  if (receipt.at < now.PlusSeconds(-program.max_receipt_age_days *
-                                   kSecondsPerDay)) {
+  if (receipt.at <
+      now.PlusSeconds(-program.max_receipt_age_days * kSecondsPerDay)) {
     return FailedPrecondition("receipt is older than " +
                               std::to_string(program.max_receipt_age_days) +
                               " days");
@@ -92,8 +93,9 @@ StatusOr<EarnOutcome> MemberAccount::EarnForReceipt(const Program& program,
     const LotSpec lot{std::max(earn->usable_from, now),
                       program.expiry.ExpiresAt(group_cal, receipt.at)};
     if (lot.expires_at <= lot.usable_from) {
-      return FailedPrecondition("the receipt's points would expire before "
-                                "they become usable");
+      return FailedPrecondition(
+          "the receipt's points would expire before "
+          "they become usable");
     }
     StatusOr<LedgerEntry> e = ledger_.Earn(key, now, earn->points, lot, key,
                                            RuleNames(program.earning, *earn));
@@ -121,7 +123,8 @@ StatusOr<RefundOutcome> MemberAccount::RefundReceipt(
     Timestamp now) {
   ATRIUM_RETURN_IF_ERROR(ValidateId(refund_id, "refund id"));
   ATRIUM_RETURN_IF_ERROR(CheckTimeInRange(now, "refund time"));
-  if (amount <= Money()) return InvalidArgument("refund amount must be positive");
+  if (amount <= Money())
+    return InvalidArgument("refund amount must be positive");
   const std::string key = "refund:" + receipt_key + ":" + refund_id;
   if (auto it = refunds_.find(key); it != refunds_.end()) {
     if (it->second.receipt_key != receipt_key || it->second.amount != amount) {
@@ -143,8 +146,8 @@ StatusOr<RefundOutcome> MemberAccount::RefundReceipt(
   }
   // Cumulative, so that the parts of a receipt reverse exactly its points.
   const Money refunded = r.refunded + amount;
-  const int64_t due = static_cast<int64_t>(
-      static_cast<Int128>(r.points) * refunded.fen() / total.fen());
+  const int64_t due = static_cast<int64_t>(static_cast<Int128>(r.points) *
+                                           refunded.fen() / total.fen());
   RefundOutcome out;
   out.amount = amount;
   out.points_reversed = due - r.points_reversed;

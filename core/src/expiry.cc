@@ -6,8 +6,7 @@ namespace atrium {
 
 Status ExpiryPolicy::Validate() const {
   switch (kind) {
-    case ExpiryKind::kNever:
-      return Status::Ok();
+    case ExpiryKind::kNever: return Status::Ok();
     case ExpiryKind::kEndOfYear:
       if (years < 0 || years > 10) {
         return InvalidArgument("expiry years must lie in 0..10");
@@ -27,8 +26,7 @@ Timestamp ExpiryPolicy::ExpiresAt(const LocalCalendar& calendar,
   const Date day = calendar.DateOf(earned);
   Timestamp t = kLatestTime;
   switch (kind) {
-    case ExpiryKind::kNever:
-      break;
+    case ExpiryKind::kNever: break;
     case ExpiryKind::kEndOfYear:
       t = calendar.StartOfDate(Date{day.year + years + 1, 1, 1});
       break;

@@ -25,7 +25,8 @@ Statement BuildStatement(const PointsLedger& ledger, Timestamp at) {
                    });
   for (const LotLine& l : s.lots) {
     if (l.status == LotStatus::kExpired || l.lot.remaining == 0) continue;
-    if (s.expiring.empty() || s.expiring.back().expires_at != l.lot.expires_at) {
+    if (s.expiring.empty() ||
+        s.expiring.back().expires_at != l.lot.expires_at) {
       s.expiring.push_back({l.lot.expires_at, 0});
     }
     s.expiring.back().points += l.lot.remaining;

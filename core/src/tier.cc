@@ -47,8 +47,8 @@ class Reviewer {
     return RollingActivity(records_, cal_, t.PlusSeconds(-1));
   }
   void Move(Timestamp at, int to, std::string reason) {
-    state_.history.push_back({at, state_.tier, policy_.levels[to].id,
-                              std::move(reason)});
+    state_.history.push_back(
+        {at, state_.tier, policy_.levels[to].id, std::move(reason)});
     state_.tier = policy_.levels[to].id;
   }
   void OnSpend(Timestamp at);
@@ -87,9 +87,10 @@ void Reviewer::OnGraceEnd(Timestamp at) {
   const int cur = Current();
   int q = QualifiedLevel(policy_, a);
   if (q >= cur) return;
-  if (policy_.max_levels_down > 0) q = std::max(q, cur - policy_.max_levels_down);
-  Move(at, q, "downgraded at review: " + Figures(a) + "; " +
-                  Threshold(policy_, cur));
+  if (policy_.max_levels_down > 0)
+    q = std::max(q, cur - policy_.max_levels_down);
+  Move(at, q,
+       "downgraded at review: " + Figures(a) + "; " + Threshold(policy_, cur));
 }
 
 TierState Reviewer::Run(Timestamp now) {
@@ -199,7 +200,8 @@ Activity RollingActivity(std::span<const SpendRecord> records,
 int QualifiedLevel(const TierPolicy& policy, const Activity& activity) {
   int best = 0;
   for (size_t i = 0; i < policy.levels.size(); ++i) {
-    if (Qualifies(policy, policy.levels[i], activity)) best = static_cast<int>(i);
+    if (Qualifies(policy, policy.levels[i], activity))
+      best = static_cast<int>(i);
   }
   return best;
 }
@@ -217,7 +219,8 @@ StatusOr<TierState> ReviewTier(const TierPolicy& policy,
                                Timestamp now) {
   ATRIUM_RETURN_IF_ERROR(CheckTimeInRange(now, "review time"));
   if (policy.IndexOf(state.tier) < 0) {
-    return NotFound("member's tier is not in the policy: " + state.tier.value());
+    return NotFound("member's tier is not in the policy: " +
+                    state.tier.value());
   }
   if (now <= state.reviewed_until) return state;
   return Reviewer(policy, calendar, records, std::move(state)).Run(now);

@@ -132,8 +132,8 @@ Date LocalCalendar::DateOf(Timestamp t) const {
 
 int32_t LocalCalendar::SecondOfDay(Timestamp t) const {
   const int64_t local = LocalSeconds(t);
-  return static_cast<int32_t>(local - FloorDiv(local, kSecondsPerDay) *
-                                          kSecondsPerDay);
+  return static_cast<int32_t>(local -
+                              FloorDiv(local, kSecondsPerDay) * kSecondsPerDay);
 }
 
 Date LocalCalendar::BusinessDateOf(Timestamp t) const {
@@ -177,15 +177,15 @@ StatusOr<Timestamp> ParseIso8601(std::string_view text) {
     const bool plus = c.Literal('+');
     if (!plus && !c.Literal('-')) return InvalidArgument(kShape);
     int32_t oh = 0, om = 0;
-    if (!c.Digits(2, &oh) || !c.Literal(':') || !c.Digits(2, &om) ||
-        oh > 14 || om > 59) {
+    if (!c.Digits(2, &oh) || !c.Literal(':') || !c.Digits(2, &om) || oh > 14 ||
+        om > 59) {
       return InvalidArgument(kShape);
     }
     offset = (plus ? 1 : -1) * (oh * 3600 + om * 60);
   }
   if (!c.AtEnd()) return InvalidArgument(kShape);
-  const int64_t local =
-      date->DayNumber() * kSecondsPerDay + h * 3600 + mi * 60 + s;
+  const int64_t local = date->DayNumber() * kSecondsPerDay +
+                        h * kSecondsPerHour + mi * kSecondsPerMinute + s;
   return Timestamp::FromUnixSeconds(local - offset);
 }
 

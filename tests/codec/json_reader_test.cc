@@ -24,7 +24,8 @@ TEST(JsonReaderTest, ReadsTypedFields) {
   EXPECT_EQ(r.Strs("tags", 5), (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(r.Ints("days", 5, 1, 31), (std::vector<int64_t>{1, 8}));
   int64_t sum = 0;
-  for (JsonReader& line : r.Objects("lines", 10, true)) sum += line.Int("x", 0, 9);
+  for (JsonReader& line : r.Objects("lines", 10, true))
+    sum += line.Int("x", 0, 9);
   EXPECT_EQ(sum, 3);
   EXPECT_EQ(r.OptStr("missing", "fallback"), "fallback");
   r.Finish();

@@ -1,9 +1,9 @@
 #include "atrium/codec/program_json.h"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 namespace atrium::codec {
 namespace {
@@ -54,7 +54,8 @@ TEST(ProgramJsonTest, RejectsMistakesOperatorsMake) {
       {"bad offset", "/group/utc_offset", "GMT+8", "UTC offset"},
       {"tier thresholds falling", "/tiers/levels/2/min_spend_fen", 100,
        "must rise"},
-      {"negative threshold", "/tiers/levels/1/min_spend_fen", -1, "must lie in"},
+      {"negative threshold", "/tiers/levels/1/min_spend_fen", -1,
+       "must lie in"},
       {"unknown combine mode", "/earning/combine", "sum", "combine"},
       {"repeated store", "/group/malls/0/stores/1/id", "s-101", "repeated"},
       {"expiry kind", "/expiry/kind", "someday", "must be never"},

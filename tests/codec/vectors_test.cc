@@ -1,9 +1,9 @@
 // Runs the golden earning vectors in shared/vectors/earning.json. The same
 // file is checked by every surface that computes points.
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "atrium/codec/domain_json.h"
 #include "atrium/codec/program_json.h"
@@ -24,8 +24,8 @@ TEST(EarningVectorsTest, EveryCaseMatches) {
   const std::string shared = ATRIUM_SHARED_DIR;
   const Json doc = ReadJson(shared + "/vectors/earning.json");
   ASSERT_EQ(doc.value("version", 0), 1);
-  StatusOr<Program> program =
-      ProgramFromJson(ReadJson(shared + "/" + doc["program"].get<std::string>()));
+  StatusOr<Program> program = ProgramFromJson(
+      ReadJson(shared + "/" + doc["program"].get<std::string>()));
   ASSERT_TRUE(program.ok()) << program.status().ToString();
   ASSERT_GE(doc["cases"].size(), 20u);
 
@@ -35,10 +35,9 @@ TEST(EarningVectorsTest, EveryCaseMatches) {
     ASSERT_TRUE(receipt.ok()) << name << ": " << receipt.status().ToString();
     const Mall* mall = program->group.FindMall(receipt->mall);
     ASSERT_NE(mall, nullptr) << name;
-    StatusOr<EarnResult> r =
-        ComputeEarn(program->earning, mall->calendar, *receipt,
-                    TierId(c["tier"].get<std::string>()),
-                    c["earned_today"].get<int64_t>());
+    StatusOr<EarnResult> r = ComputeEarn(
+        program->earning, mall->calendar, *receipt,
+        TierId(c["tier"].get<std::string>()), c["earned_today"].get<int64_t>());
     ASSERT_TRUE(r.ok()) << name << ": " << r.status().ToString();
 
     const Json got = EarnResultToJson(program->earning, *receipt, *r);

@@ -19,8 +19,9 @@ Program SmallProgram() {
   mall.stores = {{StoreId("s1"), "店一", "Store 1", "fashion"},
                  {StoreId("s2"), "店二", "Store 2", "beauty"}};
   p.group.malls = {mall};
-  p.tiers.levels = {{TierId("normal"), "普通", "Normal", Money(), 0, 0},
-                    {TierId("gold"), "金卡", "Gold", Money::Yuan(1000), 0, 120}};
+  p.tiers.levels = {
+      {TierId("normal"), "普通", "Normal", Money(), 0, 0},
+      {TierId("gold"), "金卡", "Gold", Money::Yuan(1000), 0, 120}};
   p.tiers.evaluation_days = {MonthDay{1, 1}};
   EarningRule gold;
   gold.id = RuleId("gold");
@@ -38,15 +39,16 @@ Program SmallProgram() {
 class AccountTest : public ::testing::Test {
  protected:
   AccountTest()
-      : account_(Member{MemberId("M1"), GroupId("g1"),
-                        *Phone::Parse("13812345678"), Profile{}, Consents{},
-                        Local("2026-01-01 09:00:00")},
-                 program_.tiers) {}
+      : account_(
+            Member{MemberId("M1"), GroupId("g1"), *Phone::Parse("13812345678"),
+                   Profile{}, Consents{}, Local("2026-01-01 09:00:00")},
+            program_.tiers) {}
 
   Receipt MakeReceipt(const std::string& id, const std::string& at,
                       int64_t yuan) {
-    return Receipt{ReceiptId(id), MallId("m1"), StoreId("s1"), MemberId("M1"),
-                   Local(at), {{"fashion", Money::Yuan(yuan)}}};
+    return Receipt{ReceiptId(id), MallId("m1"),
+                   StoreId("s1"), MemberId("M1"),
+                   Local(at),     {{"fashion", Money::Yuan(yuan)}}};
   }
   StatusOr<EarnOutcome> Earn(const Receipt& r) {
     return account_.EarnForReceipt(program_, r, r.at);
@@ -126,12 +128,14 @@ TEST_F(AccountTest, ReusedReceiptIdWithOtherContentIsRefused) {
 }
 
 TEST_F(AccountTest, TierAtPurchaseDecidesTheRateAndUpgradesAfter) {
-  StatusOr<EarnOutcome> first = Earn(MakeReceipt("R1", "2026-03-02 12:00:00", 1000));
+  StatusOr<EarnOutcome> first =
+      Earn(MakeReceipt("R1", "2026-03-02 12:00:00", 1000));
   ASSERT_TRUE(first.ok());
   EXPECT_EQ(first->record->points, 1000);  // bought as Normal
   EXPECT_EQ(first->record->tier, TierId("normal"));
   EXPECT_EQ(first->tier_after, TierId("gold"));
-  StatusOr<EarnOutcome> second = Earn(MakeReceipt("R2", "2026-03-03 12:00:00", 100));
+  StatusOr<EarnOutcome> second =
+      Earn(MakeReceipt("R2", "2026-03-03 12:00:00", 100));
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->record->points, 150);
   EXPECT_EQ(second->record->rules, (std::vector<RuleId>{RuleId("gold")}));
@@ -149,11 +153,13 @@ TEST_F(AccountTest, LateReceiptExpiresByPurchaseDateAndIsUsableFromNow) {
 
 TEST_F(AccountTest, DailyCapSpansTheDaysReceipts) {
   ASSERT_TRUE(Earn(MakeReceipt("R1", "2026-03-02 10:00:00", 1500)).ok());
-  StatusOr<EarnOutcome> second = Earn(MakeReceipt("R2", "2026-03-02 20:00:00", 1000));
+  StatusOr<EarnOutcome> second =
+      Earn(MakeReceipt("R2", "2026-03-02 20:00:00", 1000));
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->record->points, 500);
   EXPECT_EQ(second->record->cap, EarnCap::kDay);
-  StatusOr<EarnOutcome> next_day = Earn(MakeReceipt("R3", "2026-03-03 00:00:00", 100));
+  StatusOr<EarnOutcome> next_day =
+      Earn(MakeReceipt("R3", "2026-03-03 00:00:00", 100));
   ASSERT_TRUE(next_day.ok());
   EXPECT_EQ(next_day->record->points, 150);
 }
@@ -176,10 +182,9 @@ TEST_F(AccountTest, PartialRefundsTogetherReverseExactlyWhatWasEarned) {
   }
   EXPECT_EQ(reversed, 150);
   EXPECT_EQ(account_.FindReceipt(r.Key())->refunded, Money::Yuan(100));
-  EXPECT_EQ(account_.RefundReceipt(r.Key(), "RF9", Money::Fen(1), t)
-                .status()
-                .code(),
-            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(
+      account_.RefundReceipt(r.Key(), "RF9", Money::Fen(1), t).status().code(),
+      StatusCode::kFailedPrecondition);
   EXPECT_TRUE(Audit(account_.ledger()).clean());
 }
 
@@ -194,7 +199,8 @@ TEST_F(AccountTest, RefundAfterSpendingNeverLeavesANegativeBalance) {
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(out->points_reversed, 500);
   EXPECT_EQ(out->shortfall, 400);
-  EXPECT_EQ(account_.ledger().BalanceAt(Local("2026-03-03 12:00:00")).total(), 0);
+  EXPECT_EQ(account_.ledger().BalanceAt(Local("2026-03-03 12:00:00")).total(),
+            0);
   EXPECT_TRUE(Audit(account_.ledger()).clean());
 }
 

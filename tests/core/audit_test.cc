@@ -1,8 +1,8 @@
 #include "atrium/audit.h"
 
-#include <functional>
-
 #include <gtest/gtest.h>
+
+#include <functional>
 
 #include "test_util.h"
 
@@ -14,14 +14,19 @@ using testing::Local;
 // A ledger that has seen every kind of entry.
 PointsLedger BusyLedger() {
   PointsLedger l;
-  const LotSpec to2027{Local("2026-01-05 10:00:00"), Local("2027-01-01 00:00:00")};
-  const LotSpec to2028{Local("2026-01-06 10:00:00"), Local("2028-01-01 00:00:00")};
-  EXPECT_TRUE(l.Earn("e1", Local("2026-01-05 10:00:00"), 100, to2027, "", "").ok());
-  EXPECT_TRUE(l.Earn("e2", Local("2026-01-06 10:00:00"), 100, to2028, "", "").ok());
+  const LotSpec to2027{Local("2026-01-05 10:00:00"),
+                       Local("2027-01-01 00:00:00")};
+  const LotSpec to2028{Local("2026-01-06 10:00:00"),
+                       Local("2028-01-01 00:00:00")};
+  EXPECT_TRUE(
+      l.Earn("e1", Local("2026-01-05 10:00:00"), 100, to2027, "", "").ok());
+  EXPECT_TRUE(
+      l.Earn("e2", Local("2026-01-06 10:00:00"), 100, to2028, "", "").ok());
   EXPECT_TRUE(l.Spend("s1", Local("2026-02-01 10:00:00"), 150, "", "").ok());
   EXPECT_TRUE(l.Reverse("r1", Local("2026-02-02 10:00:00"), "s1", 20, "").ok());
   EXPECT_TRUE(l.Reverse("r2", Local("2026-02-03 10:00:00"), "e2", 60, "").ok());
-  EXPECT_TRUE(l.Adjust("a1", Local("2026-02-04 10:00:00"), -10, {}, "fix").ok());
+  EXPECT_TRUE(
+      l.Adjust("a1", Local("2026-02-04 10:00:00"), -10, {}, "fix").ok());
   const LotSpec short_lived{Local("2026-02-05 10:00:00"),
                             Local("2027-01-01 00:00:00")};
   EXPECT_TRUE(
@@ -46,16 +51,13 @@ TEST(AuditTest, FindsEveryKindOfTampering) {
     const char* what;
     std::function<void(std::vector<LedgerEntry>&)> tamper;
   } cases[] = {
-      {"points of an earn raised",
-       [](auto& e) { e[0].points += 1; }},
-      {"a draw moved to another lot",
-       [](auto& e) { e[2].draws[0].lot = 2; }},
+      {"points of an earn raised", [](auto& e) { e[0].points += 1; }},
+      {"a draw moved to another lot", [](auto& e) { e[2].draws[0].lot = 2; }},
       {"a draw from a lot not yet made",
        [](auto& e) { e[2].draws[0].lot = 7; }},
       {"a spend whose draws do not sum to it",
        [](auto& e) { e[2].points = -140; }},
-      {"a repeated idempotency key",
-       [](auto& e) { e[1].key = "e1"; }},
+      {"a repeated idempotency key", [](auto& e) { e[1].key = "e1"; }},
       {"entries out of time order",
        [](auto& e) { e[3].at = Local("2026-01-01 00:00:00"); }},
       {"a sequence gap", [](auto& e) { e[4].seq = 9; }},

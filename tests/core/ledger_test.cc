@@ -24,14 +24,14 @@ class LedgerTest : public ::testing::Test {
     EXPECT_TRUE(e.ok()) << e.status().ToString();
     return e.ok() ? *e : LedgerEntry{};
   }
-  StatusOr<LedgerEntry> Spend(const std::string& key,
-                                     const std::string& at, int64_t points) {
+  StatusOr<LedgerEntry> Spend(const std::string& key, const std::string& at,
+                              int64_t points) {
     return ledger_.Spend(key, Local(at), points, "order", "");
   }
   void ExpectAuditClean() {
     const AuditReport report = Audit(ledger_);
-    EXPECT_TRUE(report.clean())
-        << report.findings.front().seq << ": " << report.findings.front().problem;
+    EXPECT_TRUE(report.clean()) << report.findings.front().seq << ": "
+                                << report.findings.front().problem;
   }
   PointsLedger ledger_;
 };
@@ -50,12 +50,12 @@ TEST_F(LedgerTest, SpendsEarliestExpiringLotsFirst) {
 }
 
 TEST_F(LedgerTest, PendingPointsCannotBeSpent) {
-  ASSERT_TRUE(ledger_
-                  .Earn("e1", Local("2026-03-01 10:00:00"), 100,
-                        {Local("2026-03-02 10:00:00"),
-                         Local("2027-01-01 00:00:00")},
-                        "r", "")
-                  .ok());
+  ASSERT_TRUE(
+      ledger_
+          .Earn("e1", Local("2026-03-01 10:00:00"), 100,
+                {Local("2026-03-02 10:00:00"), Local("2027-01-01 00:00:00")},
+                "r", "")
+          .ok());
   const Balance before = ledger_.BalanceAt(Local("2026-03-02 09:59:59"));
   EXPECT_EQ(before.pending, 100);
   EXPECT_EQ(before.usable, 0);
@@ -97,12 +97,12 @@ TEST_F(LedgerTest, ExpiredPointsCannotBeSpentBeforeTheRun) {
 }
 
 TEST_F(LedgerTest, SameKeyReplaysTheFirstAnswer) {
-  const LedgerEntry first = Earn("e1", "2026-01-05 10:00:00", 100,
-                                  "2028-01-01 00:00:00");
+  const LedgerEntry first =
+      Earn("e1", "2026-01-05 10:00:00", 100, "2028-01-01 00:00:00");
   StatusOr<LedgerEntry> s1 = Spend("s1", "2026-01-06 10:00:00", 30);
   ASSERT_TRUE(s1.ok());
-  const LedgerEntry again = Earn("e1", "2026-01-05 10:00:00", 100,
-                                  "2028-01-01 00:00:00");
+  const LedgerEntry again =
+      Earn("e1", "2026-01-05 10:00:00", 100, "2028-01-01 00:00:00");
   EXPECT_EQ(again, first);
   StatusOr<LedgerEntry> s2 = Spend("s1", "2026-01-06 10:00:00", 30);
   ASSERT_TRUE(s2.ok());
@@ -130,7 +130,8 @@ TEST_F(LedgerTest, BadRequestsChangeNothing) {
     Status status;
     StatusCode code;
   } cases[] = {
-      {"zero points", Spend("a", later, 0).status(), StatusCode::kInvalidArgument},
+      {"zero points", Spend("a", later, 0).status(),
+       StatusCode::kInvalidArgument},
       {"negative points", Spend("b", later, -5).status(),
        StatusCode::kInvalidArgument},
       {"too many points", Spend("c", later, kMaxPointsPerEntry + 1).status(),
@@ -148,8 +149,9 @@ TEST_F(LedgerTest, BadRequestsChangeNothing) {
        ledger_.Earn("f", Local(later), 1, Until(later, later), "", "").status(),
        StatusCode::kInvalidArgument},
       {"lot usable before earned",
-       ledger_.Earn("g", Local(later), 1,
-                    Until("2026-01-30 00:00:00", "2027-01-01 00:00:00"), "", "")
+       ledger_
+           .Earn("g", Local(later), 1,
+                 Until("2026-01-30 00:00:00", "2027-01-01 00:00:00"), "", "")
            .status(),
        StatusCode::kInvalidArgument},
       {"adjustment without a note",
@@ -221,8 +223,8 @@ TEST_F(LedgerTest, ReversingASpendReturnsPointsToTheirLots) {
       "ref1", Local("2026-02-02 10:00:00"), "pay", 60, "partial refund");
   ASSERT_TRUE(r1.ok());
   EXPECT_EQ(r1->draws, (std::vector<Draw>{{2, -50}, {1, -10}}));
-  StatusOr<LedgerEntry> r2 = ledger_.Reverse(
-      "ref2", Local("2026-02-03 10:00:00"), "pay", 90, "rest");
+  StatusOr<LedgerEntry> r2 =
+      ledger_.Reverse("ref2", Local("2026-02-03 10:00:00"), "pay", 90, "rest");
   ASSERT_TRUE(r2.ok());
   EXPECT_EQ(r2->draws, (std::vector<Draw>{{1, -90}}));
   EXPECT_EQ(ledger_.BalanceAt(Local("2026-02-03 10:00:00")).usable, 200);
@@ -232,8 +234,8 @@ TEST_F(LedgerTest, ReversingASpendReturnsPointsToTheirLots) {
 TEST_F(LedgerTest, SpendReturnedAfterItsLotExpiredIsForfeited) {
   Earn("a", "2026-01-05 10:00:00", 100, "2027-01-01 00:00:00");
   ASSERT_TRUE(Spend("pay", "2026-12-30 10:00:00", 100).ok());
-  StatusOr<LedgerEntry> r = ledger_.Reverse(
-      "ref", Local("2027-01-02 10:00:00"), "pay", 100, "refund");
+  StatusOr<LedgerEntry> r = ledger_.Reverse("ref", Local("2027-01-02 10:00:00"),
+                                            "pay", 100, "refund");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->points, 0);
   EXPECT_EQ(r->shortfall, 100);
@@ -242,12 +244,12 @@ TEST_F(LedgerTest, SpendReturnedAfterItsLotExpiredIsForfeited) {
 }
 
 TEST_F(LedgerTest, AdjustmentsAddLotsOrDrawIncludingPending) {
-  ASSERT_TRUE(ledger_
-                  .Adjust("adj1", Local("2026-01-05 10:00:00"), 500,
-                          {Local("2026-01-06 10:00:00"),
-                           Local("2027-01-01 00:00:00")},
-                          "goodwill")
-                  .ok());
+  ASSERT_TRUE(
+      ledger_
+          .Adjust("adj1", Local("2026-01-05 10:00:00"), 500,
+                  {Local("2026-01-06 10:00:00"), Local("2027-01-01 00:00:00")},
+                  "goodwill")
+          .ok());
   StatusOr<LedgerEntry> minus = ledger_.Adjust(
       "adj2", Local("2026-01-05 11:00:00"), -200, {}, "correction");
   ASSERT_TRUE(minus.ok());
@@ -259,8 +261,8 @@ TEST_F(LedgerTest, ARestoredLedgerEqualsTheOriginal) {
   Earn("a", "2026-01-05 10:00:00", 100, "2027-01-01 00:00:00");
   Earn("b", "2026-01-06 10:00:00", 100, "2028-01-01 00:00:00");
   ASSERT_TRUE(Spend("pay", "2026-02-01 10:00:00", 150).ok());
-  ASSERT_TRUE(ledger_.Reverse("ref", Local("2026-02-02 10:00:00"), "pay", 20, "")
-                  .ok());
+  ASSERT_TRUE(
+      ledger_.Reverse("ref", Local("2026-02-02 10:00:00"), "pay", 20, "").ok());
   ASSERT_TRUE(ledger_.Expire(Local("2027-01-01 00:00:00")).ok());
   StatusOr<PointsLedger> copy = PointsLedger::FromEntries(ledger_.entries());
   ASSERT_TRUE(copy.ok()) << copy.status().ToString();

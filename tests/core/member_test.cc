@@ -14,8 +14,9 @@ class MemberDirectoryTest : public ::testing::Test {
   StatusOr<const Member*> Register(const std::string& id,
                                    const std::string& phone,
                                    const std::string& name = "王小明") {
-    return directory_.Register(MemberId(id), phone, Profile{name, MonthDay{2, 29}},
-                               Consents{true, false}, T("2026-01-10T02:00:00Z"));
+    return directory_.Register(
+        MemberId(id), phone, Profile{name, MonthDay{2, 29}},
+        Consents{true, false}, T("2026-01-10T02:00:00Z"));
   }
   MemberDirectory directory_{GroupId("g-1")};
 };
@@ -56,9 +57,9 @@ TEST_F(MemberDirectoryTest, RejectsBadInputAndChangesNothing) {
             StatusCode::kInvalidArgument);
   EXPECT_EQ(Register("M2", "13900000000", "bad\nname").status().code(),
             StatusCode::kInvalidArgument);
-  StatusOr<const Member*> old = directory_.Register(
-      MemberId("M2"), "13900000000", Profile{}, Consents{},
-      T("1999-12-31T00:00:00Z"));
+  StatusOr<const Member*> old =
+      directory_.Register(MemberId("M2"), "13900000000", Profile{}, Consents{},
+                          T("1999-12-31T00:00:00Z"));
   EXPECT_EQ(old.status().code(), StatusCode::kOutOfRange);
   EXPECT_EQ(directory_.size(), 1u);
   EXPECT_EQ(directory_.FindByPhone(*Phone::Parse("13900000000")), nullptr);

@@ -7,9 +7,9 @@ namespace {
 
 TEST(PhoneTest, AcceptsWhatPeopleType) {
   const char* forms[] = {
-      "13812345678",       "138 1234 5678",    "138-1234-5678",
-      "+8613812345678",    "+86 138 1234 5678", "+86-138-1234-5678",
-      "86 13812345678",    "8613812345678",     "008613812345678",
+      "13812345678",        "138 1234 5678",     "138-1234-5678",
+      "+8613812345678",     "+86 138 1234 5678", "+86-138-1234-5678",
+      "86 13812345678",     "8613812345678",     "008613812345678",
       "0086 138 1234 5678", " 13812345678 ",
   };
   for (const char* f : forms) {
@@ -45,10 +45,10 @@ TEST(PhoneTest, RejectsEverythingElse) {
       "138l2345678",       // a letter
       "138.1234.5678",     // dots
       "(+86)13812345678",  // parentheses
-      "１３８１２３４５６７８",  // full-width digits
+      "１３８１２３４５６７８",            // full-width digits
       "138 1234 5678 138 1234 5678 9999",  // too long to be a phone
-      "++8613812345678",   // two pluses
-      "13812345678+",      // a plus at the end
+      "++8613812345678",                   // two pluses
+      "13812345678+",                      // a plus at the end
   };
   for (const char* r : rejects) {
     StatusOr<Phone> p = Phone::Parse(r);

@@ -1,8 +1,8 @@
 #include "atrium/receipt.h"
 
-#include <functional>
-
 #include <gtest/gtest.h>
+
+#include <functional>
 
 #include "test_util.h"
 
@@ -10,7 +10,10 @@ namespace atrium {
 namespace {
 
 Receipt Valid() {
-  return Receipt{ReceiptId("R-1"), MallId("m1"), StoreId("s1"), MemberId("M1"),
+  return Receipt{ReceiptId("R-1"),
+                 MallId("m1"),
+                 StoreId("s1"),
+                 MemberId("M1"),
                  testing::T("2026-03-02T04:00:00Z"),
                  {{"beauty", Money::Yuan(100)}, {"gift", Money()}}};
 }
@@ -35,11 +38,12 @@ TEST(ReceiptTest, RejectsEachKindOfBadReceipt) {
        StatusCode::kInvalidArgument},
       {"no lines", [](Receipt& r) { r.lines.clear(); },
        StatusCode::kInvalidArgument},
-      {"negative line",
-       [](Receipt& r) { r.lines[0].amount = Money::Fen(-1); },
+      {"negative line", [](Receipt& r) { r.lines[0].amount = Money::Fen(-1); },
        StatusCode::kInvalidArgument},
       {"zero total",
-       [](Receipt& r) { r.lines = {{"beauty", Money()}}; },
+       [](Receipt& r) {
+         r.lines = {{"beauty", Money()}};
+       },
        StatusCode::kInvalidArgument},
       {"empty category", [](Receipt& r) { r.lines[0].category = ""; },
        StatusCode::kInvalidArgument},
@@ -47,13 +51,17 @@ TEST(ReceiptTest, RejectsEachKindOfBadReceipt) {
        [](Receipt& r) { r.lines[0].category = std::string(33, 'c'); },
        StatusCode::kInvalidArgument},
       {"too many lines",
-       [](Receipt& r) { r.lines.assign(201, {"x", Money::Fen(1)}); },
+       [](Receipt& r) {
+         r.lines.assign(201, {"x", Money::Fen(1)});
+       },
        StatusCode::kInvalidArgument},
       {"line over the limit",
        [](Receipt& r) { r.lines[0].amount = kMaxAmount + Money::Fen(1); },
        StatusCode::kOutOfRange},
       {"total over the limit",
-       [](Receipt& r) { r.lines.assign(2, {"x", kMaxAmount}); },
+       [](Receipt& r) {
+         r.lines.assign(2, {"x", kMaxAmount});
+       },
        StatusCode::kOutOfRange},
       {"time out of range",
        [](Receipt& r) { r.at = Timestamp::FromUnixSeconds(0); },

@@ -11,10 +11,11 @@ using testing::Local;
 
 TierPolicy DemoTiers(QualifyMode mode = QualifyMode::kSpendOrVisits) {
   TierPolicy p;
-  p.levels = {{TierId("normal"), "普通", "Normal", Money(), 0, 0},
-              {TierId("silver"), "银卡", "Silver", Money::Yuan(5000), 12, 60},
-              {TierId("gold"), "金卡", "Gold", Money::Yuan(20000), 36, 120},
-              {TierId("diamond"), "钻石", "Diamond", Money::Yuan(80000), 72, 240}};
+  p.levels = {
+      {TierId("normal"), "普通", "Normal", Money(), 0, 0},
+      {TierId("silver"), "银卡", "Silver", Money::Yuan(5000), 12, 60},
+      {TierId("gold"), "金卡", "Gold", Money::Yuan(20000), 36, 120},
+      {TierId("diamond"), "钻石", "Diamond", Money::Yuan(80000), 72, 240}};
   p.mode = mode;
   p.evaluation_days = {MonthDay{1, 1}};
   p.grace_days = 30;
@@ -30,9 +31,9 @@ TEST(TierPolicyTest, ThresholdsAreReachedExactly) {
     int32_t visits;
     const char* level;
   } cases[] = {
-      {0, 0, "normal"},         {499999, 11, "normal"},  {500000, 0, "silver"},
-      {0, 12, "silver"},        {1999999, 35, "silver"}, {2000000, 0, "gold"},
-      {0, 36, "gold"},          {7999999, 71, "gold"},   {8000000, 0, "diamond"},
+      {0, 0, "normal"},     {499999, 11, "normal"},  {500000, 0, "silver"},
+      {0, 12, "silver"},    {1999999, 35, "silver"}, {2000000, 0, "gold"},
+      {0, 36, "gold"},      {7999999, 71, "gold"},   {8000000, 0, "diamond"},
       {100, 72, "diamond"},
   };
   for (const auto& c : cases) {
@@ -80,7 +81,8 @@ TEST(RollingActivityTest, WindowIsTwelveMonthsIncludingToday) {
       {Local("2026-06-15 11:00:00"), Money::Yuan(100)},   // today
       {Local("2026-06-15 12:00:01"), Money::Yuan(1000)},  // after `at`
   };
-  const Activity a = RollingActivity(records, cal, Local("2026-06-15 12:00:00"));
+  const Activity a =
+      RollingActivity(records, cal, Local("2026-06-15 12:00:00"));
   EXPECT_EQ(a.spend, Money::Yuan(110));
   EXPECT_EQ(a.visits, 2);
 }
@@ -104,11 +106,12 @@ TEST(RollingActivityTest, AVisitIsADayWithPositiveNetSpend) {
   const LocalCalendar cal;
   const std::vector<SpendRecord> records = {
       {Local("2026-03-01 10:00:00"), Money::Yuan(50)},
-      {Local("2026-03-01 15:00:00"), Money::Yuan(50)},   // same day
+      {Local("2026-03-01 15:00:00"), Money::Yuan(50)},  // same day
       {Local("2026-03-02 10:00:00"), Money::Yuan(80)},
       {Local("2026-03-02 10:00:00"), Money::Fen(-8000)},  // refunded in full
   };
-  const Activity a = RollingActivity(records, cal, Local("2026-04-01 00:00:00"));
+  const Activity a =
+      RollingActivity(records, cal, Local("2026-04-01 00:00:00"));
   EXPECT_EQ(a.spend, Money::Yuan(100));
   EXPECT_EQ(a.visits, 1);
 }
@@ -116,8 +119,8 @@ TEST(RollingActivityTest, AVisitIsADayWithPositiveNetSpend) {
 class TierReviewTest : public ::testing::Test {
  protected:
   TierState Review(TierState s, const std::string& now) {
-    StatusOr<TierState> out = ReviewTier(policy_, cal_, std::move(s), records_,
-                                         Local(now));
+    StatusOr<TierState> out =
+        ReviewTier(policy_, cal_, std::move(s), records_, Local(now));
     EXPECT_TRUE(out.ok()) << out.status().ToString();
     return out.ok() ? std::move(*out) : TierState{};
   }

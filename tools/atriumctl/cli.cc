@@ -12,7 +12,8 @@ StatusOr<Args> Args::Parse(const std::vector<std::string>& argv,
   Args args;
   for (size_t i = 0; i < argv.size(); ++i) {
     const std::string& a = argv[i];
-    if (a.rfind("--", 0) != 0) return InvalidArgument("unexpected argument " + a);
+    if (a.rfind("--", 0) != 0)
+      return InvalidArgument("unexpected argument " + a);
     const std::string name = a.substr(2);
     if (args.Has(name)) return InvalidArgument("repeated flag " + a);
     bool is_switch = false;

@@ -39,7 +39,8 @@ void PrintText(const Program& program, const MemberAccount& account,
   std::printf("会员 Member    %s  %s  %s %s\n", m.profile.name.c_str(),
               m.phone.Masked().c_str(), level->name.c_str(),
               level->name_en.c_str());
-  std::printf("截至 As of     %s (mall time)\n\n", cal.FormatLocal(s.at).c_str());
+  std::printf("截至 As of     %s (mall time)\n\n",
+              cal.FormatLocal(s.at).c_str());
   std::printf("可用 Usable    %12s\n", Points(s.balance.usable).c_str());
   std::printf("待生效 Pending %12s\n", Points(s.balance.pending).c_str());
   std::printf("合计 Total     %12s\n\n", Points(s.balance.total()).c_str());

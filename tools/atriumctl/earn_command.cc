@@ -8,11 +8,13 @@
 namespace atrium::cli {
 namespace {
 
-StatusOr<Program> LoadProgram(const Args& args, const codec::Json* inline_json) {
+StatusOr<Program> LoadProgram(const Args& args,
+                              const codec::Json* inline_json) {
   if (inline_json != nullptr) return codec::ProgramFromJson(*inline_json);
   if (!args.Has("program")) {
-    return InvalidArgument("give the programme with --program FILE or as "
-                           "\"program\" in the request");
+    return InvalidArgument(
+        "give the programme with --program FILE or as "
+        "\"program\" in the request");
   }
   StatusOr<std::string> text = demo::ReadFile(args.Get("program", ""));
   if (!text.ok()) return text.status();

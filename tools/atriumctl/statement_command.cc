@@ -36,7 +36,8 @@ int StatementCommand(const std::vector<std::string>& argv) {
     PrintJson({{"audit", codec::AuditToJson(audit)}});
     return kAuditFailed;
   }
-  StatusOr<PointsLedger> ledger = PointsLedger::FromEntries(std::move(*entries));
+  StatusOr<PointsLedger> ledger =
+      PointsLedger::FromEntries(std::move(*entries));
   if (!ledger.ok()) return Fail(ledger.status());
   const LocalCalendar calendar = *LocalCalendar::Create(*offset, 0);
   codec::Json out =

@@ -41,8 +41,8 @@ Status Replay(const Program& program, MemberAccount& account, JsonReader& op,
     return account.ledger().Spend(key, at, points, ref, note).status();
   }
   if (kind == "refund") {
-    const std::string key = "receipt:" + op.Str("mall_id") + ":" +
-                            op.Str("receipt_id");
+    const std::string key =
+        "receipt:" + op.Str("mall_id") + ":" + op.Str("receipt_id");
     const std::string refund_id = op.Str("refund_id");
     const Money amount = op.Fen("amount_fen");
     op.Finish();
@@ -71,7 +71,8 @@ StatusOr<const Member*> ReadMember(JsonReader& m, MemberDirectory& directory) {
     if (b.ok()) profile.birthday = *b;
   }
   JsonReader c = m.Object("consents");
-  Consents consents{c.OptBool("marketing", false), c.OptBool("profiling", false)};
+  Consents consents{c.OptBool("marketing", false),
+                    c.OptBool("profiling", false)};
   c.Finish();
   const Timestamp at = m.Time("registered_at");
   ATRIUM_RETURN_IF_ERROR(m.status());

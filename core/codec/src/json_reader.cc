@@ -14,6 +14,14 @@ bool TwoDigits(std::string_view s, int32_t* out) {
   return true;
 }
 
+// "a.b" from "a" and "b"; "b" from "" and "b".
+std::string Join(const std::string& path, std::string_view key) {
+  std::string out = path;
+  if (!out.empty()) out.push_back('.');
+  out.append(key);
+  return out;
+}
+
 const Json& EmptyObject() {
   static const Json* empty = new Json(Json::object());
   return *empty;
@@ -45,9 +53,9 @@ JsonReader::JsonReader(const Json* j, std::string path,
 
 void JsonReader::Fail(std::string_view key, std::string_view message) {
   if (!sink_->ok()) return;
-  std::string where = path_;
-  if (!key.empty()) where += (where.empty() ? "" : ".") + std::string(key);
-  *sink_ = InvalidArgument(where + ": " + std::string(message));
+  std::string where = key.empty() ? path_ : Join(path_, key);
+  where.append(": ").append(message);
+  *sink_ = InvalidArgument(std::move(where));
 }
 
 bool JsonReader::Has(std::string_view key) const {
@@ -75,7 +83,8 @@ std::string JsonReader::Str(std::string_view key) {
 }
 
 std::string JsonReader::OptStr(std::string_view key, std::string fallback) {
-  return Get(key, false) == nullptr ? fallback : Str(key);
+  if (Get(key, false) == nullptr) return fallback;
+  return Str(key);
 }
 
 int64_t JsonReader::Int(std::string_view key, int64_t min, int64_t max) {
@@ -93,14 +102,15 @@ int64_t JsonReader::Int(std::string_view key, int64_t min, int64_t max) {
     return min;
   }
   if (out < min || out > max) {
-    Fail(key, "must lie in " + std::to_string(min) + ".." + std::to_string(max));
+    Fail(key,
+         "must lie in " + std::to_string(min) + ".." + std::to_string(max));
     return min;
   }
   return out;
 }
 
-int64_t JsonReader::OptInt(std::string_view key, int64_t fallback,
-                           int64_t min, int64_t max) {
+int64_t JsonReader::OptInt(std::string_view key, int64_t fallback, int64_t min,
+                           int64_t max) {
   return Get(key, false) == nullptr ? fallback : Int(key, min, max);
 }
 
@@ -178,9 +188,7 @@ std::vector<int64_t> JsonReader::Ints(std::string_view key, size_t max_items,
 
 JsonReader JsonReader::Object(std::string_view key) {
   const Json* v = Get(key, true);
-  std::string path = path_.empty() ? std::string(key)
-                                   : path_ + "." + std::string(key);
-  return JsonReader(v == nullptr ? &EmptyObject() : v, std::move(path), sink_);
+  return JsonReader(v == nullptr ? &EmptyObject() : v, Join(path_, key), sink_);
 }
 
 std::vector<JsonReader> JsonReader::Objects(std::string_view key,
@@ -193,11 +201,10 @@ std::vector<JsonReader> JsonReader::Objects(std::string_view key,
                   " objects");
     return out;
   }
-  const std::string base =
-      path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  const std::string base = Join(path_, key);
   for (size_t i = 0; i < v->size(); ++i) {
-    out.push_back(JsonReader(&(*v)[i], base + "[" + std::to_string(i) + "]",
-                             sink_));
+    out.push_back(
+        JsonReader(&(*v)[i], base + "[" + std::to_string(i) + "]", sink_));
   }
   return out;
 }
@@ -223,10 +230,10 @@ StatusOr<int32_t> ParseUtcOffset(std::string_view text) {
 
 StatusOr<int32_t> ParseTimeOfDay(std::string_view text) {
   int32_t h = 0, m = 0, sec = 0;
-  const bool shape =
-      (text.size() == 5 || (text.size() == 8 && text[5] == ':' &&
-                            TwoDigits(text.substr(6), &sec))) &&
-      TwoDigits(text, &h) && text[2] == ':' && TwoDigits(text.substr(3), &m);
+  const bool shape = (text.size() == 5 || (text.size() == 8 && text[5] == ':' &&
+                                           TwoDigits(text.substr(6), &sec))) &&
+                     TwoDigits(text, &h) && text[2] == ':' &&
+                     TwoDigits(text.substr(3), &m);
   if (!shape || m > 59 || sec > 59 || h > 24 ||
       (h == 24 && (m != 0 || sec != 0))) {
     return InvalidArgument("time of day must look like 22:00 or 22:00:30");

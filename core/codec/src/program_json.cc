@@ -15,7 +15,8 @@ constexpr std::array<std::string_view, 7> kWeekdays = {
 
 LocalCalendar ReadCalendar(JsonReader& r) {
   StatusOr<int32_t> offset = ParseUtcOffset(r.OptStr("utc_offset", "+08:00"));
-  StatusOr<int32_t> start = ParseTimeOfDay(r.OptStr("business_day_start", "00:00"));
+  StatusOr<int32_t> start =
+      ParseTimeOfDay(r.OptStr("business_day_start", "00:00"));
   if (!offset.ok()) r.Fail("utc_offset", offset.status().message());
   if (!start.ok()) r.Fail("business_day_start", start.status().message());
   if (!r.ok()) return {};
@@ -73,7 +74,8 @@ TierPolicy ReadTiers(JsonReader r) {
     level.id = TierId(l.Str("id"));
     level.name = l.Str("name");
     level.name_en = l.OptStr("name_en", level.name);
-    level.min_spend = Money::Fen(l.OptInt("min_spend_fen", 0, 0, kMaxAmount.fen()));
+    level.min_spend =
+        Money::Fen(l.OptInt("min_spend_fen", 0, 0, kMaxAmount.fen()));
     level.min_visits = static_cast<int32_t>(l.OptInt("min_visits", 0, 0, 366));
     level.parking_free_minutes_per_day = static_cast<int32_t>(
         l.OptInt("parking_free_minutes_per_day", 0, 0, 1440));
@@ -118,7 +120,8 @@ TimeWindow ReadWindow(JsonReader r) {
 template <typename IdT>
 std::vector<IdT> ReadIds(JsonReader& r, std::string_view key) {
   std::vector<IdT> out;
-  for (std::string& s : r.Strs(key, kMaxListItems)) out.emplace_back(std::move(s));
+  for (std::string& s : r.Strs(key, kMaxListItems))
+    out.emplace_back(std::move(s));
   return out;
 }
 
@@ -156,9 +159,9 @@ EarningPolicy ReadEarning(JsonReader r) {
   }
   p.max_points_per_receipt =
       r.OptInt("max_points_per_receipt", 0, 0, kMaxPointsPerEntry);
-  p.max_points_per_day = r.OptInt("max_points_per_day", 0, 0, kMaxPointsPerEntry);
-  p.pending_seconds =
-      r.OptInt("pending_seconds", 0, 0, 366 * kSecondsPerDay);
+  p.max_points_per_day =
+      r.OptInt("max_points_per_day", 0, 0, kMaxPointsPerEntry);
+  p.pending_seconds = r.OptInt("pending_seconds", 0, 0, 366 * kSecondsPerDay);
   for (JsonReader& rule : r.Objects("rules", kMaxEarningRules, false)) {
     p.rules.push_back(ReadRule(rule));
   }

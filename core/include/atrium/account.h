@@ -37,10 +37,10 @@ namespace atrium {
 
 struct ReceiptRecord {
   Receipt receipt;
-  int64_t points = 0;            // earned
-  std::vector<RuleId> rules;     // that applied
+  int64_t points = 0;         // earned
+  std::vector<RuleId> rules;  // that applied
   EarnCap cap = EarnCap::kNone;
-  TierId tier;                   // at the purchase
+  TierId tier;  // at the purchase
   Money refunded;
   int64_t points_reversed = 0;
 };
@@ -49,7 +49,7 @@ struct ReceiptRecord {
 struct EarnOutcome {
   const ReceiptRecord* record = nullptr;
   std::optional<LedgerEntry> entry;  // none when the receipt earned nothing
-  bool replayed = false;               // the receipt had been applied before
+  bool replayed = false;             // the receipt had been applied before
   TierId tier_after;
 };
 

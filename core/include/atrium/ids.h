@@ -7,7 +7,6 @@
 #ifndef ATRIUM_IDS_H_
 #define ATRIUM_IDS_H_
 
-#include <compare>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,7 +27,9 @@ class Id {
   explicit Id(std::string value) : value_(std::move(value)) {}
   const std::string& value() const { return value_; }
   bool empty() const { return value_.empty(); }
-  auto operator<=>(const Id&) const = default;
+  // == and < rather than <=>: libc++ 14 (wasm) has no <=> for strings.
+  bool operator==(const Id&) const = default;
+  bool operator<(const Id& o) const { return value_ < o.value_; }
 
  private:
   std::string value_;

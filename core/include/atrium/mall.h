@@ -18,8 +18,8 @@ namespace atrium {
 
 struct Store {
   StoreId id;
-  std::string name;     // 星巴克
-  std::string name_en;  // Starbucks
+  std::string name;      // 星巴克
+  std::string name_en;   // Starbucks
   std::string category;  // "food_drink", "beauty", ...
 };
 

@@ -8,7 +8,6 @@
 #ifndef ATRIUM_PHONE_H_
 #define ATRIUM_PHONE_H_
 
-#include <compare>
 #include <string>
 #include <string_view>
 
@@ -25,7 +24,7 @@ class Phone {
   // "138****5678".
   std::string Masked() const;
 
-  auto operator<=>(const Phone&) const = default;
+  bool operator==(const Phone&) const = default;
 
  private:
   explicit Phone(std::string digits) : digits_(std::move(digits)) {}

@@ -25,8 +25,8 @@ struct ExpiryLine {
 struct Statement {
   Timestamp at;
   Balance balance;
-  std::vector<LotLine> lots;          // in spend order
-  std::vector<ExpiryLine> expiring;   // soonest first
+  std::vector<LotLine> lots;                // in spend order
+  std::vector<ExpiryLine> expiring;         // soonest first
   std::vector<const LedgerEntry*> entries;  // newest first
 };
 

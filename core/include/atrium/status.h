@@ -88,7 +88,8 @@ class [[nodiscard]] StatusOr {
  public:
   StatusOr(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
   StatusOr(Status status) : status_(std::move(status)) {  // NOLINT
-    if (status_.ok()) status_ = Status(StatusCode::kInternal, "OK without value");
+    if (status_.ok())
+      status_ = Status(StatusCode::kInternal, "OK without value");
   }
 
   bool ok() const { return value_.has_value(); }
@@ -110,9 +111,9 @@ class [[nodiscard]] StatusOr {
 }  // namespace atrium
 
 // Returns early from the enclosing function when `expr` is not OK.
-#define ATRIUM_RETURN_IF_ERROR(expr)         \
-  do {                                       \
-    ::atrium::Status atrium_status_ = (expr); \
+#define ATRIUM_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::atrium::Status atrium_status_ = (expr);        \
     if (!atrium_status_.ok()) return atrium_status_; \
   } while (0)
 

@@ -35,12 +35,20 @@ class Timestamp {
 };
 
 // Instants the core accepts: [2000-01-01T00:00:00Z, 2100-01-01T00:00:00Z).
-inline constexpr Timestamp kEarliestTime = Timestamp::FromUnixSeconds(946684800);
+inline constexpr Timestamp kEarliestTime =
+    Timestamp::FromUnixSeconds(946684800);
 inline constexpr Timestamp kLatestTime = Timestamp::FromUnixSeconds(4102444800);
 Status CheckTimeInRange(Timestamp t, std::string_view what);
 
-enum class Weekday { kMonday = 1, kTuesday, kWednesday, kThursday, kFriday,
-                     kSaturday, kSunday };
+enum class Weekday {
+  kMonday = 1,
+  kTuesday,
+  kWednesday,
+  kThursday,
+  kFriday,
+  kSaturday,
+  kSunday
+};
 
 // A proleptic Gregorian date.
 struct Date {

@@ -14,12 +14,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "atrium/money.h"
 #include "atrium/status.h"
@@ -52,8 +51,8 @@ class JsonReader {
   std::optional<Timestamp> OptTime(std::string_view key);
   // An optional array of strings, at most `max_items`.
   std::vector<std::string> Strs(std::string_view key, size_t max_items);
-  std::vector<int64_t> Ints(std::string_view key, size_t max_items,
-                            int64_t min, int64_t max);
+  std::vector<int64_t> Ints(std::string_view key, size_t max_items, int64_t min,
+                            int64_t max);
   // A required object, and an optional or required array of objects.
   JsonReader Object(std::string_view key);
   bool Has(std::string_view key) const;

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# End-to-end checks of atriumctl: the documented examples, the demo, errors
+# and exit codes. Usage: atriumctl_test.sh ATRIUMCTL SHARED_DIR
+set -uo pipefail
+ctl="$1"
+shared="$2"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+passes=0
+
+check() {  # check NAME CONDITION...
+  local name="$1"
+  shift
+  if "$@"; then
+    passes=$((passes + 1))
+  else
+    echo "FAILED: $name" >&2
+    failures=$((failures + 1))
+  fi
+}
+has() { grep -q -- "$2" "$1"; }
+lacks() { ! grep -q -- "$2" "$1"; }
+
+# earn: the documented example (gold on member day, a gift card excluded).
+"$ctl" earn --program "$shared/demo-mall/program.json" \
+  --in "$shared/formats/examples/earn-request.json" >"$tmp/earn.json"
+check "earn exits 0" test $? -eq 0
+check "earn: 1280 yuan at gold x1.5 on member day x2" has "$tmp/earn.json" '"points": 3840,'
+check "earn: gift card excluded" has "$tmp/earn.json" '"multiplier_permille": 0,'
+check "earn: rules explained" has "$tmp/earn.json" '"id": "r-member-day"'
+
+# earn: bad input is an error document and exit 2, never a crash.
+echo '{"tier":"gold","receipt":{"id":"R1"}}' >"$tmp/bad.json"
+"$ctl" earn --program "$shared/demo-mall/program.json" --in "$tmp/bad.json" >"$tmp/out.json"
+check "earn: bad receipt exits 2" test $? -eq 2
+check "earn: error names the field" has "$tmp/out.json" 'receipt.mall_id: is required'
+echo 'not json' | "$ctl" earn --program "$shared/demo-mall/program.json" >"$tmp/out.json"
+check "earn: non-JSON exits 2" test $? -eq 2
+sed 's/"gold"/"platinum"/' "$shared/formats/examples/earn-request.json" >"$tmp/tier.json"
+"$ctl" earn --program "$shared/demo-mall/program.json" --in "$tmp/tier.json" >"$tmp/out.json"
+check "earn: unknown tier is NOT_FOUND" has "$tmp/out.json" '"code": "NOT_FOUND"'
+"$ctl" earn --in "$shared/formats/examples/earn-request.json" >"$tmp/out.json"
+check "earn: missing programme exits 2" test $? -eq 2
+
+# statement: the demo's ledger round-trips through the documented format.
+"$ctl" demo --entries >"$tmp/entries.json"
+check "demo --entries exits 0" test $? -eq 0
+"$ctl" statement --in "$tmp/entries.json" >"$tmp/statement.json"
+check "statement exits 0" test $? -eq 0
+check "statement: audit clean" has "$tmp/statement.json" '"clean": true'
+"$ctl" demo --json >"$tmp/demo.json"
+usable=$(grep -m1 '"usable"' "$tmp/demo.json")
+check "statement: same balance as the demo" has "$tmp/statement.json" "$usable"
+
+# statement: tampered entries fail the audit with exit 3.
+sed '0,/"points": 1320/s//"points": 9999/' "$tmp/entries.json" >"$tmp/tampered.json"
+"$ctl" statement --in "$tmp/tampered.json" >"$tmp/out.json"
+check "statement: tampered ledger exits 3" test $? -eq 3
+check "statement: tampering reported" has "$tmp/out.json" '"clean": false'
+
+# demo: the text statement masks the phone number.
+"$ctl" demo >"$tmp/demo.txt"
+check "demo exits 0" test $? -eq 0
+check "demo: masked phone shown" has "$tmp/demo.txt" '138\*\*\*\*8000'
+check "demo: raw phone never shown" lacks "$tmp/demo.txt" '13800138000'
+check "demo: audit clean" has "$tmp/demo.txt" 'Audit: clean'
+"$ctl" demo --member M0002 >"$tmp/demo2.txt"
+check "demo: second member" has "$tmp/demo2.txt" '139\*\*\*\*5678'
+"$ctl" demo --member nobody >"$tmp/out.json"
+check "demo: unknown member exits 2" test $? -eq 2
+
+# usage errors exit 1.
+"$ctl" frobnicate 2>/dev/null
+check "unknown command exits 1" test $? -eq 1
+
+echo "$passes passed, $failures failed"
+[ "$failures" -eq 0 ]

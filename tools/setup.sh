@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs everything Atrium needs on Debian 12, as root. Idempotent: when
+# nothing is missing it only checks, quietly, in about a second.
+set -euo pipefail
+
+# Debian packages, by what needs them.
+packages=(
+  # native build and tests
+  g++ cmake ninja-build pkg-config git
+  nlohmann-json3-dev libsqlite3-dev
+  googletest libgtest-dev libgmock-dev libbenchmark-dev
+  # style checks
+  clang-format clang-tidy
+  # the wasm build (its system libraries ship prebuilt, nothing downloads)
+  emscripten
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Emscripten runs its tools and our wasm tests on node; 18 or newer.
+if ! command -v node >/dev/null ||
+   [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 18 ]; then
+  echo "setup: node 18 or newer is required (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
