@@ -16,6 +16,29 @@ bool SpendOrder(const Lot& a, const Lot& b) {
                                       : a.seq < b.seq;
 }
 
+// A request: the fields the caller chooses; the ledger fills in the rest.
+LedgerEntry Request(EntryKind kind, std::string_view key, Timestamp at,
+                    int64_t requested, std::string_view ref,
+                    std::string_view note) {
+  LedgerEntry e;
+  e.kind = kind;
+  e.key = key;
+  e.at = at;
+  e.requested = requested;
+  e.ref = ref;
+  e.note = note;
+  return e;
+}
+
+Status CheckLot(Timestamp at, LotSpec lot) {
+  if (lot.usable_from < at || lot.expires_at <= lot.usable_from) {
+    return InvalidArgument(
+        "a lot must become usable at or after it is earned "
+        "and expire after it becomes usable");
+  }
+  return Status::Ok();
+}
+
 // Two requests are the same when everything the caller chose is equal.
 bool SameRequest(const LedgerEntry& a, const LedgerEntry& b) {
   return a.kind == b.kind && a.at == b.at && a.requested == b.requested &&
@@ -36,8 +59,9 @@ std::string_view EntryKindName(EntryKind kind) {
   return "unknown";
 }
 
-Status PointsLedger::CheckRequest(std::string_view key, Timestamp at,
-                                  int64_t points) const {
+Status PointsLedger::CheckRequest(const LedgerEntry& e, int64_t points) const {
+  const std::string_view key = e.key;
+  const Timestamp at = e.at;
   if (key.empty() || key.size() > kMaxKeyLength) {
     return InvalidArgument("idempotency key must have 1 to 256 bytes");
   }
@@ -50,6 +74,9 @@ Status PointsLedger::CheckRequest(std::string_view key, Timestamp at,
   }
   if (points <= 0 || points > kMaxPointsPerEntry) {
     return InvalidArgument("points must lie between 1 and 1000000000");
+  }
+  if (e.ref.size() > kMaxNoteLength || e.note.size() > kMaxNoteLength) {
+    return InvalidArgument("ref and note are limited to 256 bytes");
   }
   return Status::Ok();
 }
@@ -72,44 +99,22 @@ StatusOr<LedgerEntry> PointsLedger::Earn(std::string_view key, Timestamp at,
                                          int64_t points, LotSpec lot,
                                          std::string_view ref,
                                          std::string_view note) {
-  LedgerEntry e;
-  e.key = key;
-  e.kind = EntryKind::kEarn;
-  e.at = at;
-  e.points = points;
-  e.requested = points;
+  LedgerEntry e = Request(EntryKind::kEarn, key, at, points, ref, note);
   e.usable_from = lot.usable_from;
   e.expires_at = lot.expires_at;
-  e.ref = ref;
-  e.note = note;
   if (FindByKey(key) != nullptr) return Replay(e);
-  ATRIUM_RETURN_IF_ERROR(CheckRequest(key, at, points));
-  if (ref.size() > kMaxNoteLength || note.size() > kMaxNoteLength) {
-    return InvalidArgument("ref and note are limited to 256 bytes");
-  }
-  if (lot.usable_from < at || lot.expires_at <= lot.usable_from) {
-    return InvalidArgument(
-        "a lot must become usable at or after it is earned "
-        "and expire after it becomes usable");
-  }
+  ATRIUM_RETURN_IF_ERROR(CheckRequest(e, points));
+  ATRIUM_RETURN_IF_ERROR(CheckLot(at, lot));
+  e.points = points;
   return Append(std::move(e));
 }
 
 StatusOr<LedgerEntry> PointsLedger::Spend(std::string_view key, Timestamp at,
                                           int64_t points, std::string_view ref,
                                           std::string_view note) {
-  LedgerEntry e;
-  e.key = key;
-  e.kind = EntryKind::kSpend;
-  e.at = at;
-  e.requested = points;
-  e.ref = ref;
-  e.note = note;
+  LedgerEntry e = Request(EntryKind::kSpend, key, at, points, ref, note);
   if (FindByKey(key) != nullptr) return Replay(e);
-  ATRIUM_RETURN_IF_ERROR(CheckRequest(key, at, points));
-  if (ref.size() > kMaxNoteLength || note.size() > kMaxNoteLength) {
-    return InvalidArgument("ref and note are limited to 256 bytes");
-  }
+  ATRIUM_RETURN_IF_ERROR(CheckRequest(e, points));
   int64_t taken = 0;
   e.draws = PlanDraws(at, points, /*include_pending=*/false, 0, &taken);
   if (taken < points) {
@@ -124,27 +129,16 @@ StatusOr<LedgerEntry> PointsLedger::Spend(std::string_view key, Timestamp at,
 StatusOr<LedgerEntry> PointsLedger::Adjust(std::string_view key, Timestamp at,
                                            int64_t points, LotSpec lot,
                                            std::string_view note) {
-  LedgerEntry e;
-  e.key = key;
-  e.kind = EntryKind::kAdjust;
-  e.at = at;
-  e.requested = points;
-  e.note = note;
+  LedgerEntry e = Request(EntryKind::kAdjust, key, at, points, "", note);
   if (points > 0) {
     e.usable_from = lot.usable_from;
     e.expires_at = lot.expires_at;
   }
   if (FindByKey(key) != nullptr) return Replay(e);
-  ATRIUM_RETURN_IF_ERROR(CheckRequest(key, at, points < 0 ? -points : points));
-  if (note.empty() || note.size() > kMaxNoteLength) {
-    return InvalidArgument("an adjustment needs a note of 1 to 256 bytes");
-  }
+  ATRIUM_RETURN_IF_ERROR(CheckRequest(e, points < 0 ? -points : points));
+  if (note.empty()) return InvalidArgument("an adjustment needs a note");
   if (points > 0) {
-    if (lot.usable_from < at || lot.expires_at <= lot.usable_from) {
-      return InvalidArgument(
-          "a lot must become usable at or after it is "
-          "granted and expire after it becomes usable");
-    }
+    ATRIUM_RETURN_IF_ERROR(CheckLot(at, lot));
     e.points = points;
     return Append(std::move(e));
   }
@@ -152,8 +146,7 @@ StatusOr<LedgerEntry> PointsLedger::Adjust(std::string_view key, Timestamp at,
   e.draws = PlanDraws(at, -points, /*include_pending=*/true, 0, &taken);
   if (taken < -points) {
     return FailedPrecondition(
-        "an adjustment may not take the balance below "
-        "zero: have " +
+        "an adjustment may not take the balance below zero: have " +
         std::to_string(taken));
   }
   e.points = points;
@@ -168,19 +161,11 @@ StatusOr<LedgerEntry> PointsLedger::Reverse(std::string_view key, Timestamp at,
   if (target == nullptr) {
     return NotFound("nothing to reverse under key " + std::string(target_key));
   }
-  LedgerEntry e;
-  e.key = key;
-  e.kind = EntryKind::kReverse;
-  e.at = at;
-  e.requested = points;
+  LedgerEntry e =
+      Request(EntryKind::kReverse, key, at, points, target_key, note);
   e.target = target->seq;
-  e.ref = target_key;
-  e.note = note;
   if (FindByKey(key) != nullptr) return Replay(e);
-  ATRIUM_RETURN_IF_ERROR(CheckRequest(key, at, points));
-  if (note.size() > kMaxNoteLength) {
-    return InvalidArgument("note is limited to 256 bytes");
-  }
+  ATRIUM_RETURN_IF_ERROR(CheckRequest(e, points));
   if (target->kind != EntryKind::kEarn && target->kind != EntryKind::kSpend) {
     return FailedPrecondition("only earns and spends can be reversed");
   }

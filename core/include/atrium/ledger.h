@@ -140,8 +140,9 @@ class PointsLedger {
   static StatusOr<PointsLedger> FromEntries(std::vector<LedgerEntry> entries);
 
  private:
-  // Checks the key, the time and the amount common to every request.
-  Status CheckRequest(std::string_view key, Timestamp at, int64_t points) const;
+  // Checks what every request shares: its key, time, amount (`points`, the
+  // magnitude asked for) and the lengths of ref and note.
+  Status CheckRequest(const LedgerEntry& e, int64_t points) const;
   // The entry already stored under `e.key` if it equals the request `e`.
   StatusOr<LedgerEntry> Replay(const LedgerEntry& e) const;
   // Appends `e`, applying its draws and creating its lot.
