@@ -46,7 +46,8 @@ EarnCase MakeEarnCase() {
   c.receipt.mall = MallId("m-xinjie");
   c.receipt.store = StoreId("s-105");
   c.receipt.member = MemberId("M-bench");
-  c.receipt.at = At(k2026 + 5 * 86400 + 15 * 3600);  // Tuesday 15:00 local
+  c.receipt.at = At(k2026 + 5 * kSecondsPerDay +
+                    15 * kSecondsPerHour);  // Tuesday 15:00 local
   for (int i = 0; i < 10; ++i) {
     c.receipt.lines.push_back({categories[i % 5], Money::Fen(1999 + 1000 * i)});
   }
@@ -54,13 +55,14 @@ EarnCase MakeEarnCase() {
   return c;
 }
 
-Timestamp LotsLedgerNow() { return At(k2026 + 400 * 3600); }
+Timestamp LotsLedgerNow() { return At(k2026 + 400 * kSecondsPerHour); }
 
 PointsLedger MakeLotsLedger(int lots) {
   PointsLedger l;
   for (int i = 0; i < lots; ++i) {
-    const Timestamp t = At(k2026 + i * 60);
-    const LotSpec spec{t, At(k2026 + 2 * 365 * 86400 + i * 60)};
+    const Timestamp t = At(k2026 + i * kSecondsPerMinute);
+    const LotSpec spec{
+        t, At(k2026 + kSecondsPerDay * 2 * 365 + i * kSecondsPerMinute)};
     (void)l.Earn("earn-" + std::to_string(i), t, 10, spec, "", "");
   }
   return l;
@@ -71,10 +73,10 @@ PointsLedger MakeBusyLedger(int entries) {
   int64_t t = k2026;
   std::string last_spend;
   for (int i = 1; static_cast<int>(l.entries().size()) < entries; ++i) {
-    t += 3600;
+    t += kSecondsPerHour;
     const Timestamp now = At(t);
     const std::string n = std::to_string(i);
-    const LotSpec spec{now, At(t + 365 * 86400)};
+    const LotSpec spec{now, At(t + 365 * kSecondsPerDay)};
     (void)l.Earn("e" + n, now, 100 + i % 50, spec, "", "");
     if (i % 3 == 0 && l.Spend("s" + n, now, 120, "", "").ok()) {
       last_spend = "s" + n;
