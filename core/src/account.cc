@@ -2,11 +2,10 @@
 
 #include <algorithm>
 
+#include "wide_math.h"
+
 namespace atrium {
 namespace {
-
-// The proportional refund multiplies two amounts up to 1e9 and 1e10.
-__extension__ using Int128 = __int128;
 
 std::string RuleNames(const EarningPolicy& policy, const EarnResult& earn) {
   std::string out;
@@ -146,8 +145,8 @@ StatusOr<RefundOutcome> MemberAccount::RefundReceipt(
   }
   // Cumulative, so that the parts of a receipt reverse exactly its points.
   const Money refunded = r.refunded + amount;
-  const int64_t due = static_cast<int64_t>(static_cast<Int128>(r.points) *
-                                           refunded.fen() / total.fen());
+  const int64_t due =
+      internal::MulDiv(r.points, refunded.fen(), total.fen()).quotient;
   RefundOutcome out;
   out.amount = amount;
   out.points_reversed = due - r.points_reversed;

@@ -92,4 +92,59 @@ PointsLedger MakeBusyLedger(int entries) {
   return l;
 }
 
+std::unique_ptr<CheckoutCase> MakeCheckoutCase() {
+  auto c = std::make_unique<CheckoutCase>();
+  const char* categories[] = {"beauty", "fashion", "food_drink", "sports",
+                              "kids"};
+  const Timestamp at = At(k2026 + 70 * kSecondsPerDay + 12 * kSecondsPerHour);
+  c->basket =
+      Basket{"co-bench", MallId("m-xinjie"), MemberId("M-bench"), at, {}};
+  for (int i = 0; i < 10; ++i) {
+    c->basket.lines.push_back({StoreId(i % 2 ? "s-105" : "s-108"),
+                               categories[i % 5], Money::Fen(4999 + 3700 * i)});
+  }
+  const char* groups[] = {"", "", "A", "B", "C"};
+  for (int i = 0; i < 30; ++i) {
+    CouponTemplate t;
+    t.id = TemplateId("t" + std::to_string(i));
+    t.name = "coupon " + std::to_string(i);
+    t.mall = MallId("m-xinjie");
+    t.validity.from = At(k2026);
+    t.validity.until = At(k2026 + 365 * kSecondsPerDay);
+    switch (i % 3) {
+      case 0:
+        t.kind = CouponKind::kCashOff;
+        t.amount = Money::Yuan(5 + 3 * i);
+        break;
+      case 1:
+        t.kind = CouponKind::kThreshold;
+        t.threshold = Money::Yuan(100 + 50 * (i % 4));
+        t.amount = Money::Yuan(15 + i);
+        t.repeating = i % 2 == 1;
+        break;
+      default:
+        t.kind = CouponKind::kPercentOff;
+        t.pay_permille = 950 - 10 * i;
+        t.max_discount = Money::Yuan(40 + i);
+        break;
+    }
+    if (i % 4 == 0) t.scope.categories = {categories[i % 5]};
+    t.stacking_group = groups[i % 5];
+    t.exclusive = i % 11 == 0;
+    t.combines_with_points = i % 7 != 0;
+    CouponInstance ci;
+    ci.id = CouponId("c" + std::to_string(i));
+    ci.template_id = t.id;
+    ci.owner = c->basket.member;
+    ci.valid_from = t.validity.from.value();
+    ci.valid_until = t.validity.until.value();
+    c->templates.push_back(std::move(t));
+    c->coupons.push_back(std::move(ci));
+  }
+  for (size_t i = 0; i < c->coupons.size(); ++i) {
+    c->wallet.push_back({&c->coupons[i], &c->templates[i]});
+  }
+  return c;
+}
+
 }  // namespace atrium::bench

@@ -4,6 +4,11 @@
 #ifndef ATRIUM_TOOLS_BENCH_CASES_H_
 #define ATRIUM_TOOLS_BENCH_CASES_H_
 
+#include <memory>
+#include <vector>
+
+#include "atrium/checkout.h"
+#include "atrium/coupon_book.h"
 #include "atrium/earning.h"
 #include "atrium/ledger.h"
 
@@ -26,6 +31,19 @@ Timestamp LotsLedgerNow();
 // A ledger of about `entries` entries of every kind: earns, spends, refunds
 // of both, adjustments and expiry runs, over several years.
 PointsLedger MakeBusyLedger(int entries);
+
+// A 10-line basket and a 30-coupon wallet of every money-off kind, in
+// several stacking groups, some exclusive, some out of scope.
+struct CheckoutCase {
+  Basket basket;
+  std::vector<CouponTemplate> templates;
+  std::vector<CouponInstance> coupons;
+  std::vector<WalletCoupon> wallet;  // points into the two above
+  int64_t points = 20000;
+  PointsAsCash policy;
+};
+// Heap-allocated so that `wallet` stays valid.
+std::unique_ptr<CheckoutCase> MakeCheckoutCase();
 
 }  // namespace atrium::bench
 

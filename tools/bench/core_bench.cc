@@ -50,6 +50,19 @@ void BM_AuditTenThousandEntries(benchmark::State& state) {
 }
 BENCHMARK(BM_AuditTenThousandEntries)->Unit(benchmark::kMicrosecond);
 
+void BM_CheckoutTenLinesThirtyCoupons(benchmark::State& state) {
+  const std::unique_ptr<CheckoutCase> c = MakeCheckoutCase();
+  int64_t priced = 0;
+  for (auto _ : state) {
+    StatusOr<CheckoutResult> r =
+        PriceCheckout(c->basket, c->wallet, c->points, c->policy);
+    priced = r->combinations_priced;
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["combinations"] = static_cast<double>(priced);
+}
+BENCHMARK(BM_CheckoutTenLinesThirtyCoupons);
+
 }  // namespace
 }  // namespace atrium::bench
 

@@ -58,6 +58,15 @@ void Run() {
   const double audit = MedianNs(
       20, [] {}, [&](int) { sink += Audit(busy).total; });
   std::printf("audit_%zu_entries_ns %.0f\n", busy.entries().size(), audit);
+
+  const std::unique_ptr<CheckoutCase> co = MakeCheckoutCase();
+  const double checkout = MedianNs(
+      200, [] {},
+      [&](int) {
+        sink += PriceCheckout(co->basket, co->wallet, co->points, co->policy)
+                    ->to_pay.fen();
+      });
+  std::printf("checkout_10_lines_30_coupons_ns %.0f\n", checkout);
 }
 
 }  // namespace

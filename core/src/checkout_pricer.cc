@@ -1,0 +1,291 @@
+#include "checkout_pricer.h"
+
+#include <algorithm>
+#include <set>
+
+#include "wide_math.h"
+
+namespace atrium::internal {
+namespace {
+
+// Threshold, cash, percent: the order coupons are taken off in.
+int KindRank(CouponKind kind) {
+  switch (kind) {
+    case CouponKind::kThreshold: return 0;
+    case CouponKind::kCashOff: return 1;
+    case CouponKind::kPercentOff: return 2;
+    default: return 3;
+  }
+}
+
+bool MoneyOff(CouponKind kind) { return KindRank(kind) < 3; }
+
+}  // namespace
+
+void Spread(int64_t amount, std::span<const uint16_t> lines,
+            std::vector<int64_t>& left, std::vector<int64_t>& shares) {
+  shares.assign(lines.size(), 0);
+  int64_t base = 0;
+  for (const uint16_t l : lines) base += left[l];
+  if (amount <= 0 || base <= 0) return;
+  // Floor shares first; the fen left over go to the largest remainders.
+  std::vector<int64_t> rem(lines.size());
+  int64_t given = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    int64_t num = 0;
+    if (__builtin_mul_overflow(amount, left[lines[i]], &num)) {
+      const QuotientRemainder q = MulDiv(amount, left[lines[i]], base);
+      shares[i] = q.quotient;
+      rem[i] = q.remainder;
+    } else {
+      shares[i] = num / base;
+      rem[i] = num % base;
+    }
+    given += shares[i];
+  }
+  for (int64_t extra = amount - given; extra > 0; --extra) {
+    size_t best = 0;
+    for (size_t i = 1; i < lines.size(); ++i) {
+      if (rem[i] > rem[best]) best = i;
+    }
+    ++shares[best];
+    rem[best] = -1;
+  }
+  for (size_t i = 0; i < lines.size(); ++i) left[lines[i]] -= shares[i];
+}
+
+Pricer::Pricer(const Basket& basket, std::span<const WalletCoupon> wallet,
+               int64_t usable_points, const PointsAsCash& policy)
+    : basket_(basket),
+      wallet_(wallet),
+      usable_points_(usable_points),
+      policy_(policy) {}
+
+Status Pricer::Prepare() {
+  ATRIUM_RETURN_IF_ERROR(ValidateId(basket_.checkout_id, "checkout id"));
+  ATRIUM_RETURN_IF_ERROR(ValidateId(basket_.mall.value(), "mall id"));
+  ATRIUM_RETURN_IF_ERROR(ValidateId(basket_.member.value(), "member id"));
+  ATRIUM_RETURN_IF_ERROR(CheckTimeInRange(basket_.at, "checkout time"));
+  ATRIUM_RETURN_IF_ERROR(policy_.Validate());
+  if (basket_.lines.empty()) return InvalidArgument("the basket is empty");
+  if (basket_.lines.size() > kMaxBasketLines) {
+    return InvalidArgument("a basket has at most 200 lines");
+  }
+  for (const BasketLine& l : basket_.lines) {
+    ATRIUM_RETURN_IF_ERROR(ValidateId(l.store.value(), "store id"));
+    if (l.category.empty() || l.category.size() > 32) {
+      return InvalidArgument("line category must have 1 to 32 bytes");
+    }
+    if (l.amount.is_negative() || l.amount > kMaxAmount) {
+      return InvalidArgument("line amount out of range: " +
+                             l.amount.ToString());
+    }
+  }
+  const Money total = basket_.Total();
+  if (total.is_zero() || total > kMaxAmount) {
+    return InvalidArgument("basket total must lie in ¥0.01..¥100000000.00");
+  }
+  if (usable_points_ < 0) return InvalidArgument("usable points are negative");
+  if (wallet_.size() > kMaxWalletCoupons) {
+    return InvalidArgument("a wallet of more than 100 coupons");
+  }
+  std::set<CouponId> ids;
+  for (const WalletCoupon& w : wallet_) {
+    if (w.coupon == nullptr || w.tmpl == nullptr ||
+        w.coupon->template_id != w.tmpl->id) {
+      return InvalidArgument("a wallet coupon without its template");
+    }
+    if (!ids.insert(w.coupon->id).second) {
+      return InvalidArgument("coupon listed twice: " + w.coupon->id.value());
+    }
+  }
+  facts_.clear();
+  for (const WalletCoupon& w : wallet_) facts_.push_back(Analyse(w));
+  const size_t n = facts_.size();
+  overlap_.assign(n * n, 0);
+  std::vector<uint8_t> mark(basket_.lines.size());
+  for (size_t a = 0; a < n; ++a) {
+    std::fill(mark.begin(), mark.end(), 0);
+    for (const uint16_t l : facts_[a].lines) mark[l] = 1;
+    for (size_t b = 0; b < n; ++b) {
+      for (const uint16_t l : facts_[b].lines) {
+        if (mark[l]) {
+          overlap_[a * n + b] = 1;
+          break;
+        }
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+CouponFacts Pricer::Analyse(const WalletCoupon& w) const {
+  const CouponInstance& c = *w.coupon;
+  const CouponTemplate& t = *w.tmpl;
+  CouponFacts f;
+  f.group = t.stacking_group.empty()
+                ? "kind:" + std::string(CouponKindName(t.kind))
+                : "group:" + t.stacking_group;
+  f.kind_rank = KindRank(t.kind);
+  f.exclusive = t.exclusive;
+  f.allows_points = t.combines_with_points;
+  const Timestamp at = basket_.at;
+  const CouponStatus s = c.StatusAt(at);
+  if (c.owner != basket_.member) {
+    f.unusable = UnusedReason::kNotYours;
+  } else if (s == CouponStatus::kRedeemed ||
+             s == CouponStatus::kRefundedExpired) {
+    f.unusable = UnusedReason::kAlreadyUsed;
+  } else if (s == CouponStatus::kExpired || at >= c.valid_until) {
+    f.unusable = UnusedReason::kExpired;
+  } else if (at < c.valid_from) {
+    f.unusable = UnusedReason::kNotYetValid;
+  } else if (s == CouponStatus::kReserved &&
+             c.reserved_for != basket_.checkout_id) {
+    f.unusable = UnusedReason::kReservedElsewhere;
+  } else if (t.mall != basket_.mall) {
+    f.unusable = UnusedReason::kOtherMall;
+  } else if (!MoneyOff(t.kind)) {
+    f.unusable = UnusedReason::kNotForBaskets;
+  }
+  if (f.unusable) return f;
+  Money eligible;
+  for (size_t i = 0; i < basket_.lines.size(); ++i) {
+    const BasketLine& l = basket_.lines[i];
+    if (t.scope.Covers(l.store, l.category) && !l.amount.is_zero()) {
+      f.lines.push_back(static_cast<uint16_t>(i));
+      eligible += l.amount;
+    }
+  }
+  f.eligible = eligible;
+  f.alone = t.DiscountOn(eligible);
+  if (f.lines.empty()) {
+    f.unusable = UnusedReason::kOutOfScope;
+  } else if (eligible < t.min_spend || f.alone.is_zero()) {
+    f.unusable = UnusedReason::kBelowMinimum;
+  }
+  return f;
+}
+
+void Pricer::Order(std::vector<size_t>& set) const {
+  std::sort(set.begin(), set.end(), [this](size_t a, size_t b) {
+    if (facts_[a].kind_rank != facts_[b].kind_rank) {
+      return facts_[a].kind_rank < facts_[b].kind_rank;
+    }
+    return wallet_[a].coupon->id < wallet_[b].coupon->id;
+  });
+}
+
+Status Pricer::CheckLegal(std::span<const size_t> set) const {
+  std::set<std::string> groups;
+  for (const size_t i : set) {
+    if (i >= facts_.size()) return InvalidArgument("no such wallet coupon");
+    const CouponFacts& f = facts_[i];
+    const std::string& id = wallet_[i].coupon->id.value();
+    if (f.unusable) {
+      return FailedPrecondition("coupon " + id + " cannot be used: " +
+                                std::string(UnusedReasonName(*f.unusable)));
+    }
+    if (f.exclusive && set.size() > 1) {
+      return FailedPrecondition("coupon " + id + " combines with no other");
+    }
+    if (!groups.insert(f.group).second) {
+      return FailedPrecondition("coupon " + id +
+                                " does not stack with another of its group");
+    }
+  }
+  return Status::Ok();
+}
+
+int64_t Pricer::ApplyCoupons(std::span<const size_t> set,
+                             std::vector<int64_t>& left,
+                             std::vector<CouponAllocation>* out) const {
+  int64_t total = 0;
+  std::vector<int64_t> shares;
+  for (const size_t i : set) {
+    const CouponFacts& f = facts_[i];
+    int64_t room = 0;
+    for (const uint16_t l : f.lines) room += left[l];
+    const int64_t d = std::min(f.alone.fen(), room);
+    Spread(d, f.lines, left, shares);
+    total += d;
+    if (out == nullptr) continue;
+    for (size_t k = 0; k < f.lines.size(); ++k) {
+      if (shares[k] > 0) out->push_back({i, f.lines[k], Money::Fen(shares[k])});
+    }
+  }
+  return total;
+}
+
+int64_t Pricer::PointsYuan(std::span<const size_t> set,
+                           int64_t after_coupons) const {
+  for (const size_t i : set) {
+    if (!facts_[i].allows_points) return 0;
+  }
+  const int64_t cap_yuan =
+      after_coupons * policy_.max_share_permille / 1000 / 100;
+  return std::min(usable_points_ / policy_.points_per_yuan, cap_yuan);
+}
+
+Money Pricer::PointsCeiling() const {
+  return Money::Yuan(PointsYuan({}, basket_.Total().fen()));
+}
+
+bool Pricer::NoCapBinds(std::span<const size_t> set) const {
+  const size_t n = facts_.size();
+  for (size_t k = 0; k < set.size(); ++k) {
+    Money taken = facts_[set[k]].alone;
+    for (size_t j = 0; j < k; ++j) {
+      if (overlap_[set[k] * n + set[j]]) taken += facts_[set[j]].alone;
+    }
+    if (taken > facts_[set[k]].eligible) return false;
+  }
+  return true;
+}
+
+Money Pricer::Saving(std::span<const size_t> set) const {
+  if (NoCapBinds(set)) {
+    Money discount;
+    for (const size_t i : set) discount += facts_[i].alone;
+    const int64_t after = (basket_.Total() - discount).fen();
+    return discount + Money::Yuan(PointsYuan(set, after));
+  }
+  std::vector<int64_t> left;
+  left.reserve(basket_.lines.size());
+  for (const BasketLine& l : basket_.lines) left.push_back(l.amount.fen());
+  const int64_t discount = ApplyCoupons(set, left, nullptr);
+  const int64_t after = basket_.Total().fen() - discount;
+  return Money::Fen(discount + PointsYuan(set, after) * 100);
+}
+
+CheckoutResult Pricer::Build(std::span<const size_t> set) const {
+  CheckoutResult r;
+  r.used.assign(set.begin(), set.end());
+  std::vector<int64_t> left;
+  for (const BasketLine& l : basket_.lines) left.push_back(l.amount.fen());
+  r.gross = basket_.Total();
+  r.discount = Money::Fen(ApplyCoupons(set, left, &r.allocations));
+  const int64_t yuan = PointsYuan(set, (r.gross - r.discount).fen());
+  r.points_used = yuan * policy_.points_per_yuan;
+  r.points_cash = Money::Yuan(yuan);
+  r.to_pay = r.gross - r.discount - r.points_cash;
+
+  r.lines.resize(basket_.lines.size());
+  for (size_t i = 0; i < basket_.lines.size(); ++i) {
+    r.lines[i].gross = basket_.lines[i].amount;
+  }
+  for (const CouponAllocation& a : r.allocations) {
+    r.lines[a.line].coupon_discount += a.amount;
+  }
+  std::vector<uint16_t> all(basket_.lines.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<uint16_t>(i);
+  std::vector<int64_t> shares;
+  Spread(r.points_cash.fen(), all, left, shares);
+  for (size_t i = 0; i < all.size(); ++i) {
+    r.lines[i].points_cash = Money::Fen(shares[i]);
+    r.lines[i].paid = Money::Fen(left[i]);
+  }
+  return r;
+}
+
+}  // namespace atrium::internal

@@ -1,0 +1,77 @@
+// Pricer: what PriceCheckout and PriceWith share. It analyses each wallet
+// coupon once (usable? which lines? worth how much alone?), prices any set
+// of coupons exactly, and builds the full result for the set chosen.
+// Internal to core/src.
+#ifndef ATRIUM_SRC_CHECKOUT_PRICER_H_
+#define ATRIUM_SRC_CHECKOUT_PRICER_H_
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "atrium/checkout.h"
+
+namespace atrium::internal {
+
+struct CouponFacts {
+  std::optional<UnusedReason> unusable;  // set when it cannot be used
+  std::vector<uint16_t> lines;           // basket lines in its scope
+  Money eligible;                        // their original price
+  Money alone;                           // its discount on its own
+  std::string group;                     // stacking group or kind
+  int kind_rank = 0;                     // application order
+  bool exclusive = false;
+  bool allows_points = true;
+};
+
+class Pricer {
+ public:
+  Pricer(const Basket& basket, std::span<const WalletCoupon> wallet,
+         int64_t usable_points, const PointsAsCash& policy);
+
+  // Checks the basket, wallet and policy; then analyses every coupon.
+  Status Prepare();
+
+  const std::vector<CouponFacts>& facts() const { return facts_; }
+  // Sorts `set` into application order.
+  void Order(std::vector<size_t>& set) const;
+  // OK if `set` (ordered) is a legal combination; else why not.
+  Status CheckLegal(std::span<const size_t> set) const;
+  // What `set` (ordered, legal) takes off: coupons plus points cash.
+  Money Saving(std::span<const size_t> set) const;
+  // The most points could ever take off this basket.
+  Money PointsCeiling() const;
+  // The full result for `set` (ordered, legal).
+  CheckoutResult Build(std::span<const size_t> set) const;
+
+ private:
+  // True when no coupon of `set` can hit what is left of its lines: each
+  // one's discount plus those of the earlier coupons sharing a line stays
+  // within its original eligible amount. Then the discount is simply the
+  // sum of each coupon's discount alone.
+  bool NoCapBinds(std::span<const size_t> set) const;
+  // Takes each coupon of `set` off `left` (per-line fen remaining), recording
+  // allocations when `out` is given. Returns the coupon discount.
+  int64_t ApplyCoupons(std::span<const size_t> set, std::vector<int64_t>& left,
+                       std::vector<CouponAllocation>* out) const;
+  // Points: the yuan they pay given `after_coupons` fen left, or zero.
+  int64_t PointsYuan(std::span<const size_t> set, int64_t after_coupons) const;
+  CouponFacts Analyse(const WalletCoupon& w) const;
+
+  const Basket& basket_;
+  std::span<const WalletCoupon> wallet_;
+  int64_t usable_points_;
+  PointsAsCash policy_;
+  std::vector<CouponFacts> facts_;
+  std::vector<uint8_t> overlap_;  // facts_.size()^2: scopes share a line
+};
+
+// Takes `amount` fen off the lines `lines` of `left` in proportion to what
+// is left of each, largest remainders first; appends the shares to `out`.
+void Spread(int64_t amount, std::span<const uint16_t> lines,
+            std::vector<int64_t>& left, std::vector<int64_t>& shares);
+
+}  // namespace atrium::internal
+
+#endif  // ATRIUM_SRC_CHECKOUT_PRICER_H_
