@@ -340,6 +340,7 @@ StatusOr<CouponEvent> CouponBook::Reverse(std::string_view key,
   }
   (*c)->status = (*c)->ValidAt(at) ? CouponStatus::kAvailable
                                    : CouponStatus::kRefundedExpired;
+  (*c)->redemption = {};  // the events keep the history
   return Record(key, CouponOp::kReverse, **c, at, request);
 }
 

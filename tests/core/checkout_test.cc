@@ -197,6 +197,23 @@ TEST(CheckoutTest, AllocationAddsUpPerLineAndPerCoupon) {
   EXPECT_EQ(allocated, r.discount);
 }
 
+TEST(CheckoutTest, EarnsOnWhatWasActuallyPaid) {
+  Wallet w;
+  w.Add(CashOff());  // ¥20 off
+  const Basket b =
+      MakeBasket({Line("s1", "beauty", 100), Line("s2", "fashion", 50)});
+  const CheckoutResult r = Price(b, w, 2000);  // then ¥20 of points
+  ASSERT_EQ(r.to_pay, Money::Yuan(110));
+  EarningPolicy policy;  // one point per whole yuan
+  StatusOr<int64_t> points =
+      PointsEarnedBy(b, r, policy, LocalCalendar(), TierId("normal"), 0);
+  ASSERT_TRUE(points.ok()) << points.status().ToString();
+  // ¥110 paid: ¥73.34 at s1 and ¥36.66 at s2, each store a receipt
+  // rounded down on its own.
+  EXPECT_EQ(r.lines[0].paid, Money::Fen(7334));
+  EXPECT_EQ(*points, 73 + 36);
+}
+
 TEST(CheckoutTest, BadInputIsRefused) {
   Wallet w;
   w.Add(CashOff());

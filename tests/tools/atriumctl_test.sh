@@ -70,6 +70,24 @@ check "demo: second member" has "$tmp/demo2.txt" '139\*\*\*\*5678'
 "$ctl" demo --member nobody >"$tmp/out.json"
 check "demo: unknown member exits 2" test $? -eq 2
 
+# checkout: the documented example (one coupon of each kind, then points).
+"$ctl" checkout --program "$shared/demo-mall/program.json" \
+  --in "$shared/formats/examples/checkout-request.json" >"$tmp/checkout.json"
+check "checkout exits 0" test $? -eq 0
+check "checkout: ¥600 less ¥210 of coupons and ¥50 of points" has "$tmp/checkout.json" '"to_pay_fen": 34000,'
+check "checkout: 5000 points used" has "$tmp/checkout.json" '"points_used": 5000,'
+check "checkout: points earned on what was paid" has "$tmp/checkout.json" '"points_earned":'
+sed 's/"amount_fen": 40000/"amount_fen": -1/' "$shared/formats/examples/checkout-request.json" >"$tmp/neg.json"
+"$ctl" checkout --in "$tmp/neg.json" >"$tmp/out.json"
+check "checkout: negative amount exits 2" test $? -eq 2
+
+# coupon: the documented example (a flash coupon with a stock of two).
+"$ctl" coupon --in "$shared/formats/examples/coupon-request.json" >"$tmp/coupon.json"
+check "coupon exits 0" test $? -eq 0
+check "coupon: stock runs out" has "$tmp/coupon.json" '"code": "RESOURCE_EXHAUSTED"'
+check "coupon: someone else's coupon refused" has "$tmp/coupon.json" '"code": "PERMISSION_DENIED"'
+check "coupon: only two issued" lacks "$tmp/coupon.json" '"id": "c-3"'
+
 # usage errors exit 1.
 "$ctl" frobnicate 2>/dev/null
 check "unknown command exits 1" test $? -eq 1

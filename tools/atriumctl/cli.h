@@ -39,6 +39,8 @@ int Fail(const Status& status);
 int EarnCommand(const std::vector<std::string>& argv);
 int StatementCommand(const std::vector<std::string>& argv);
 int DemoCommand(const std::vector<std::string>& argv);
+int CheckoutCommand(const std::vector<std::string>& argv);
+int CouponCommand(const std::vector<std::string>& argv);
 
 }  // namespace atrium::cli
 

@@ -13,6 +13,10 @@ constexpr char kUsage[] =
     "  earn       --program FILE [--in FILE]   points a receipt earns\n"
     "  statement  [--in FILE]                  balance, lots and expiry of a "
     "ledger\n"
+    "  checkout   [--program FILE] [--in FILE] best coupons and points for a "
+    "basket\n"
+    "  coupon     [--in FILE]                  apply coupon operations, show "
+    "events\n"
     "  demo       [--data DIR] [--member ID] [--at ISO-8601] [--json | "
     "--entries]\n"
     "             load the demo mall and print a member's statement\n"
@@ -30,6 +34,8 @@ int main(int argc, char** argv) {
   if (command == "earn") return atrium::cli::EarnCommand(rest);
   if (command == "statement") return atrium::cli::StatementCommand(rest);
   if (command == "demo") return atrium::cli::DemoCommand(rest);
+  if (command == "checkout") return atrium::cli::CheckoutCommand(rest);
+  if (command == "coupon") return atrium::cli::CouponCommand(rest);
   std::fputs(kUsage, stderr);
   return 1;
 }

@@ -34,6 +34,7 @@
 
 #include "atrium/coupon_book.h"
 #include "atrium/coupon_template.h"
+#include "atrium/earning.h"
 #include "atrium/ids.h"
 #include "atrium/money.h"
 #include "atrium/status.h"
@@ -138,6 +139,16 @@ StatusOr<CheckoutResult> PriceWith(const Basket& basket,
                                    int64_t usable_points,
                                    const PointsAsCash& policy,
                                    std::span<const size_t> chosen);
+
+// The points a priced checkout earns: each store's lines, at what was
+// actually paid for them after coupons and points, as one receipt under the
+// earning rules (per-receipt caps apply per store; the day cap across them,
+// starting from `earned_today`).
+StatusOr<int64_t> PointsEarnedBy(const Basket& basket,
+                                 const CheckoutResult& result,
+                                 const EarningPolicy& policy,
+                                 const LocalCalendar& calendar,
+                                 const TierId& tier, int64_t earned_today);
 
 }  // namespace atrium
 
