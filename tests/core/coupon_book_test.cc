@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <random>
+
 #include "coupon_fixture.h"
 
 namespace atrium {
@@ -229,6 +232,73 @@ TEST_F(CouponBookTest, BadRequestsChangeNothing) {
   for (const auto& x : cases) EXPECT_EQ(x.status.code(), x.code) << x.what;
   EXPECT_EQ(book_.events().size(), events);
   EXPECT_EQ(book_.Find(c)->status, CouponStatus::kAvailable);
+}
+
+// Random claims, repeats and lifecycle operations in random order never take
+// a template past its stock or a member past a limit, and a repeated key
+// never issues twice.
+TEST_F(CouponBookTest, LimitsHoldWhateverTheOrderAndRepetition) {
+  CouponTemplate t = CashOff();
+  t.total_stock = 40;
+  t.per_member_total = 5;
+  t.per_member_per_day = 2;
+  ASSERT_TRUE(book_.AddTemplate(t).ok());
+  std::mt19937 rng(42);
+  std::vector<Claimant> members;
+  for (int i = 0; i < 12; ++i) {
+    members.push_back({MemberId("m" + std::to_string(i)),
+                       TierId("normal"),
+                       {},
+                       Local("2026-01-01 00:00:00")});
+  }
+  Timestamp now = Local("2026-03-01 08:00:00");
+  std::vector<std::pair<std::string, Claimant>> sent;  // for repeats
+  for (int step = 0; step < 3000; ++step) {
+    now = now.PlusSeconds(rng() % 3600);
+    const int kind = static_cast<int>(rng() % 10);
+    if (kind < 6) {
+      const Claimant& who = members[rng() % members.size()];
+      const std::string key = "k" + std::to_string(step);
+      if (book_.Issue(key, t.id, who, IssueChannel::kClaim, now).ok()) {
+        sent.emplace_back(key, who);
+      }
+    } else if (kind < 8 && !sent.empty()) {
+      // A claim that issued, sent again later: it never issues again. (A
+      // claim that was refused changed nothing, so it may succeed later.)
+      const auto& [key, who] = sent[rng() % sent.size()];
+      const int64_t before = book_.IssuedCount(t.id);
+      (void)book_.Issue(key, t.id, who, IssueChannel::kClaim, now);
+      EXPECT_EQ(book_.IssuedCount(t.id), before) << "key " << key;
+    } else {
+      const Claimant& who = members[rng() % members.size()];
+      for (const CouponInstance* c : book_.WalletOf(who.id)) {
+        const std::string key = "op" + std::to_string(step);
+        if (rng() % 2) {
+          (void)book_.Redeem(key, c->id, who.id, At("co" + key), now);
+        } else {
+          (void)book_.Reverse(key, c->id, who.id, now);
+        }
+        break;
+      }
+    }
+  }
+  EXPECT_EQ(book_.IssuedCount(t.id), 40);  // the stock ran out exactly
+  std::map<std::string, int> per_member;
+  std::map<std::pair<std::string, int64_t>, int> per_day;
+  const LocalCalendar cal;
+  for (const Claimant& m : members) {
+    for (const CouponInstance* c : book_.WalletOf(m.id)) {
+      ++per_member[m.id.value()];
+      ++per_day[{m.id.value(), cal.DateOf(c->issued_at).DayNumber()}];
+    }
+  }
+  int total = 0;
+  for (const auto& [member, n] : per_member) {
+    EXPECT_LE(n, 5) << member;
+    total += n;
+  }
+  for (const auto& [key, n] : per_day) EXPECT_LE(n, 2) << key.first;
+  EXPECT_EQ(total, 40);
 }
 
 }  // namespace

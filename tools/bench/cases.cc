@@ -147,4 +147,27 @@ std::unique_ptr<CheckoutCase> MakeCheckoutCase() {
   return c;
 }
 
+std::unique_ptr<CouponPairCase> MakeCouponPairCase(int n) {
+  auto c = std::make_unique<CouponPairCase>();
+  CouponTemplate t;
+  t.id = TemplateId("cash20");
+  t.name = "cash 20";
+  t.mall = MallId("m-xinjie");
+  t.amount = Money::Yuan(20);
+  t.validity.from = At(k2026);
+  t.validity.until = At(k2026 + 365 * kSecondsPerDay);
+  (void)c->book.AddTemplate(t);
+  c->member = MemberId("M-bench");
+  c->at = At(k2026 + kSecondsPerDay);
+  const Claimant who{c->member, TierId("gold"), {}, At(k2026)};
+  c->coupon =
+      c->book.Issue("issue", t.id, who, IssueChannel::kClaim, c->at)->coupon;
+  c->redemption = {"co-bench", ReceiptId("R-bench"), StoreId("s-105"), "pos-1"};
+  for (int i = 0; i < n; ++i) {
+    c->redeem_keys.push_back("redeem-" + std::to_string(i));
+    c->reverse_keys.push_back("reverse-" + std::to_string(i));
+  }
+  return c;
+}
+
 }  // namespace atrium::bench

@@ -45,6 +45,19 @@ struct CheckoutCase {
 // Heap-allocated so that `wallet` stays valid.
 std::unique_ptr<CheckoutCase> MakeCheckoutCase();
 
+// A coupon book holding one issued coupon, and `n` pairs of idempotency
+// keys for redeeming and reversing it in turn.
+struct CouponPairCase {
+  CouponBook book{LocalCalendar()};
+  CouponId coupon;
+  MemberId member;
+  Timestamp at;
+  std::vector<std::string> redeem_keys;
+  std::vector<std::string> reverse_keys;
+  Redemption redemption;
+};
+std::unique_ptr<CouponPairCase> MakeCouponPairCase(int n);
+
 }  // namespace atrium::bench
 
 #endif  // ATRIUM_TOOLS_BENCH_CASES_H_

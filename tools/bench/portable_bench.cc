@@ -67,6 +67,20 @@ void Run() {
                     ->to_pay.fen();
       });
   std::printf("checkout_10_lines_30_coupons_ns %.0f\n", checkout);
+
+  std::unique_ptr<CouponPairCase> pairs;
+  const double pair = MedianNs(
+      2000, [&] { pairs = MakeCouponPairCase(2000); },
+      [&](int i) {
+        CouponPairCase& c = *pairs;
+        sink += c.book
+                    .Redeem(c.redeem_keys[i], c.coupon, c.member, c.redemption,
+                            c.at)
+                    ->seq;
+        sink +=
+            c.book.Reverse(c.reverse_keys[i], c.coupon, c.member, c.at)->seq;
+      });
+  std::printf("coupon_redeem_reverse_pair_ns %.0f\n", pair);
 }
 
 }  // namespace

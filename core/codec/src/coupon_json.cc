@@ -66,7 +66,7 @@ StatusOr<CouponTemplate> TemplateFromJson(const Json& j) {
   t.max_discount =
       Money::Fen(r.OptInt("max_discount_fen", 0, 0, kMaxAmount.fen()));
   t.parking_minutes =
-      static_cast<int32_t>(r.OptInt("parking_minutes", 0, 0, 24 * 60));
+      static_cast<int32_t>(r.OptInt("parking_minutes", 0, 0, 1440));
   t.gift_item = r.OptStr("gift_item");
   t.min_spend = Money::Fen(r.OptInt("min_spend_fen", 0, 0, kMaxAmount.fen()));
   if (r.Has("scope")) {
