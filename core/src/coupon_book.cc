@@ -209,22 +209,41 @@ Status CouponBook::CheckLimits(const CouponTemplate& t, const Claimant& member,
   return Status::Ok();
 }
 
-StatusOr<CouponEvent> CouponBook::Issue(std::string_view key,
-                                        const TemplateId& id,
-                                        const Claimant& member,
-                                        IssueChannel channel, Timestamp at) {
-  const std::string request =
-      Join({"issue", id.value(), member.id.value(),
-            Num(static_cast<int>(channel)), Num(at.unix_seconds())});
-  StatusOr<const CouponEvent*> replay = Replay(key, request);
+namespace {
+
+std::string IssueRequest(const TemplateId& id, const Claimant& member,
+                         IssueChannel channel, Timestamp at) {
+  return Join({"issue", id.value(), member.id.value(),
+               Num(static_cast<int>(channel)), Num(at.unix_seconds())});
+}
+
+}  // namespace
+
+Status CouponBook::CheckIssue(std::string_view key, const TemplateId& id,
+                              const Claimant& member, IssueChannel channel,
+                              Timestamp at) const {
+  StatusOr<const CouponEvent*> replay =
+      Replay(key, IssueRequest(id, member, channel, at));
   if (!replay.ok()) return replay.status();
-  if (*replay != nullptr) return **replay;
+  if (*replay != nullptr) return Status::Ok();
   ATRIUM_RETURN_IF_ERROR(ValidateId(member.id.value(), "member id"));
   ATRIUM_RETURN_IF_ERROR(CheckTimeInRange(at, "issue time"));
   const CouponTemplate* t = FindTemplate(id);
   if (t == nullptr) return NotFound("unknown coupon template " + id.value());
   ATRIUM_RETURN_IF_ERROR(CheckClaim(*t, member, channel, at));
-  ATRIUM_RETURN_IF_ERROR(CheckLimits(*t, member, at));
+  return CheckLimits(*t, member, at);
+}
+
+StatusOr<CouponEvent> CouponBook::Issue(std::string_view key,
+                                        const TemplateId& id,
+                                        const Claimant& member,
+                                        IssueChannel channel, Timestamp at) {
+  const std::string request = IssueRequest(id, member, channel, at);
+  StatusOr<const CouponEvent*> replay = Replay(key, request);
+  if (!replay.ok()) return replay.status();
+  if (*replay != nullptr) return **replay;
+  ATRIUM_RETURN_IF_ERROR(CheckIssue(key, id, member, channel, at));
+  const CouponTemplate* t = FindTemplate(id);
 
   CouponInstance c;
   c.id = CouponId("c-" + Num(static_cast<int64_t>(coupons_.size()) + 1));

@@ -115,6 +115,11 @@ class CouponBook {
   StatusOr<CouponEvent> Issue(std::string_view key, const TemplateId& id,
                               const Claimant& member, IssueChannel channel,
                               Timestamp at);
+  // What Issue would answer, without issuing: OK, or the error it would
+  // give. A key already used counts as OK (Issue would replay it).
+  Status CheckIssue(std::string_view key, const TemplateId& id,
+                    const Claimant& member, IssueChannel channel,
+                    Timestamp at) const;
   StatusOr<CouponEvent> Reserve(std::string_view key, const CouponId& coupon,
                                 const MemberId& member,
                                 std::string_view checkout, Timestamp at,
