@@ -1,26 +1,16 @@
 // Runs the golden checkout vectors in shared/vectors/checkout.json.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "atrium/codec/coupon_json.h"
+#include "shared_files.h"
 
 namespace atrium::codec {
 namespace {
 
-Json ReadJson(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  StatusOr<Json> j = ParseJson(text.str());
-  EXPECT_TRUE(j.ok()) << path << ": " << j.status().ToString();
-  return j.ok() ? *j : Json();
-}
-
 TEST(CheckoutVectorsTest, EveryCaseMatches) {
-  const Json doc = ReadJson(ATRIUM_SHARED_DIR "/vectors/checkout.json");
+  const Json doc = testing::ReadSharedJson("vectors/checkout.json");
   ASSERT_EQ(doc.value("version", 0), 1);
   ASSERT_GE(doc["cases"].size(), 10u);
   for (const Json& c : doc["cases"]) {

@@ -2,19 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
+#include "shared_files.h"
 
 namespace atrium::codec {
 namespace {
 
 Json LoadDemoProgram() {
-  std::ifstream in(ATRIUM_SHARED_DIR "/demo-mall/program.json");
-  std::stringstream text;
-  text << in.rdbuf();
-  StatusOr<Json> j = ParseJson(text.str());
-  EXPECT_TRUE(j.ok()) << j.status().ToString();
-  return j.ok() ? *j : Json();
+  return testing::ReadSharedJson("demo-mall/program.json");
 }
 
 TEST(ProgramJsonTest, LoadsTheDemoMall) {

@@ -2,30 +2,18 @@
 // file is checked by every surface that computes points.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "atrium/codec/domain_json.h"
 #include "atrium/codec/program_json.h"
+#include "shared_files.h"
 
 namespace atrium::codec {
 namespace {
 
-Json ReadJson(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  StatusOr<Json> j = ParseJson(text.str());
-  EXPECT_TRUE(j.ok()) << path << ": " << j.status().ToString();
-  return j.ok() ? *j : Json();
-}
-
 TEST(EarningVectorsTest, EveryCaseMatches) {
-  const std::string shared = ATRIUM_SHARED_DIR;
-  const Json doc = ReadJson(shared + "/vectors/earning.json");
+  const Json doc = testing::ReadSharedJson("vectors/earning.json");
   ASSERT_EQ(doc.value("version", 0), 1);
   StatusOr<Program> program = ProgramFromJson(
-      ReadJson(shared + "/" + doc["program"].get<std::string>()));
+      testing::ReadSharedJson(doc["program"].get<std::string>()));
   ASSERT_TRUE(program.ok()) << program.status().ToString();
   ASSERT_GE(doc["cases"].size(), 20u);
 

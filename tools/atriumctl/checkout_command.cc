@@ -4,7 +4,6 @@
 
 #include "atrium/checkout.h"
 #include "atrium/codec/coupon_json.h"
-#include "atrium/codec/program_json.h"
 #include "cli.h"
 #include "demo_mall.h"
 
@@ -90,11 +89,7 @@ StatusOr<codec::Json> Checkout(const Args& args) {
   codec::Json out = codec::CheckoutToJson(*result, wallet);
 
   if (args.Has("program")) {
-    StatusOr<std::string> text = demo::ReadFile(args.Get("program", ""));
-    if (!text.ok()) return text.status();
-    StatusOr<codec::Json> pj = codec::ParseJson(*text);
-    if (!pj.ok()) return pj.status();
-    StatusOr<Program> program = codec::ProgramFromJson(*pj);
+    StatusOr<Program> program = demo::LoadProgramFile(args.Get("program", ""));
     if (!program.ok()) return program.status();
     const Mall* mall = program->group.FindMall(req->basket.mall);
     if (mall == nullptr) {

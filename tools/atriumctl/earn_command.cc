@@ -16,11 +16,7 @@ StatusOr<Program> LoadProgram(const Args& args,
         "give the programme with --program FILE or as "
         "\"program\" in the request");
   }
-  StatusOr<std::string> text = demo::ReadFile(args.Get("program", ""));
-  if (!text.ok()) return text.status();
-  StatusOr<codec::Json> j = codec::ParseJson(*text);
-  if (!j.ok()) return j.status();
-  return codec::ProgramFromJson(*j);
+  return demo::LoadProgramFile(args.Get("program", ""));
 }
 
 StatusOr<codec::Json> Earn(const Args& args) {

@@ -92,15 +92,20 @@ StatusOr<std::string> ReadFile(const std::string& path) {
   return out.str();
 }
 
+StatusOr<Program> LoadProgramFile(const std::string& path) {
+  StatusOr<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  StatusOr<Json> json = codec::ParseJson(*text);
+  if (!json.ok()) return Annotate(json.status(), path);
+  StatusOr<Program> program = codec::ProgramFromJson(*json);
+  if (!program.ok()) return Annotate(program.status(), path);
+  return program;
+}
+
 StatusOr<DemoMall> LoadDemoMall(const std::string& dir) {
-  const std::string program_path = dir + "/program.json";
   const std::string members_path = dir + "/members.json";
-  StatusOr<std::string> program_text = ReadFile(program_path);
-  if (!program_text.ok()) return program_text.status();
-  StatusOr<Json> program_json = codec::ParseJson(*program_text);
-  if (!program_json.ok()) return Annotate(program_json.status(), program_path);
-  StatusOr<Program> program = codec::ProgramFromJson(*program_json);
-  if (!program.ok()) return Annotate(program.status(), program_path);
+  StatusOr<Program> program = LoadProgramFile(dir + "/program.json");
+  if (!program.ok()) return program.status();
 
   StatusOr<std::string> members_text = ReadFile(members_path);
   if (!members_text.ok()) return members_text.status();

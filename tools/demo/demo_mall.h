@@ -27,6 +27,10 @@ StatusOr<DemoMall> LoadDemoMall(const std::string& dir);
 // Reads a whole file; NotFound or ResourceExhausted (over 8 MiB).
 StatusOr<std::string> ReadFile(const std::string& path);
 
+// Reads and decodes a programme file (shared/formats/program.md); errors
+// name the file.
+StatusOr<Program> LoadProgramFile(const std::string& path);
+
 }  // namespace atrium::demo
 
 #endif  // ATRIUM_TOOLS_DEMO_MALL_H_

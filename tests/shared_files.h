@@ -1,0 +1,30 @@
+// Reading the files in shared/ (demo mall, golden vectors) from tests, the
+// same way natively and under node.
+#ifndef ATRIUM_TESTS_SHARED_FILES_H_
+#define ATRIUM_TESTS_SHARED_FILES_H_
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "atrium/codec/json_reader.h"
+
+namespace atrium::testing {
+
+// The JSON document at `relative` below shared/; fails the test if missing
+// or malformed.
+inline codec::Json ReadSharedJson(const std::string& relative) {
+  const std::string path = std::string(ATRIUM_SHARED_DIR) + "/" + relative;
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  StatusOr<codec::Json> j = codec::ParseJson(text.str());
+  EXPECT_TRUE(j.ok()) << path << ": " << j.status().ToString();
+  return j.ok() ? *j : codec::Json();
+}
+
+}  // namespace atrium::testing
+
+#endif  // ATRIUM_TESTS_SHARED_FILES_H_
