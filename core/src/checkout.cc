@@ -1,7 +1,6 @@
 #include "atrium/checkout.h"
 
 #include <algorithm>
-#include <map>
 
 #include "checkout_pricer.h"
 
@@ -47,22 +46,31 @@ class Search {
  public:
   Search(const Pricer& pricer, std::span<const WalletCoupon> wallet)
       : pricer_(pricer), wallet_(wallet) {
-    std::map<std::string, std::vector<size_t>> by_group;
+    std::vector<std::vector<size_t>> by_group(
+        static_cast<size_t>(pricer.group_count()));
     for (size_t i = 0; i < pricer.facts().size(); ++i) {
       const CouponFacts& f = pricer.facts()[i];
       if (f.unusable) continue;
       if (f.exclusive) {
         exclusive_.push_back(i);
       } else {
-        by_group[f.group].push_back(i);
+        by_group[static_cast<size_t>(f.group)].push_back(i);
       }
     }
-    for (auto& [name, members] : by_group) {
+    for (std::vector<size_t>& members : by_group) {
+      if (members.empty()) continue;
       std::sort(members.begin(), members.end(), [&](size_t a, size_t b) {
         return pricer.facts()[a].alone > pricer.facts()[b].alone;
       });
       groups_.push_back(std::move(members));
     }
+    // Strongest groups first: good combinations are found early, and the
+    // bound then cuts more.
+    std::stable_sort(groups_.begin(), groups_.end(),
+                     [&](const auto& a, const auto& b) {
+                       return pricer.facts()[a.front()].alone >
+                              pricer.facts()[b.front()].alone;
+                     });
     // The most the groups from g on could add: each group's best alone.
     ceiling_.assign(groups_.size() + 1, Money());
     for (size_t g = groups_.size(); g-- > 0;) {
@@ -121,17 +129,19 @@ class Search {
 std::vector<UnusedCoupon> Explain(const Pricer& pricer,
                                   std::span<const size_t> used) {
   std::optional<size_t> exclusive_used;
-  std::map<std::string, size_t> group_used;
+  std::vector<std::optional<size_t>> group_used(
+      static_cast<size_t>(pricer.group_count()));
   for (const size_t i : used) {
     if (pricer.facts()[i].exclusive) exclusive_used = i;
-    group_used[pricer.facts()[i].group] = i;
+    group_used[static_cast<size_t>(pricer.facts()[i].group)] = i;
   }
   std::vector<UnusedCoupon> out;
   for (size_t i = 0; i < pricer.facts().size(); ++i) {
     if (std::find(used.begin(), used.end(), i) != used.end()) continue;
     const CouponFacts& f = pricer.facts()[i];
     UnusedCoupon u{i, UnusedReason::kNoGain, std::nullopt};
-    auto same_group = group_used.find(f.group);
+    const std::optional<size_t>& same_group =
+        group_used[static_cast<size_t>(f.group)];
     if (f.unusable) {
       u.reason = *f.unusable;
     } else if (exclusive_used) {
@@ -139,9 +149,9 @@ std::vector<UnusedCoupon> Explain(const Pricer& pricer,
       u.yields_to = exclusive_used;
     } else if (f.exclusive) {
       u.reason = UnusedReason::kExclusive;
-    } else if (same_group != group_used.end()) {
+    } else if (same_group) {
       u.reason = UnusedReason::kNotStackable;
-      u.yields_to = same_group->second;
+      u.yields_to = same_group;
     }
     out.push_back(u);
   }

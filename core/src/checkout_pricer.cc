@@ -1,7 +1,6 @@
 #include "checkout_pricer.h"
 
 #include <algorithm>
-#include <set>
 
 #include "wide_math.h"
 
@@ -23,13 +22,14 @@ bool MoneyOff(CouponKind kind) { return KindRank(kind) < 3; }
 }  // namespace
 
 void Spread(int64_t amount, std::span<const uint16_t> lines,
-            std::vector<int64_t>& left, std::vector<int64_t>& shares) {
+            std::vector<int64_t>& left, std::vector<int64_t>& shares,
+            std::vector<int64_t>& rem) {
   shares.assign(lines.size(), 0);
   int64_t base = 0;
   for (const uint16_t l : lines) base += left[l];
   if (amount <= 0 || base <= 0) return;
   // Floor shares first; the fen left over go to the largest remainders.
-  std::vector<int64_t> rem(lines.size());
+  rem.assign(lines.size(), 0);
   int64_t given = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     int64_t num = 0;
@@ -89,18 +89,24 @@ Status Pricer::Prepare() {
   if (wallet_.size() > kMaxWalletCoupons) {
     return InvalidArgument("a wallet of more than 100 coupons");
   }
-  std::set<CouponId> ids;
+  std::vector<std::string_view> ids;
+  ids.reserve(wallet_.size());
   for (const WalletCoupon& w : wallet_) {
     if (w.coupon == nullptr || w.tmpl == nullptr ||
         w.coupon->template_id != w.tmpl->id) {
       return InvalidArgument("a wallet coupon without its template");
     }
-    if (!ids.insert(w.coupon->id).second) {
-      return InvalidArgument("coupon listed twice: " + w.coupon->id.value());
-    }
+    ids.push_back(w.coupon->id.value());
+  }
+  std::sort(ids.begin(), ids.end());
+  if (auto twice = std::adjacent_find(ids.begin(), ids.end());
+      twice != ids.end()) {
+    return InvalidArgument("coupon listed twice: " + std::string(*twice));
   }
   facts_.clear();
+  facts_.reserve(wallet_.size());
   for (const WalletCoupon& w : wallet_) facts_.push_back(Analyse(w));
+  NumberGroups();
   const size_t n = facts_.size();
   overlap_.assign(n * n, 0);
   std::vector<uint8_t> mark(basket_.lines.size());
@@ -123,9 +129,6 @@ CouponFacts Pricer::Analyse(const WalletCoupon& w) const {
   const CouponInstance& c = *w.coupon;
   const CouponTemplate& t = *w.tmpl;
   CouponFacts f;
-  f.group = t.stacking_group.empty()
-                ? "kind:" + std::string(CouponKindName(t.kind))
-                : "group:" + t.stacking_group;
   f.kind_rank = KindRank(t.kind);
   f.exclusive = t.exclusive;
   f.allows_points = t.combines_with_points;
@@ -150,6 +153,7 @@ CouponFacts Pricer::Analyse(const WalletCoupon& w) const {
   }
   if (f.unusable) return f;
   Money eligible;
+  f.lines.reserve(basket_.lines.size());
   for (size_t i = 0; i < basket_.lines.size(); ++i) {
     const BasketLine& l = basket_.lines[i];
     if (t.scope.Covers(l.store, l.category) && !l.amount.is_zero()) {
@@ -167,6 +171,22 @@ CouponFacts Pricer::Analyse(const WalletCoupon& w) const {
   return f;
 }
 
+void Pricer::NumberGroups() {
+  // (kind, "") for coupons without a group, (-1, name) for named groups.
+  std::vector<std::pair<int, std::string_view>> keys;
+  for (size_t i = 0; i < facts_.size(); ++i) {
+    const CouponTemplate& t = *wallet_[i].tmpl;
+    const std::pair<int, std::string_view> key =
+        t.stacking_group.empty()
+            ? std::pair<int, std::string_view>(static_cast<int>(t.kind), "")
+            : std::pair<int, std::string_view>(-1, t.stacking_group);
+    auto it = std::find(keys.begin(), keys.end(), key);
+    facts_[i].group = static_cast<int>(it - keys.begin());
+    if (it == keys.end()) keys.push_back(key);
+  }
+  group_count_ = static_cast<int>(keys.size());
+}
+
 void Pricer::Order(std::vector<size_t>& set) const {
   std::sort(set.begin(), set.end(), [this](size_t a, size_t b) {
     if (facts_[a].kind_rank != facts_[b].kind_rank) {
@@ -177,7 +197,7 @@ void Pricer::Order(std::vector<size_t>& set) const {
 }
 
 Status Pricer::CheckLegal(std::span<const size_t> set) const {
-  std::set<std::string> groups;
+  std::vector<bool> seen(static_cast<size_t>(group_count_), false);
   for (const size_t i : set) {
     if (i >= facts_.size()) return InvalidArgument("no such wallet coupon");
     const CouponFacts& f = facts_[i];
@@ -189,10 +209,11 @@ Status Pricer::CheckLegal(std::span<const size_t> set) const {
     if (f.exclusive && set.size() > 1) {
       return FailedPrecondition("coupon " + id + " combines with no other");
     }
-    if (!groups.insert(f.group).second) {
+    if (seen[static_cast<size_t>(f.group)]) {
       return FailedPrecondition("coupon " + id +
                                 " does not stack with another of its group");
     }
+    seen[static_cast<size_t>(f.group)] = true;
   }
   return Status::Ok();
 }
@@ -201,17 +222,18 @@ int64_t Pricer::ApplyCoupons(std::span<const size_t> set,
                              std::vector<int64_t>& left,
                              std::vector<CouponAllocation>* out) const {
   int64_t total = 0;
-  std::vector<int64_t> shares;
   for (const size_t i : set) {
     const CouponFacts& f = facts_[i];
     int64_t room = 0;
     for (const uint16_t l : f.lines) room += left[l];
     const int64_t d = std::min(f.alone.fen(), room);
-    Spread(d, f.lines, left, shares);
+    Spread(d, f.lines, left, shares_, rem_);
     total += d;
     if (out == nullptr) continue;
     for (size_t k = 0; k < f.lines.size(); ++k) {
-      if (shares[k] > 0) out->push_back({i, f.lines[k], Money::Fen(shares[k])});
+      if (shares_[k] > 0) {
+        out->push_back({i, f.lines[k], Money::Fen(shares_[k])});
+      }
     }
   }
   return total;
@@ -250,10 +272,9 @@ Money Pricer::Saving(std::span<const size_t> set) const {
     const int64_t after = (basket_.Total() - discount).fen();
     return discount + Money::Yuan(PointsYuan(set, after));
   }
-  std::vector<int64_t> left;
-  left.reserve(basket_.lines.size());
-  for (const BasketLine& l : basket_.lines) left.push_back(l.amount.fen());
-  const int64_t discount = ApplyCoupons(set, left, nullptr);
+  left_.clear();
+  for (const BasketLine& l : basket_.lines) left_.push_back(l.amount.fen());
+  const int64_t discount = ApplyCoupons(set, left_, nullptr);
   const int64_t after = basket_.Total().fen() - discount;
   return Money::Fen(discount + PointsYuan(set, after) * 100);
 }
@@ -280,7 +301,7 @@ CheckoutResult Pricer::Build(std::span<const size_t> set) const {
   std::vector<uint16_t> all(basket_.lines.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<uint16_t>(i);
   std::vector<int64_t> shares;
-  Spread(r.points_cash.fen(), all, left, shares);
+  Spread(r.points_cash.fen(), all, left, shares, rem_);
   for (size_t i = 0; i < all.size(); ++i) {
     r.lines[i].points_cash = Money::Fen(shares[i]);
     r.lines[i].paid = Money::Fen(left[i]);

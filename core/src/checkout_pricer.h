@@ -19,8 +19,8 @@ struct CouponFacts {
   std::vector<uint16_t> lines;           // basket lines in its scope
   Money eligible;                        // their original price
   Money alone;                           // its discount on its own
-  std::string group;                     // stacking group or kind
-  int kind_rank = 0;                     // application order
+  int group = 0;      // its stacking group (or kind), numbered from 0
+  int kind_rank = 0;  // application order
   bool exclusive = false;
   bool allows_points = true;
 };
@@ -34,6 +34,7 @@ class Pricer {
   Status Prepare();
 
   const std::vector<CouponFacts>& facts() const { return facts_; }
+  int group_count() const { return group_count_; }
   // Sorts `set` into application order.
   void Order(std::vector<size_t>& set) const;
   // OK if `set` (ordered) is a legal combination; else why not.
@@ -55,6 +56,8 @@ class Pricer {
   // allocations when `out` is given. Returns the coupon discount.
   int64_t ApplyCoupons(std::span<const size_t> set, std::vector<int64_t>& left,
                        std::vector<CouponAllocation>* out) const;
+  // Numbers each coupon's stacking group (or kind, when it has none).
+  void NumberGroups();
   // Points: the yuan they pay given `after_coupons` fen left, or zero.
   int64_t PointsYuan(std::span<const size_t> set, int64_t after_coupons) const;
   CouponFacts Analyse(const WalletCoupon& w) const;
@@ -65,12 +68,19 @@ class Pricer {
   PointsAsCash policy_;
   std::vector<CouponFacts> facts_;
   std::vector<uint8_t> overlap_;  // facts_.size()^2: scopes share a line
+  int group_count_ = 0;
+  // Scratch for pricing, reused across the search's many calls.
+  mutable std::vector<int64_t> left_;
+  mutable std::vector<int64_t> shares_;
+  mutable std::vector<int64_t> rem_;
 };
 
 // Takes `amount` fen off the lines `lines` of `left` in proportion to what
-// is left of each, largest remainders first; appends the shares to `out`.
+// is left of each, largest remainders first; each line's share goes to
+// `shares`. `rem` is scratch.
 void Spread(int64_t amount, std::span<const uint16_t> lines,
-            std::vector<int64_t>& left, std::vector<int64_t>& shares);
+            std::vector<int64_t>& left, std::vector<int64_t>& shares,
+            std::vector<int64_t>& rem);
 
 }  // namespace atrium::internal
 
