@@ -15,7 +15,6 @@ struct Choice {
   Money saving;
   std::vector<size_t> set;          // in application order
   std::vector<Timestamp> expiries;  // ascending
-  std::vector<std::string> ids;     // ascending
 };
 
 // `set` must be in application order; `saving` is pricer.Saving(set).
@@ -25,20 +24,29 @@ Choice MakeChoice(std::span<const WalletCoupon> wallet, std::vector<size_t> set,
   c.saving = saving;
   for (const size_t i : set) {
     c.expiries.push_back(wallet[i].coupon->valid_until);
-    c.ids.push_back(wallet[i].coupon->id.value());
   }
   std::sort(c.expiries.begin(), c.expiries.end());
-  std::sort(c.ids.begin(), c.ids.end());
   c.set = std::move(set);
   return c;
 }
 
+// The coupon ids of `c`, ascending: the last tie-break, rarely reached, so
+// worked out only then.
+std::vector<std::string_view> SortedIds(std::span<const WalletCoupon> wallet,
+                                        const Choice& c) {
+  std::vector<std::string_view> ids;
+  for (const size_t i : c.set) ids.push_back(wallet[i].coupon->id.value());
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
 // Least to pay, then fewer coupons, then earliest expiries, then ids.
-bool Better(const Choice& a, const Choice& b) {
+bool Better(std::span<const WalletCoupon> wallet, const Choice& a,
+            const Choice& b) {
   if (a.saving != b.saving) return a.saving > b.saving;
   if (a.set.size() != b.set.size()) return a.set.size() < b.set.size();
   if (a.expiries != b.expiries) return a.expiries < b.expiries;
-  return a.ids < b.ids;
+  return SortedIds(wallet, a) < SortedIds(wallet, b);
 }
 
 // Branch and bound over stacking groups: at most one coupon from each.
@@ -96,7 +104,7 @@ class Search {
     const Money saving = pricer_.Saving(set);
     if (saving < best_.saving) return;  // the tie rules need not be asked
     Choice c = MakeChoice(wallet_, std::move(set), saving);
-    if (Better(c, best_)) best_ = std::move(c);
+    if (Better(wallet_, c, best_)) best_ = std::move(c);
   }
 
   void Descend(size_t g, Money alone_sum, std::vector<size_t>& chosen) {
