@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the portable benchmark natively (release) and as wasm under node,
 # each `runs` times (default 7), and prints the median of each case and the
-# wasm/native ratio. Build first: cmake --build --preset release and wasm.
+# wasm/native ratio (the median of the runs' own ratios).
+# Build first: cmake --build --preset release and wasm.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-7}"
@@ -11,22 +12,28 @@ for f in "$native" "$wasm"; do
   [ -e "$f" ] || { echo "missing $f: build the release and wasm presets" >&2; exit 1; }
 done
 {
-  for _ in $(seq "$runs"); do
-    "$native" | sed 's/^/native /'
-    node --no-experimental-fetch "$wasm" | sed 's/^/wasm /'
+  for r in $(seq "$runs"); do
+    "$native" | sed "s/^/native $r /"
+    node --no-experimental-fetch "$wasm" | sed "s/^/wasm $r /"
   done
 } | awk '
-  { v[$1 FS $2] = v[$1 FS $2] " " $3; cases[$2] = 1 }
-  function median(list,   a, n, i, j, t) {
+  { t[$1 FS $3] = t[$1 FS $3] " " $4; one[$1 FS $2 FS $3] = $4; cases[$3] = 1 }
+  function median(list,   a, n, i, j, x) {
     n = split(list, a, " ")
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
-      if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+      if (a[j] + 0 < a[i] + 0) { x = a[i]; a[i] = a[j]; a[j] = x }
     return a[int((n + 1) / 2)]
   }
   END {
-    printf "%-30s %14s %14s %7s\n", "case (median ns)", "native", "wasm", "ratio"
+    # The ratio is the median of each run'"'"'s own wasm/native ratio: the two
+    # halves of a run are seconds apart, so load on a shared machine that
+    # drifts over minutes cancels out.
+    printf "%-34s %10s %10s %7s\n", "case (median ns)", "native", "wasm", "ratio"
     for (c in cases) {
-      n = median(v["native" FS c]); w = median(v["wasm" FS c])
-      printf "%-30s %14d %14d %6.2fx\n", c, n, w, w / n
+      ratios = ""
+      for (r = 1; r <= '"$runs"'; r++)
+        ratios = ratios " " one["wasm" FS r FS c] / one["native" FS r FS c]
+      printf "%-34s %10d %10d %6.2fx\n", c, median(t["native" FS c]),
+             median(t["wasm" FS c]), median(ratios)
     }
   }'
