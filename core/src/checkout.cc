@@ -54,35 +54,38 @@ class Search {
  public:
   Search(const Pricer& pricer, std::span<const WalletCoupon> wallet)
       : pricer_(pricer), wallet_(wallet) {
-    std::vector<std::vector<size_t>> by_group(
-        static_cast<size_t>(pricer.group_count()));
-    for (size_t i = 0; i < pricer.facts().size(); ++i) {
-      const CouponFacts& f = pricer.facts()[i];
-      if (f.unusable) continue;
-      if (f.exclusive) {
-        exclusive_.push_back(i);
-      } else {
-        by_group[static_cast<size_t>(f.group)].push_back(i);
+    const std::vector<CouponFacts>& facts = pricer.facts();
+    std::vector<size_t> usable;
+    for (size_t i = 0; i < facts.size(); ++i) {
+      if (facts[i].unusable) continue;
+      (facts[i].exclusive ? exclusive_ : usable).push_back(i);
+    }
+    // Each group's coupons together, strongest first.
+    std::sort(usable.begin(), usable.end(), [&](size_t a, size_t b) {
+      if (facts[a].group != facts[b].group) {
+        return facts[a].group < facts[b].group;
       }
+      if (facts[a].alone != facts[b].alone) {
+        return facts[a].alone > facts[b].alone;
+      }
+      return a < b;
+    });
+    for (size_t k = 0; k < usable.size(); ++k) {
+      if (k == 0 || facts[usable[k]].group != facts[usable[k - 1]].group) {
+        groups_.push_back({k, k});
+      }
+      ++groups_.back().end;
     }
-    for (std::vector<size_t>& members : by_group) {
-      if (members.empty()) continue;
-      std::sort(members.begin(), members.end(), [&](size_t a, size_t b) {
-        return pricer.facts()[a].alone > pricer.facts()[b].alone;
-      });
-      groups_.push_back(std::move(members));
-    }
+    members_ = std::move(usable);
     // Strongest groups first: good combinations are found early, and the
     // bound then cuts more.
-    std::stable_sort(groups_.begin(), groups_.end(),
-                     [&](const auto& a, const auto& b) {
-                       return pricer.facts()[a.front()].alone >
-                              pricer.facts()[b.front()].alone;
-                     });
+    std::stable_sort(
+        groups_.begin(), groups_.end(),
+        [&](const Range& a, const Range& b) { return Best(a) > Best(b); });
     // The most the groups from g on could add: each group's best alone.
     ceiling_.assign(groups_.size() + 1, Money());
     for (size_t g = groups_.size(); g-- > 0;) {
-      ceiling_[g] = ceiling_[g + 1] + pricer.facts()[groups_[g].front()].alone;
+      ceiling_[g] = ceiling_[g + 1] + Best(groups_[g]);
     }
     points_ceiling_ = pricer.PointsCeiling();
   }
@@ -90,43 +93,61 @@ class Search {
   Choice Run(int64_t* priced) {
     best_ = MakeChoice(wallet_, {}, pricer_.Saving({}));
     ++priced_;
-    for (const size_t i : exclusive_) Consider({i});
-    std::vector<size_t> chosen;
-    Descend(0, Money(), chosen);
+    for (const size_t i : exclusive_) {
+      chosen_.assign(1, i);
+      Consider();
+    }
+    chosen_.clear();
+    Descend(0, Money());
     *priced = priced_;
     return std::move(best_);
   }
 
  private:
-  void Consider(std::vector<size_t> set) {
+  struct Range {  // members_[begin, end): one stacking group
+    size_t begin;
+    size_t end;
+  };
+
+  Money Best(const Range& r) const {
+    return pricer_.facts()[members_[r.begin]].alone;
+  }
+
+  // Prices chosen_ (in a scratch copy, as ordering it would upset Descend).
+  void Consider() {
     ++priced_;
-    pricer_.Order(set);
-    const Money saving = pricer_.Saving(set);
+    candidate_.assign(chosen_.begin(), chosen_.end());
+    pricer_.Order(candidate_);
+    const Money saving = pricer_.Saving(candidate_);
     if (saving < best_.saving) return;  // the tie rules need not be asked
-    Choice c = MakeChoice(wallet_, std::move(set), saving);
+    Choice c = MakeChoice(wallet_, candidate_, saving);
     if (Better(wallet_, c, best_)) best_ = std::move(c);
   }
 
-  void Descend(size_t g, Money alone_sum, std::vector<size_t>& chosen) {
+  void Descend(size_t g, Money alone_sum) {
     // Nothing below can beat the best: prune. Equal savings are explored,
     // since the tie rules may still prefer them.
     if (alone_sum + ceiling_[g] + points_ceiling_ < best_.saving) return;
     if (g == groups_.size()) {
-      if (!chosen.empty()) Consider(chosen);
+      if (!chosen_.empty()) Consider();
       return;
     }
-    for (const size_t i : groups_[g]) {
-      chosen.push_back(i);
-      Descend(g + 1, alone_sum + pricer_.facts()[i].alone, chosen);
-      chosen.pop_back();
+    for (size_t k = groups_[g].begin; k < groups_[g].end; ++k) {
+      const size_t i = members_[k];
+      chosen_.push_back(i);
+      Descend(g + 1, alone_sum + pricer_.facts()[i].alone);
+      chosen_.pop_back();
     }
-    Descend(g + 1, alone_sum, chosen);
+    Descend(g + 1, alone_sum);
   }
 
   const Pricer& pricer_;
   std::span<const WalletCoupon> wallet_;
   std::vector<size_t> exclusive_;
-  std::vector<std::vector<size_t>> groups_;
+  std::vector<size_t> members_;  // usable, not exclusive, grouped
+  std::vector<Range> groups_;
+  std::vector<size_t> chosen_;     // one coupon from some of the groups
+  std::vector<size_t> candidate_;  // chosen_ in application order
   std::vector<Money> ceiling_;
   Money points_ceiling_;
   Choice best_;

@@ -1,6 +1,8 @@
 #include "checkout_pricer.h"
 
 #include <algorithm>
+#include <array>
+#include <functional>
 
 #include "wide_math.h"
 
@@ -19,6 +21,15 @@ int KindRank(CouponKind kind) {
 
 bool MoneyOff(CouponKind kind) { return KindRank(kind) < 3; }
 
+constexpr int64_t kNarrow = int64_t{1} << 31;
+constexpr int64_t kMax32 = UINT32_MAX;
+
+// A line index fits a byte: Spread's keys (a remainder, below the lines'
+// total, times 256 plus the index) and the four words of
+// CouponFacts::line_mask rely on it.
+static_assert(kMaxBasketLines <= 256);
+static_assert(kMaxAmount.fen() < (int64_t{1} << 45) / kMaxBasketLines);
+
 }  // namespace
 
 void Spread(int64_t amount, std::span<const uint16_t> lines,
@@ -32,24 +43,42 @@ void Spread(int64_t amount, std::span<const uint16_t> lines,
   rem.assign(lines.size(), 0);
   int64_t given = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    int64_t num = 0;
-    if (__builtin_mul_overflow(amount, left[lines[i]], &num)) {
-      const QuotientRemainder q = MulDiv(amount, left[lines[i]], base);
+    const int64_t part = left[lines[i]];
+    // Both below 2^31 (¥21 million): the product fits in 64 bits. Checked
+    // by range, not __builtin_mul_overflow, which wasm32 runs as a
+    // 128-bit multiply.
+    if (amount < kNarrow && part < kNarrow) {
+      const int64_t num = amount * part;
+      // Small products (most coupons on most lines) divide in 32 bits,
+      // several times faster than 64, natively and in wasm.
+      if (num <= kMax32 && base <= kMax32) {
+        shares[i] = static_cast<uint32_t>(num) / static_cast<uint32_t>(base);
+      } else {
+        shares[i] = num / base;
+      }
+      rem[i] = num - shares[i] * base;
+    } else {
+      const QuotientRemainder q = MulDiv(amount, part, base);
       shares[i] = q.quotient;
       rem[i] = q.remainder;
-    } else {
-      shares[i] = num / base;
-      rem[i] = num % base;
     }
     given += shares[i];
   }
-  for (int64_t extra = amount - given; extra > 0; --extra) {
-    size_t best = 0;
-    for (size_t i = 1; i < lines.size(); ++i) {
-      if (rem[i] > rem[best]) best = i;
+  const int64_t extra = amount - given;  // fewer than lines.size()
+  if (extra > 0) {
+    // A distinct key per line: the larger remainder first, then the earlier
+    // line. The `extra` largest keys get one fen more.
+    std::array<int64_t, kMaxBasketLines> keys;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      rem[i] = rem[i] * 256 + static_cast<int64_t>(255 - i);
+      keys[i] = rem[i];
     }
-    ++shares[best];
-    rem[best] = -1;
+    const auto nth = keys.begin() + (extra - 1);
+    std::nth_element(keys.begin(), nth, keys.begin() + lines.size(),
+                     std::greater<>());
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (rem[i] >= *nth) ++shares[i];
+    }
   }
   for (size_t i = 0; i < lines.size(); ++i) left[lines[i]] -= shares[i];
 }
@@ -89,43 +118,46 @@ Status Pricer::Prepare() {
   if (wallet_.size() > kMaxWalletCoupons) {
     return InvalidArgument("a wallet of more than 100 coupons");
   }
-  std::vector<std::string_view> ids;
-  ids.reserve(wallet_.size());
   for (const WalletCoupon& w : wallet_) {
     if (w.coupon == nullptr || w.tmpl == nullptr ||
         w.coupon->template_id != w.tmpl->id) {
       return InvalidArgument("a wallet coupon without its template");
     }
-    ids.push_back(w.coupon->id.value());
   }
-  std::sort(ids.begin(), ids.end());
-  if (auto twice = std::adjacent_find(ids.begin(), ids.end());
-      twice != ids.end()) {
-    return InvalidArgument("coupon listed twice: " + std::string(*twice));
+  const size_t n = wallet_.size();
+  std::vector<uint32_t> by_id(n);
+  for (size_t i = 0; i < n; ++i) by_id[i] = static_cast<uint32_t>(i);
+  std::sort(by_id.begin(), by_id.end(), [this](uint32_t a, uint32_t b) {
+    return wallet_[a].coupon->id < wallet_[b].coupon->id;
+  });
+  for (size_t k = 1; k < n; ++k) {
+    const CouponId& id = wallet_[by_id[k]].coupon->id;
+    if (id == wallet_[by_id[k - 1]].coupon->id) {
+      return InvalidArgument("coupon listed twice: " + id.value());
+    }
   }
   facts_.clear();
-  facts_.reserve(wallet_.size());
+  facts_.reserve(n);
+  line_pool_.clear();
+  line_pool_.reserve(n * basket_.lines.size());  // no reallocation: spans hold
   for (const WalletCoupon& w : wallet_) facts_.push_back(Analyse(w));
+  for (size_t k = 0; k < n; ++k) facts_[by_id[k]].id_rank = static_cast<int>(k);
   NumberGroups();
-  const size_t n = facts_.size();
   overlap_.assign(n * n, 0);
-  std::vector<uint8_t> mark(basket_.lines.size());
+  const size_t words = (basket_.lines.size() + 63) / 64;
   for (size_t a = 0; a < n; ++a) {
-    std::fill(mark.begin(), mark.end(), 0);
-    for (const uint16_t l : facts_[a].lines) mark[l] = 1;
-    for (size_t b = 0; b < n; ++b) {
-      for (const uint16_t l : facts_[b].lines) {
-        if (mark[l]) {
-          overlap_[a * n + b] = 1;
-          break;
-        }
+    for (size_t b = 0; b <= a; ++b) {
+      uint64_t shared = 0;
+      for (size_t w = 0; w < words; ++w) {
+        shared |= facts_[a].line_mask[w] & facts_[b].line_mask[w];
       }
+      overlap_[a * n + b] = overlap_[b * n + a] = shared != 0;
     }
   }
   return Status::Ok();
 }
 
-CouponFacts Pricer::Analyse(const WalletCoupon& w) const {
+CouponFacts Pricer::Analyse(const WalletCoupon& w) {
   const CouponInstance& c = *w.coupon;
   const CouponTemplate& t = *w.tmpl;
   CouponFacts f;
@@ -153,14 +185,18 @@ CouponFacts Pricer::Analyse(const WalletCoupon& w) const {
   }
   if (f.unusable) return f;
   Money eligible;
-  f.lines.reserve(basket_.lines.size());
+  const size_t first = line_pool_.size();
+  const bool everywhere = t.scope.Unrestricted();
   for (size_t i = 0; i < basket_.lines.size(); ++i) {
     const BasketLine& l = basket_.lines[i];
-    if (t.scope.Covers(l.store, l.category) && !l.amount.is_zero()) {
-      f.lines.push_back(static_cast<uint16_t>(i));
+    if (!l.amount.is_zero() &&
+        (everywhere || t.scope.Covers(l.store, l.category))) {
+      line_pool_.push_back(static_cast<uint16_t>(i));
+      f.line_mask[i / 64] |= uint64_t{1} << (i % 64);
       eligible += l.amount;
     }
   }
+  f.lines = std::span(line_pool_).subspan(first);
   f.eligible = eligible;
   f.alone = t.DiscountOn(eligible);
   if (f.lines.empty()) {
@@ -192,7 +228,7 @@ void Pricer::Order(std::vector<size_t>& set) const {
     if (facts_[a].kind_rank != facts_[b].kind_rank) {
       return facts_[a].kind_rank < facts_[b].kind_rank;
     }
-    return wallet_[a].coupon->id < wallet_[b].coupon->id;
+    return facts_[a].id_rank < facts_[b].id_rank;
   });
 }
 
@@ -220,20 +256,18 @@ Status Pricer::CheckLegal(std::span<const size_t> set) const {
 
 int64_t Pricer::ApplyCoupons(std::span<const size_t> set,
                              std::vector<int64_t>& left,
-                             std::vector<CouponAllocation>* out) const {
+                             std::vector<CouponAllocation>& out) const {
   int64_t total = 0;
   for (const size_t i : set) {
     const CouponFacts& f = facts_[i];
     int64_t room = 0;
     for (const uint16_t l : f.lines) room += left[l];
     const int64_t d = std::min(f.alone.fen(), room);
-    Spread(d, f.lines, left, shares_, rem_);
     total += d;
-    if (out == nullptr) continue;
+    Spread(d, f.lines, left, shares_, rem_);
     for (size_t k = 0; k < f.lines.size(); ++k) {
-      if (shares_[k] > 0) {
-        out->push_back({i, f.lines[k], Money::Fen(shares_[k])});
-      }
+      if (shares_[k] > 0)
+        out.push_back({i, f.lines[k], Money::Fen(shares_[k])});
     }
   }
   return total;
@@ -253,28 +287,47 @@ Money Pricer::PointsCeiling() const {
   return Money::Yuan(PointsYuan({}, basket_.Total().fen()));
 }
 
-bool Pricer::NoCapBinds(std::span<const size_t> set) const {
+bool Pricer::PlanSpreads(std::span<const size_t> set) const {
   const size_t n = facts_.size();
-  for (size_t k = 0; k < set.size(); ++k) {
+  const size_t m = set.size();
+  exact_.assign(m, 0);
+  spread_.assign(m, 0);
+  bool any_exact = false;
+  for (size_t k = 0; k < m; ++k) {
+    // The most the earlier coupons sharing a line could have taken.
     Money taken = facts_[set[k]].alone;
     for (size_t j = 0; j < k; ++j) {
       if (overlap_[set[k] * n + set[j]]) taken += facts_[set[j]].alone;
     }
-    if (taken > facts_[set[k]].eligible) return false;
+    exact_[k] = taken > facts_[set[k]].eligible;
+    any_exact |= exact_[k];
+  }
+  if (!any_exact) return false;
+  for (size_t k = m; k-- > 0;) {
+    for (size_t j = k + 1; j < m && !spread_[k]; ++j) {
+      spread_[k] = overlap_[set[k] * n + set[j]] && (exact_[j] || spread_[j]);
+    }
   }
   return true;
 }
 
 Money Pricer::Saving(std::span<const size_t> set) const {
-  if (NoCapBinds(set)) {
-    Money discount;
-    for (const size_t i : set) discount += facts_[i].alone;
-    const int64_t after = (basket_.Total() - discount).fen();
-    return discount + Money::Yuan(PointsYuan(set, after));
+  if (PlanSpreads(set)) {
+    left_.clear();
+    for (const BasketLine& l : basket_.lines) left_.push_back(l.amount.fen());
   }
-  left_.clear();
-  for (const BasketLine& l : basket_.lines) left_.push_back(l.amount.fen());
-  const int64_t discount = ApplyCoupons(set, left_, nullptr);
+  int64_t discount = 0;
+  for (size_t k = 0; k < set.size(); ++k) {
+    const CouponFacts& f = facts_[set[k]];
+    int64_t d = f.alone.fen();
+    if (exact_[k]) {
+      int64_t room = 0;
+      for (const uint16_t l : f.lines) room += left_[l];
+      d = std::min(d, room);
+    }
+    if (spread_[k]) Spread(d, f.lines, left_, shares_, rem_);
+    discount += d;
+  }
   const int64_t after = basket_.Total().fen() - discount;
   return Money::Fen(discount + PointsYuan(set, after) * 100);
 }
@@ -285,7 +338,7 @@ CheckoutResult Pricer::Build(std::span<const size_t> set) const {
   std::vector<int64_t> left;
   for (const BasketLine& l : basket_.lines) left.push_back(l.amount.fen());
   r.gross = basket_.Total();
-  r.discount = Money::Fen(ApplyCoupons(set, left, &r.allocations));
+  r.discount = Money::Fen(ApplyCoupons(set, left, r.allocations));
   const int64_t yuan = PointsYuan(set, (r.gross - r.discount).fen());
   r.points_used = yuan * policy_.points_per_yuan;
   r.points_cash = Money::Yuan(yuan);

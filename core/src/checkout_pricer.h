@@ -5,6 +5,8 @@
 #ifndef ATRIUM_SRC_CHECKOUT_PRICER_H_
 #define ATRIUM_SRC_CHECKOUT_PRICER_H_
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,11 +18,13 @@ namespace atrium::internal {
 
 struct CouponFacts {
   std::optional<UnusedReason> unusable;  // set when it cannot be used
-  std::vector<uint16_t> lines;           // basket lines in its scope
+  std::span<const uint16_t> lines;       // basket lines in its scope
+  std::array<uint64_t, 4> line_mask{};   // the same lines, as bits
   Money eligible;                        // their original price
   Money alone;                           // its discount on its own
   int group = 0;      // its stacking group (or kind), numbered from 0
   int kind_rank = 0;  // application order
+  int id_rank = 0;    // position by coupon id: ties in application order
   bool exclusive = false;
   bool allows_points = true;
 };
@@ -47,32 +51,38 @@ class Pricer {
   CheckoutResult Build(std::span<const size_t> set) const;
 
  private:
-  // True when no coupon of `set` can hit what is left of its lines: each
-  // one's discount plus those of the earlier coupons sharing a line stays
-  // within its original eligible amount. Then the discount is simply the
-  // sum of each coupon's discount alone.
-  bool NoCapBinds(std::span<const size_t> set) const;
-  // Takes each coupon of `set` off `left` (per-line fen remaining), recording
-  // allocations when `out` is given. Returns the coupon discount.
+  // Which coupons of `set` Saving must price exactly. A coupon's discount
+  // is its discount alone unless it plus the earlier coupons sharing a line
+  // could exceed its eligible amount: then it is "exact", and reads what
+  // is left of its lines. An earlier coupon is spread over its lines only
+  // when a later exact or spread coupon shares one of them. Fills exact_
+  // and spread_, indexed like `set`; false when no coupon is exact.
+  bool PlanSpreads(std::span<const size_t> set) const;
+  // Takes each coupon of `set` off `left` (per-line fen remaining),
+  // recording allocations in `out`. Returns the coupon discount.
   int64_t ApplyCoupons(std::span<const size_t> set, std::vector<int64_t>& left,
-                       std::vector<CouponAllocation>* out) const;
+                       std::vector<CouponAllocation>& out) const;
   // Numbers each coupon's stacking group (or kind, when it has none).
   void NumberGroups();
   // Points: the yuan they pay given `after_coupons` fen left, or zero.
   int64_t PointsYuan(std::span<const size_t> set, int64_t after_coupons) const;
-  CouponFacts Analyse(const WalletCoupon& w) const;
+  // Appends the coupon's lines to line_pool_, which must have room.
+  CouponFacts Analyse(const WalletCoupon& w);
 
   const Basket& basket_;
   std::span<const WalletCoupon> wallet_;
   int64_t usable_points_;
   PointsAsCash policy_;
   std::vector<CouponFacts> facts_;
-  std::vector<uint8_t> overlap_;  // facts_.size()^2: scopes share a line
+  std::vector<uint16_t> line_pool_;  // every CouponFacts::lines, end to end
+  std::vector<uint8_t> overlap_;     // facts_.size()^2: scopes share a line
   int group_count_ = 0;
   // Scratch for pricing, reused across the search's many calls.
   mutable std::vector<int64_t> left_;
   mutable std::vector<int64_t> shares_;
   mutable std::vector<int64_t> rem_;
+  mutable std::vector<uint8_t> exact_;
+  mutable std::vector<uint8_t> spread_;
 };
 
 // Takes `amount` fen off the lines `lines` of `left` in proportion to what

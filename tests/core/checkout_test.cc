@@ -197,6 +197,43 @@ TEST(CheckoutTest, AllocationAddsUpPerLineAndPerCoupon) {
   EXPECT_EQ(allocated, r.discount);
 }
 
+// A coupon's discount is spread in proportion to the lines, to the fen: the
+// fen left over go to the largest remainders, and on a tie to the earlier
+// line.
+TEST(CheckoutTest, SpreadsADiscountByLargestRemainders) {
+  struct Case {
+    int64_t off_fen;
+    std::vector<int64_t> lines_fen;
+    std::vector<int64_t> want_fen;
+  };
+  const Case cases[] = {
+      {10, {100, 200, 700}, {1, 2, 7}},  // exact
+      {10, {101, 202, 697}, {1, 2, 7}},  // remainders 10, 20, 970
+      {10, {697, 202, 101}, {7, 2, 1}},  // the same, lines reversed
+      {10, {300, 300, 300}, {4, 3, 3}},  // a three-way tie: earliest
+      {10, {300, 300, 300, 300}, {3, 3, 2, 2}},
+      {1, {5000, 5000}, {1, 0}},        // one fen, two equal lines
+      {1000, {1000}, {1000}},           // all of one line
+      {999, {1, 1, 998}, {1, 1, 997}},  // remainders 998, 998, 4
+  };
+  for (const Case& c : cases) {
+    CouponTemplate t = CashOff();
+    t.amount = Money::Fen(c.off_fen);
+    Wallet w;
+    w.Add(t);
+    std::vector<BasketLine> lines;
+    for (const int64_t f : c.lines_fen) {
+      lines.push_back({StoreId("s1"), "beauty", Money::Fen(f)});
+    }
+    const CheckoutResult r = Price(MakeBasket(lines), w);
+    std::vector<int64_t> got;
+    for (const CheckoutLine& l : r.lines)
+      got.push_back(l.coupon_discount.fen());
+    EXPECT_EQ(got, c.want_fen)
+        << c.off_fen << " off " << c.lines_fen.size() << " lines";
+  }
+}
+
 TEST(CheckoutTest, EarnsOnWhatWasActuallyPaid) {
   Wallet w;
   w.Add(CashOff());  // ¥20 off

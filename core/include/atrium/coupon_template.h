@@ -53,6 +53,11 @@ struct CouponScope {
   std::vector<std::string> excluded_categories;
 
   bool Covers(const StoreId& store, const std::string& category) const;
+  // Covers every store and category: no list is set.
+  bool Unrestricted() const {
+    return stores.empty() && categories.empty() && excluded_stores.empty() &&
+           excluded_categories.empty();
+  }
 };
 
 // A fixed window, or N days from the claim to the end of that local day.
