@@ -6,22 +6,6 @@
 namespace atrium::codec {
 namespace {
 
-template <typename E, size_t N>
-E ReadEnum(JsonReader& r, std::string_view key,
-           const std::array<std::pair<std::string_view, E>, N>& names,
-           E fallback) {
-  const std::string text = r.OptStr(key, std::string(names[0].first));
-  for (const auto& [name, value] : names) {
-    if (name == text) return value;
-  }
-  std::string options;
-  for (const auto& [name, value] : names) {
-    options += (options.empty() ? "" : ", ") + std::string(name);
-  }
-  r.Fail(key, "must be one of " + options);
-  return fallback;
-}
-
 constexpr std::array<std::pair<std::string_view, CouponKind>, 6> kKinds = {{
     {"cash_off", CouponKind::kCashOff},
     {"percent_off", CouponKind::kPercentOff},

@@ -144,6 +144,26 @@ std::optional<Timestamp> JsonReader::OptTime(std::string_view key) {
   return Time(key);
 }
 
+std::vector<Date> JsonReader::Dates(std::string_view key, size_t max_items) {
+  std::vector<Date> out;
+  for (const std::string& d : Strs(key, max_items)) {
+    StatusOr<Date> date = ParseDate(d);
+    if (!date.ok()) {
+      Fail(key, date.status().message());
+      return {};
+    }
+    out.push_back(*date);
+  }
+  return out;
+}
+
+int32_t JsonReader::OptTimeOfDay(std::string_view key, int32_t fallback) {
+  if (!Has(key)) return fallback;
+  StatusOr<int32_t> t = ParseTimeOfDay(Str(key));
+  if (!t.ok()) Fail(key, t.status().message());
+  return t.ok() ? *t : fallback;
+}
+
 std::vector<std::string> JsonReader::Strs(std::string_view key,
                                           size_t max_items) {
   std::vector<std::string> out;

@@ -86,13 +86,6 @@ TierPolicy ReadTiers(JsonReader r) {
   return p;
 }
 
-int32_t ReadTimeOfDay(JsonReader& r, std::string_view key, int32_t fallback) {
-  if (!r.Has(key)) return fallback;
-  StatusOr<int32_t> t = ParseTimeOfDay(r.Str(key));
-  if (!t.ok()) r.Fail(key, t.status().message());
-  return t.ok() ? *t : fallback;
-}
-
 TimeWindow ReadWindow(JsonReader r) {
   TimeWindow w;
   w.from = r.OptTime("from");
@@ -106,13 +99,9 @@ TimeWindow ReadWindow(JsonReader r) {
   for (const int64_t d : r.Ints("month_days", 31, 1, 31)) {
     w.month_days.push_back(static_cast<int32_t>(d));
   }
-  for (const std::string& d : r.Strs("dates", 366)) {
-    StatusOr<Date> date = ParseDate(d);
-    if (!date.ok()) r.Fail("dates", date.status().message());
-    if (date.ok()) w.dates.push_back(*date);
-  }
-  w.start_second = ReadTimeOfDay(r, "start", 0);
-  w.end_second = ReadTimeOfDay(r, "end", static_cast<int32_t>(kSecondsPerDay));
+  w.dates = r.Dates("dates", 366);
+  w.start_second = r.OptTimeOfDay("start", 0);
+  w.end_second = r.OptTimeOfDay("end", static_cast<int32_t>(kSecondsPerDay));
   r.Finish();
   return w;
 }

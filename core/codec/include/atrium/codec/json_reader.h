@@ -12,12 +12,14 @@
 #ifndef ATRIUM_CODEC_JSON_READER_H_
 #define ATRIUM_CODEC_JSON_READER_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "atrium/money.h"
@@ -53,6 +55,10 @@ class JsonReader {
   std::vector<std::string> Strs(std::string_view key, size_t max_items);
   std::vector<int64_t> Ints(std::string_view key, size_t max_items, int64_t min,
                             int64_t max);
+  // An optional array of "YYYY-MM-DD" dates, at most `max_items`.
+  std::vector<Date> Dates(std::string_view key, size_t max_items);
+  // An optional "HH:MM" or "HH:MM:SS" time of day, as seconds.
+  int32_t OptTimeOfDay(std::string_view key, int32_t fallback);
   // A required object, and an optional or required array of objects.
   JsonReader Object(std::string_view key);
   bool Has(std::string_view key) const;
@@ -87,6 +93,24 @@ StatusOr<int32_t> ParseUtcOffset(std::string_view text);
 StatusOr<int32_t> ParseTimeOfDay(std::string_view text);
 std::string FormatUtcOffset(int32_t seconds);
 std::string FormatTimeOfDay(int32_t seconds);
+
+// An optional enum field given by name: `names[0]` when absent, an error
+// listing the names when unknown.
+template <typename E, size_t N>
+E ReadEnum(JsonReader& r, std::string_view key,
+           const std::array<std::pair<std::string_view, E>, N>& names,
+           E fallback) {
+  const std::string text = r.OptStr(key, std::string(names[0].first));
+  for (const auto& [name, value] : names) {
+    if (name == text) return value;
+  }
+  std::string options;
+  for (const auto& [name, value] : names) {
+    options += (options.empty() ? "" : ", ") + std::string(name);
+  }
+  r.Fail(key, "must be one of " + options);
+  return fallback;
+}
 
 }  // namespace atrium::codec
 
