@@ -1,6 +1,8 @@
 #include "atrium/parking_quote.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace atrium {
 namespace {
@@ -25,9 +27,7 @@ class FeeModel {
 
   // What is owed with `minutes` waived and `amount` off, never below zero.
   int64_t Fee(int64_t minutes, int64_t amount) const {
-    const StatusOr<Money> f = PriceStay(tariff_, rates_, calendar_, stay_.entry,
-                                        at_, minutes * kSecondsPerMinute);
-    return std::max<int64_t>(0, f->fen() - amount);  // checked by QuoteStay
+    return std::max<int64_t>(0, Gross(minutes) - amount);
   }
 
   // The fewest of up to `most` extra minutes (in steps of `step`) that
@@ -48,6 +48,18 @@ class FeeModel {
   }
 
   int64_t Current() const { return Fee(minutes_, amount_); }
+
+  // The stay's price with `minutes` waived; the searches ask for the same
+  // waivers again and again, so the answers are kept.
+  int64_t Gross(int64_t minutes) const {
+    for (const auto& [m, fen] : seen_) {
+      if (m == minutes) return fen;
+    }
+    const StatusOr<Money> f = PriceStay(tariff_, rates_, calendar_, stay_.entry,
+                                        at_, minutes * kSecondsPerMinute);
+    seen_.emplace_back(minutes, f->fen());  // the stay is checked by QuoteStay
+    return f->fen();
+  }
   void Waive(int64_t minutes) { minutes_ += minutes; }
   void Take(int64_t amount) { amount_ += amount; }
 
@@ -59,6 +71,7 @@ class FeeModel {
   Timestamp at_;
   int64_t minutes_ = 0;
   int64_t amount_ = 0;
+  mutable std::vector<std::pair<int64_t, int64_t>> seen_;
 };
 
 // Applies benefits to the fee and lists each on the quote.
@@ -223,7 +236,7 @@ StatusOr<ParkingQuote> QuoteStay(const StayFacts& stay, const Tariff& tariff,
     if (policy.spend_step.fen() > 0) {
       const int64_t steps = member->spend_today.fen() / policy.spend_step.fen();
       const int64_t earned =
-          std::min<int64_t>(steps * policy.minutes_per_step, 24 * 60);
+          std::min<int64_t>(steps * policy.minutes_per_step, int64_t{24} * 60);
       const int32_t spend = std::max<int32_t>(
           0, static_cast<int32_t>(earned) - usage.spend_minutes);
       use.spend_minutes = quoter.WaiveNeeded(BenefitKind::kSpendMinutes,

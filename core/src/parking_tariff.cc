@@ -6,7 +6,7 @@
 namespace atrium {
 namespace {
 
-constexpr int64_t kMaxFreeMinutes = 7 * 24 * 60;
+constexpr int64_t kMaxFreeMinutes = int64_t{7} * 24 * 60;
 
 Status ValidateBands(const std::vector<RateBand>& bands, const char* which) {
   for (size_t i = 0; i < bands.size(); ++i) {

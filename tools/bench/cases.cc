@@ -170,4 +170,50 @@ std::unique_ptr<CouponPairCase> MakeCouponPairCase(int n) {
   return c;
 }
 
+std::unique_ptr<ParkingCase> MakeParkingCase() {
+  auto c = std::make_unique<ParkingCase>();
+  const auto bands = [](int64_t day, int64_t night) {
+    return std::vector<RateBand>{{8 * 60, Money::Fen(day)},
+                                 {22 * 60, Money::Fen(night)}};
+  };
+  Tariff& t = c->tariff;
+  t.id = TariffId("t-xinjie-park");
+  t.mall = MallId("m-xinjie");
+  t.effective_from = At(k2026);
+  ClassRates small;
+  small.free_minutes = 30;
+  small.unit_minutes = 60;
+  small.workday = bands(600, 200);
+  small.rest_day = bands(800, 200);
+  small.daily_cap = Money::Yuan(60);
+  t.classes = {small};
+  for (int d = 0; d < 7; ++d) t.holidays.push_back(Date{2026, 10, 1 + d});
+  c->policy.spend_step = Money::Yuan(200);
+  c->policy.points_per_hour = 100;
+  c->policy.max_points_minutes_per_day = 240;
+  c->policy.max_free_minutes_per_member_day = 360;
+  c->policy.max_free_minutes_per_plate_day = 360;
+  // Monday 2026-03-16 19:00 to Thursday 10:00, China time.
+  const int64_t monday = k2026 + 74 * kSecondsPerDay;
+  c->stay.session = "bench";
+  c->stay.plate = *Plate::Parse("沪A12345");
+  c->stay.entry = At(monday + 19 * kSecondsPerHour);
+  c->at = At(monday + 3 * kSecondsPerDay + 10 * kSecondsPerHour);
+  c->coupon_template.id = TemplateId("park5");
+  c->coupon_template.mall = t.mall;
+  c->coupon_template.kind = CouponKind::kParking;
+  c->coupon_template.amount = Money::Yuan(5);
+  c->coupon.id = CouponId("pc-5");
+  c->coupon.template_id = c->coupon_template.id;
+  c->coupon.owner = MemberId("M0001");
+  c->coupon.valid_from = At(k2026);
+  c->coupon.valid_until = At(k2026 + 365 * kSecondsPerDay);
+  c->member.member = MemberId("M0001");
+  c->member.tier_minutes_per_day = 120;
+  c->member.spend_today = Money::Yuan(400);
+  c->member.points_offered = 400;
+  c->member.coupons = {{&c->coupon, &c->coupon_template}};
+  return c;
+}
+
 }  // namespace atrium::bench

@@ -11,6 +11,7 @@
 #include "atrium/coupon_book.h"
 #include "atrium/earning.h"
 #include "atrium/ledger.h"
+#include "atrium/parking_quote.h"
 
 namespace atrium::bench {
 
@@ -57,6 +58,22 @@ struct CouponPairCase {
   Redemption redemption;
 };
 std::unique_ptr<CouponPairCase> MakeCouponPairCase(int n);
+
+// A three-day stay (Monday 19:00 to Thursday 10:00) at the demo mall's
+// tariff, quoted for a Gold member who brings every benefit: tier minutes,
+// a day's spend, a ¥5 parking coupon and points.
+struct ParkingCase {
+  Tariff tariff;
+  LocalCalendar calendar;
+  ParkingPolicy policy;
+  StayFacts stay;
+  CouponTemplate coupon_template;
+  CouponInstance coupon;
+  MemberBenefits member;  // points at the coupon above
+  UsageToday usage;
+  Timestamp at;
+};
+std::unique_ptr<ParkingCase> MakeParkingCase();
 
 }  // namespace atrium::bench
 

@@ -87,6 +87,17 @@ void BM_CouponRedeemReversePair(benchmark::State& state) {
 }
 BENCHMARK(BM_CouponRedeemReversePair);
 
+void BM_ParkingQuoteThreeDaysAllBenefits(benchmark::State& state) {
+  const std::unique_ptr<ParkingCase> c = MakeParkingCase();
+  for (auto _ : state) {
+    StatusOr<ParkingQuote> q =
+        QuoteStay(c->stay, c->tariff, c->calendar, c->policy, &c->member,
+                  c->usage, c->at);
+    benchmark::DoNotOptimize(q);
+  }
+}
+BENCHMARK(BM_ParkingQuoteThreeDaysAllBenefits);
+
 }  // namespace
 }  // namespace atrium::bench
 

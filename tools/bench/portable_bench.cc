@@ -90,6 +90,16 @@ void Run() {
             c.book.Reverse(c.reverse_keys[i], c.coupon, c.member, c.at)->seq;
       });
   std::printf("coupon_redeem_reverse_pair_ns %.0f\n", pair);
+
+  const std::unique_ptr<ParkingCase> park = MakeParkingCase();
+  const double quote = MedianNs(
+      2000, [] {},
+      [&](int) {
+        sink += QuoteStay(park->stay, park->tariff, park->calendar,
+                          park->policy, &park->member, park->usage, park->at)
+                    ->due.fen();
+      });
+  std::printf("parking_quote_three_days_ns %.0f\n", quote);
 }
 
 }  // namespace
