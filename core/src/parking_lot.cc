@@ -33,11 +33,9 @@ StayFacts ParkingSession::Facts() const {
   return f;
 }
 
-ParkingLot::ParkingLot(MallId mall, TariffId tariff,
-                       const TariffSchedule* schedule, LocalCalendar calendar,
-                       ParkingPolicy policy)
-    : mall_(std::move(mall)),
-      tariff_(std::move(tariff)),
+ParkingLot::ParkingLot(TariffId tariff, const TariffSchedule* schedule,
+                       LocalCalendar calendar, ParkingPolicy policy)
+    : tariff_(std::move(tariff)),
       schedule_(schedule),
       calendar_(calendar),
       policy_(policy) {}
@@ -129,20 +127,36 @@ UsageToday ParkingLot::Usage(const MemberId* member, const Plate& plate,
   return u;
 }
 
-StatusOr<ParkingQuote> ParkingLot::Quote(std::string_view plate_text,
-                                         const MemberBenefits* member,
-                                         Timestamp at) const {
+StatusOr<ParkingSession*> ParkingLot::Parked(
+    std::string_view plate_text) const {
   StatusOr<Plate> plate = Plate::Parse(plate_text);
   if (!plate.ok()) return plate.status();
-  const ParkingSession* s = FindOpen(*plate);
-  if (s == nullptr)
-    return NotFound("plate " + plate->Masked() + " is not parked here");
-  if (at < s->entry) return InvalidArgument("a quote before the car entered");
-  StatusOr<const Tariff*> tariff = TariffOf(*s);
+  ParkingSession* s = FindOpen(*plate);
+  if (s == nullptr) return NotParked(*plate);
+  return s;
+}
+
+Status ParkingLot::NotParked(const Plate& plate) {
+  return NotFound("plate " + plate.Masked() + " is not parked here");
+}
+
+StatusOr<ParkingQuote> ParkingLot::Quote(std::string_view plate,
+                                         const MemberBenefits* member,
+                                         Timestamp at) const {
+  StatusOr<ParkingSession*> s = Parked(plate);
+  if (!s.ok()) return s.status();
+  return QuoteOpen(**s, member, at);
+}
+
+StatusOr<ParkingQuote> ParkingLot::QuoteOpen(const ParkingSession& s,
+                                             const MemberBenefits* member,
+                                             Timestamp at) const {
+  if (at < s.entry) return InvalidArgument("a time before the car entered");
+  StatusOr<const Tariff*> tariff = TariffOf(s);
   if (!tariff.ok()) return tariff.status();
   const UsageToday usage =
-      Usage(member != nullptr ? &member->member : nullptr, s->plate, at);
-  return QuoteStay(s->Facts(), **tariff, calendar_, policy_, member, usage, at);
+      Usage(member != nullptr ? &member->member : nullptr, s.plate, at);
+  return QuoteStay(s.Facts(), **tariff, calendar_, policy_, member, usage, at);
 }
 
 StatusOr<const ParkingPayment*> ParkingLot::Pay(std::string_view key,
@@ -186,21 +200,20 @@ StatusOr<const ParkingSession*> ParkingLot::Exit(
   if (!replay.ok()) return replay.status();
   if (*replay != nullptr) return (*replay)->session;
   ParkingSession* s = FindOpen(*plate);
-  if (s == nullptr)
-    return NotFound("plate " + plate->Masked() + " is not parked here");
+  if (s == nullptr) return NotParked(*plate);
   if (at < s->entry) return InvalidArgument("an exit before the car entered");
   const int64_t grace = policy_.exit_grace_minutes * kSecondsPerMinute;
   const bool in_grace =
       !s->payments.empty() && at <= s->payments.back().at.PlusSeconds(grace);
   if (!in_grace) {
-    StatusOr<ParkingQuote> q = Quote(plate->text(), nullptr, at);
+    StatusOr<ParkingQuote> q = QuoteOpen(*s, nullptr, at);
     if (!q.ok()) return q.status();
     if (q->due.fen() > 0) {
       if (auto_payer == nullptr) {
         return FailedPrecondition(q->due.ToString() +
                                   " is due: pay at a kiosk or in the app");
       }
-      q = Quote(plate->text(), auto_payer, at);
+      q = QuoteOpen(*s, auto_payer, at);
       if (!q.ok()) return q.status();
       StatusOr<const ParkingPayment*> paid =
           Pay(std::string(key) + ":autopay", *q, true);
@@ -213,14 +226,12 @@ StatusOr<const ParkingSession*> ParkingLot::Exit(
   return s;
 }
 
-StatusOr<std::string> ParkingLot::FindCar(std::string_view plate_text) const {
-  StatusOr<Plate> plate = Plate::Parse(plate_text);
-  if (!plate.ok()) return plate.status();
-  const ParkingSession* s = FindOpen(*plate);
-  if (s == nullptr)
-    return NotFound("plate " + plate->Masked() + " is not parked here");
-  if (s->bay.empty()) return NotFound("the lot did not report where it parked");
-  return s->bay;
+StatusOr<std::string> ParkingLot::FindCar(std::string_view plate) const {
+  StatusOr<ParkingSession*> s = Parked(plate);
+  if (!s.ok()) return s.status();
+  if ((*s)->bay.empty())
+    return NotFound("the lot did not report where it parked");
+  return (*s)->bay;
 }
 
 }  // namespace atrium

@@ -17,13 +17,7 @@ int32_t CapOrNone(int32_t cap, int32_t used) {
 // tried one after another.
 class FeeModel {
  public:
-  FeeModel(const StayFacts& stay, const Tariff& tariff, const ClassRates& rates,
-           const LocalCalendar& calendar, Timestamp at)
-      : stay_(stay),
-        tariff_(tariff),
-        rates_(rates),
-        calendar_(calendar),
-        at_(at) {}
+  explicit FeeModel(const StayPrice& price) : price_(price) {}
 
   // What is owed with `minutes` waived and `amount` off, never below zero.
   int64_t Fee(int64_t minutes, int64_t amount) const {
@@ -48,27 +42,24 @@ class FeeModel {
   }
 
   int64_t Current() const { return Fee(minutes_, amount_); }
+  // The fee if `more` minutes were waived too.
+  int64_t WithMore(int64_t more) const { return Fee(minutes_ + more, amount_); }
+  void Waive(int64_t minutes) { minutes_ += minutes; }
+  void Take(int64_t amount) { amount_ += amount; }
 
+ private:
   // The stay's price with `minutes` waived; the searches ask for the same
   // waivers again and again, so the answers are kept.
   int64_t Gross(int64_t minutes) const {
     for (const auto& [m, fen] : seen_) {
       if (m == minutes) return fen;
     }
-    const StatusOr<Money> f = PriceStay(tariff_, rates_, calendar_, stay_.entry,
-                                        at_, minutes * kSecondsPerMinute);
-    seen_.emplace_back(minutes, f->fen());  // the stay is checked by QuoteStay
-    return f->fen();
+    const int64_t fen = price_.With(minutes * kSecondsPerMinute).fen();
+    seen_.emplace_back(minutes, fen);
+    return fen;
   }
-  void Waive(int64_t minutes) { minutes_ += minutes; }
-  void Take(int64_t amount) { amount_ += amount; }
 
- private:
-  const StayFacts& stay_;
-  const Tariff& tariff_;
-  const ClassRates& rates_;
-  const LocalCalendar& calendar_;
-  Timestamp at_;
+  const StayPrice& price_;
   int64_t minutes_ = 0;
   int64_t amount_ = 0;
   mutable std::vector<std::pair<int64_t, int64_t>> seen_;
@@ -192,8 +183,9 @@ StatusOr<ParkingQuote> QuoteStay(const StayFacts& stay, const Tariff& tariff,
         "tariff " + tariff.id.value() + " does not admit " +
         std::string(VehicleClassName(stay.vehicle)) + " vehicles");
   }
-  StatusOr<Money> gross = PriceStay(tariff, *rates, calendar, stay.entry, at);
-  if (!gross.ok()) return gross.status();
+  StatusOr<StayPrice> price =
+      StayPrice::Create(tariff, *rates, calendar, stay.entry, at);
+  if (!price.ok()) return price.status();
   if (member != nullptr && member->coupons.size() > kMaxQuoteCoupons) {
     return InvalidArgument("a quote takes at most 100 coupons");
   }
@@ -210,12 +202,12 @@ StatusOr<ParkingQuote> QuoteStay(const StayFacts& stay, const Tariff& tariff,
   q.parked_seconds = at.unix_seconds() - stay.entry.unix_seconds();
   q.tariff = tariff.id;
   q.tariff_version = tariff.version;
-  q.gross = *gross;
   q.paid_before = stay.paid;
   q.payments_before = stay.payments;
   q.exit_by = at.PlusSeconds(policy.exit_grace_minutes * kSecondsPerMinute);
 
-  FeeModel fee(stay, tariff, *rates, calendar, at);
+  FeeModel fee(*price);
+  q.gross = Money::Fen(fee.Current());  // nothing waived yet
   Quoter quoter(fee, q);
   ApplyEarlier(stay.used, quoter);
 
@@ -264,9 +256,7 @@ StatusOr<ParkingQuote> QuoteStay(const StayFacts& stay, const Tariff& tariff,
         // Used whole: all its minutes (within the caps), if they lower the
         // fee at all.
         const int32_t m = std::min(t.parking_minutes, free_left);
-        FeeModel probe = fee;
-        probe.Waive(m);
-        if (m == 0 || probe.Current() == fee.Current()) continue;
+        if (m == 0 || fee.WithMore(m) == fee.Current()) continue;
         quoter.Waive(BenefitKind::kCouponMinutes, m, false, w->coupon->id);
         use.coupon_minutes += m;
         free_left -= m;

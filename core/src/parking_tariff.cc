@@ -50,89 +50,27 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 
 int64_t CeilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }  // a >= 0
 
-// Prices one stay: walks the chargeable window in pieces within which the
-// band, the day and the cap period stay the same.
-class StayPricer {
- public:
-  StayPricer(const Tariff& tariff, const ClassRates& rates,
-             const LocalCalendar& calendar, Timestamp entry)
-      : tariff_(tariff),
-        rates_(rates),
-        offset_(calendar.utc_offset_seconds()),
-        entry_(entry.unix_seconds()) {}
+bool RestDay(const Tariff& tariff, int64_t day) {
+  const Date d = Date::FromDayNumber(day);
+  const auto listed = [&](const std::vector<Date>& v) {
+    return std::find(v.begin(), v.end(), d) != v.end();
+  };
+  if (listed(tariff.holidays)) return true;
+  if (listed(tariff.workdays)) return false;
+  return d.weekday() >= Weekday::kSaturday;
+}
 
-  Money Price(int64_t start, int64_t exit) {
-    const int64_t unit = rates_.unit_minutes * kSecondsPerMinute;
-    int64_t total = 0;
-    int64_t period_sum = 0;
-    int64_t period = -1;
-    for (int64_t t = start; t < exit;) {
-      const int64_t local = t + offset_;
-      const int64_t day = FloorDiv(local, kSecondsPerDay);
-      const int64_t second = local - day * kSecondsPerDay;
-      if (day != day_) {
-        day_ = day;
-        bands_ = RestDay(day) && !rates_.rest_day.empty() ? &rates_.rest_day
-                                                          : &rates_.workday;
-      }
-      int64_t end = std::min(exit, t + (kSecondsPerDay - second));
-      const RateBand& band = BandAt(second, t, end);
-      const bool rolling = tariff_.cap_period == CapPeriod::kRolling24h;
-      const int64_t p = rolling ? (t - entry_) / kSecondsPerDay : day;
-      if (rolling) end = std::min(end, entry_ + (p + 1) * kSecondsPerDay);
-      // The units that start in [t, end).
-      const int64_t units =
-          CeilDiv(end - start, unit) - CeilDiv(t - start, unit);
-      if (p != period) {
-        total += Capped(period_sum);
-        period = p;
-        period_sum = 0;
-      }
-      period_sum += units * band.per_unit.fen();
-      t = end;
-    }
-    total += Capped(period_sum);
-    if (rates_.stay_cap.fen() > 0) {
-      total = std::min(total, rates_.stay_cap.fen());
-    }
-    return Money::Fen(total);
+// The band in force at `second` of a day with `bands`; lowers `end` to where
+// the next band starts, if that comes first.
+const RateBand& BandAt(const std::vector<RateBand>& b, int64_t second,
+                       int64_t t, int64_t& end) {
+  size_t i = b.size();
+  while (i > 0 && b[i - 1].from_minute * kSecondsPerMinute > second) --i;
+  if (i < b.size()) {
+    end = std::min(end, t + b[i].from_minute * kSecondsPerMinute - second);
   }
-
- private:
-  bool RestDay(int64_t day) const {
-    const Date d = Date::FromDayNumber(day);
-    const auto listed = [&](const std::vector<Date>& v) {
-      return std::find(v.begin(), v.end(), d) != v.end();
-    };
-    if (listed(tariff_.holidays)) return true;
-    if (listed(tariff_.workdays)) return false;
-    return d.weekday() >= Weekday::kSaturday;
-  }
-
-  // The band in force at `second` of the day; lowers `end` to where the
-  // next band starts, if that comes first.
-  const RateBand& BandAt(int64_t second, int64_t t, int64_t& end) const {
-    const std::vector<RateBand>& b = *bands_;
-    size_t i = b.size();
-    while (i > 0 && b[i - 1].from_minute * kSecondsPerMinute > second) --i;
-    if (i < b.size()) {
-      end = std::min(end, t + b[i].from_minute * kSecondsPerMinute - second);
-    }
-    return i == 0 ? b.back() : b[i - 1];
-  }
-
-  int64_t Capped(int64_t sum) const {
-    return rates_.daily_cap.fen() > 0 ? std::min(sum, rates_.daily_cap.fen())
-                                      : sum;
-  }
-
-  const Tariff& tariff_;
-  const ClassRates& rates_;
-  int64_t offset_;
-  int64_t entry_;
-  int64_t day_ = INT64_MIN;
-  const std::vector<RateBand>* bands_ = nullptr;
-};
+  return i == 0 ? b.back() : b[i - 1];
+}
 
 }  // namespace
 
@@ -184,23 +122,85 @@ const ClassRates* Tariff::RatesFor(VehicleClass vehicle) const {
   return nullptr;
 }
 
-StatusOr<Money> PriceStay(const Tariff& tariff, const ClassRates& rates,
-                          const LocalCalendar& calendar, Timestamp entry,
-                          Timestamp exit, int64_t waived) {
+StatusOr<StayPrice> StayPrice::Create(const Tariff& tariff,
+                                      const ClassRates& rates,
+                                      const LocalCalendar& calendar,
+                                      Timestamp entry, Timestamp exit) {
   const int64_t stay = exit.unix_seconds() - entry.unix_seconds();
   if (stay < 0) return InvalidArgument("exit before entry");
   if (stay > kMaxStaySeconds) {
     return OutOfRange("a stay longer than 90 days is for the operator");
   }
-  if (waived < 0) return InvalidArgument("negative waived time");
-  const int64_t free = rates.free_minutes * kSecondsPerMinute;
-  if (stay <= free) return Money();
+  StayPrice p(tariff, rates, calendar.utc_offset_seconds(), entry, exit);
+  const int64_t last = FloorDiv(p.exit_ + p.offset_, kSecondsPerDay);
+  for (int64_t day = p.first_day_; day <= last; ++day) {
+    p.day_bands_.push_back(RestDay(tariff, day) && !rates.rest_day.empty()
+                               ? &rates.rest_day
+                               : &rates.workday);
+  }
+  return p;
+}
+
+StayPrice::StayPrice(const Tariff& tariff, const ClassRates& rates,
+                     int32_t offset, Timestamp entry, Timestamp exit)
+    : tariff_(&tariff),
+      rates_(&rates),
+      offset_(offset),
+      entry_(entry.unix_seconds()),
+      exit_(exit.unix_seconds()),
+      first_day_(FloorDiv(entry_ + offset_, kSecondsPerDay)) {}
+
+// Walks the chargeable window in pieces within which the band, the day and
+// the cap period stay the same.
+Money StayPrice::With(int64_t waived) const {
+  const int64_t free = rates_->free_minutes * kSecondsPerMinute;
+  if (exit_ - entry_ <= free) return Money();
   const int64_t start =
-      entry.unix_seconds() + waived +
-      (rates.free_period == FreePeriod::kDeductFree ? free : 0);
-  if (start >= exit.unix_seconds()) return Money();
-  return StayPricer(tariff, rates, calendar, entry)
-      .Price(start, exit.unix_seconds());
+      entry_ + waived +
+      (rates_->free_period == FreePeriod::kDeductFree ? free : 0);
+  const int64_t unit = rates_->unit_minutes * kSecondsPerMinute;
+  const int64_t cap = rates_->daily_cap.fen();
+  const bool rolling = tariff_->cap_period == CapPeriod::kRolling24h;
+  const auto capped = [cap](int64_t sum) {
+    return cap > 0 ? std::min(sum, cap) : sum;
+  };
+  int64_t total = 0;
+  int64_t period_sum = 0;
+  int64_t period = -1;
+  for (int64_t t = start; t < exit_;) {
+    const int64_t local = t + offset_;
+    const int64_t day = FloorDiv(local, kSecondsPerDay);
+    const int64_t second = local - day * kSecondsPerDay;
+    int64_t end = std::min(exit_, t + (kSecondsPerDay - second));
+    const RateBand& band = BandAt(
+        *day_bands_[static_cast<size_t>(day - first_day_)], second, t, end);
+    const int64_t p = rolling ? (t - entry_) / kSecondsPerDay : day;
+    if (rolling) end = std::min(end, entry_ + (p + 1) * kSecondsPerDay);
+    // The units that start in [t, end).
+    const int64_t units = CeilDiv(end - start, unit) - CeilDiv(t - start, unit);
+    if (p != period) {
+      total += capped(period_sum);
+      period = p;
+      period_sum = 0;
+    }
+    period_sum += units * band.per_unit.fen();
+    t = end;
+  }
+  total += capped(period_sum);
+  if (rates_->stay_cap.fen() > 0) {
+    total = std::min(total, rates_->stay_cap.fen());
+  }
+  return Money::Fen(total);
+}
+
+StatusOr<Money> PriceStay(const Tariff& tariff, const ClassRates& rates,
+                          const LocalCalendar& calendar, Timestamp entry,
+                          Timestamp exit, int64_t waived) {
+  if (waived < 0) return InvalidArgument("negative waived time");
+  StatusOr<StayPrice> p =
+      StayPrice::Create(tariff, rates, calendar, entry, exit);
+  if (!p.ok()) return p.status();
+  return p->With(waived);
 }
 
 Status TariffSchedule::Add(Tariff tariff) {

@@ -22,8 +22,8 @@ class ParkingLotTest : public ::testing::Test {
     demo_ = std::move(file->front());
   }
   ParkingLot MakeLot(const ParkingPolicy* policy = nullptr) const {
-    return ParkingLot(demo_.mall, demo_.tariff, &demo_.schedule,
-                      LocalCalendar(), policy ? *policy : demo_.policy);
+    return ParkingLot(demo_.tariff, &demo_.schedule, LocalCalendar(),
+                      policy ? *policy : demo_.policy);
   }
   static MemberBenefits Gold(const char* id) {
     MemberBenefits m;
@@ -116,6 +116,21 @@ TEST_F(ParkingLotTest, PaymentsApplyOnceAndStaleQuotesAreRefused) {
   EXPECT_EQ(lot.Pay("p2", *q1).status().code(),
             StatusCode::kFailedPrecondition);
   EXPECT_EQ(lot.Pay("p1", *q1).status().code(), StatusCode::kAlreadyExists);
+}
+
+TEST_F(ParkingLotTest, AnExitBeforeEntryIsRefusedEvenWhenPaid) {
+  ParkingLot lot = MakeLot();
+  ASSERT_TRUE(
+      lot.Enter("e1", "沪A12345", {}, "", Local("2026-03-16 10:00:00")).ok());
+  StatusOr<ParkingQuote> q =
+      lot.Quote("沪A12345", nullptr, Local("2026-03-16 10:10:00"));
+  ASSERT_TRUE(q.ok());
+  ASSERT_TRUE(lot.Pay("p1", *q).ok());
+  EXPECT_EQ(lot.Exit("x1", "沪A12345", Local("2026-03-16 09:59:59"), nullptr)
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_NE(lot.OpenSession(*Plate::Parse("沪A12345")), nullptr);
 }
 
 TEST_F(ParkingLotTest, AutoPayChargesTheBoundMemberAtExit) {

@@ -60,8 +60,8 @@ inline constexpr size_t kMaxBayLength = 32;
 class ParkingLot {
  public:
   // `schedule` must outlive the lot; stays are priced by `tariff`'s version
-  // in force at entry.
-  ParkingLot(MallId mall, TariffId tariff, const TariffSchedule* schedule,
+  // in force at entry (the tariff names the mall).
+  ParkingLot(TariffId tariff, const TariffSchedule* schedule,
              LocalCalendar calendar, ParkingPolicy policy);
 
   // A car enters. `vehicle` defaults from the plate (new-energy or small).
@@ -99,9 +99,14 @@ class ParkingLot {
   StatusOr<const Op*> Replay(std::string_view key,
                              const std::string& request) const;
   ParkingSession* FindOpen(const Plate& plate) const;
+  // The open session of a plate given as text; InvalidArgument or NotFound.
+  StatusOr<ParkingSession*> Parked(std::string_view plate) const;
+  static Status NotParked(const Plate& plate);
+  StatusOr<ParkingQuote> QuoteOpen(const ParkingSession& s,
+                                   const MemberBenefits* member,
+                                   Timestamp at) const;
   StatusOr<const Tariff*> TariffOf(const ParkingSession& s) const;
 
-  MallId mall_;
   TariffId tariff_;
   const TariffSchedule* schedule_;
   LocalCalendar calendar_;

@@ -85,6 +85,33 @@ StatusOr<Money> PriceStay(const Tariff& tariff, const ClassRates& rates,
                           const LocalCalendar& calendar, Timestamp entry,
                           Timestamp exit, int64_t waived = 0);
 
+// One stay priced again and again with different waivers, as the quote's
+// benefit searches do: the type of each day of the stay is worked out once.
+// Holds references to the tariff and rates.
+class StayPrice {
+ public:
+  // Fails like PriceStay for a stay that ends before it starts or lasts
+  // longer than kMaxStaySeconds.
+  static StatusOr<StayPrice> Create(const Tariff& tariff,
+                                    const ClassRates& rates,
+                                    const LocalCalendar& calendar,
+                                    Timestamp entry, Timestamp exit);
+  // PriceStay's fee with `waived` (>= 0) seconds waived.
+  Money With(int64_t waived) const;
+
+ private:
+  StayPrice(const Tariff& tariff, const ClassRates& rates, int32_t offset,
+            Timestamp entry, Timestamp exit);
+
+  const Tariff* tariff_;
+  const ClassRates* rates_;
+  int64_t offset_;
+  int64_t entry_;
+  int64_t exit_;
+  int64_t first_day_;  // local day number of the entry
+  std::vector<const std::vector<RateBand>*> day_bands_;  // from first_day_
+};
+
 // The versions of each mall's tariff.
 class TariffSchedule {
  public:
