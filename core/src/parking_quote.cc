@@ -1,6 +1,7 @@
 #include "atrium/parking_quote.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 #include <vector>
 
@@ -17,52 +18,84 @@ int32_t CapOrNone(int32_t cap, int32_t used) {
 // tried one after another.
 class FeeModel {
  public:
-  explicit FeeModel(const StayPrice& price) : price_(price) {}
-
-  // What is owed with `minutes` waived and `amount` off, never below zero.
-  int64_t Fee(int64_t minutes, int64_t amount) const {
-    return std::max<int64_t>(0, Gross(minutes) - amount);
+  explicit FeeModel(const StayPrice& price) : price_(price) {
+    gross_ = Gross(0);
   }
+
+  // What is owed now, never below zero.
+  int64_t Current() const { return Net(gross_); }
+  // The fee if `more` minutes were waived too.
+  int64_t WithMore(int64_t more) const { return Net(Gross(minutes_ + more)); }
 
   // The fewest of up to `most` extra minutes (in steps of `step`) that
-  // lower the fee as far as all of them would. Fee is non-increasing in
-  // the waiver, so a binary search finds it.
+  // lower the fee as far as all of them would. The fee is non-increasing in
+  // the waiver and changes only at the stay's change points, so a binary
+  // search over those finds it.
   int32_t Needed(int32_t most, int32_t step) const {
-    if (most < step) return 0;
-    const int64_t floor = Fee(minutes_ + most, amount_);
-    if (floor == Fee(minutes_, amount_)) return 0;
-    int32_t lo = 0;  // steps that are not enough
-    int32_t hi = most / step;
-    if (Fee(minutes_ + int64_t{hi} * step, amount_) != floor) return most;
-    while (hi - lo > 1) {
-      const int32_t mid = lo + (hi - lo) / 2;
-      (Fee(minutes_ + int64_t{mid} * step, amount_) == floor ? hi : lo) = mid;
+    if (step <= 0 || most < step) return 0;
+    const int64_t top = int64_t{most / step} * step;
+    const int64_t floor = WithMore(top);
+    if (floor == Current()) return 0;
+    // The waivers, in whole steps, at which the fee may change.
+    std::vector<int64_t>& steps = scratch_;
+    steps.clear();
+    const int64_t step_seconds = int64_t{step} * kSecondsPerMinute;
+    const int64_t base = minutes_ * kSecondsPerMinute;
+    for (int64_t x = price_.NextChange(base);
+         x <= base + top * kSecondsPerMinute;) {
+      const int64_t e = (x - base + step_seconds - 1) / step_seconds * step;
+      steps.push_back(e);
+      x = price_.NextChange(base + e * kSecondsPerMinute);  // past e
     }
-    return hi * step;
+    if (steps.empty()) return static_cast<int32_t>(top);  // not reached
+    // The first that reaches the floor; the last always does, as nothing
+    // changes between it and `top`.
+    size_t lo = 0;
+    size_t hi = steps.size() - 1;
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (WithMore(steps[mid]) == floor) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return static_cast<int32_t>(steps[lo]);
   }
 
-  int64_t Current() const { return Fee(minutes_, amount_); }
-  // The fee if `more` minutes were waived too.
-  int64_t WithMore(int64_t more) const { return Fee(minutes_ + more, amount_); }
-  void Waive(int64_t minutes) { minutes_ += minutes; }
+  void Waive(int64_t minutes) {
+    minutes_ += minutes;
+    gross_ = Gross(minutes_);
+  }
   void Take(int64_t amount) { amount_ += amount; }
 
  private:
-  // The stay's price with `minutes` waived; the searches ask for the same
-  // waivers again and again, so the answers are kept.
+  // A search's answer is a waiver it has priced (often its first, the
+  // floor, or its last), so the last two prices are kept.
   int64_t Gross(int64_t minutes) const {
-    for (const auto& [m, fen] : seen_) {
-      if (m == minutes) return fen;
+    for (const Priced& p : seen_) {
+      if (p.minutes == minutes) return p.gross;
     }
-    const int64_t fen = price_.With(minutes * kSecondsPerMinute).fen();
-    seen_.emplace_back(minutes, fen);
-    return fen;
+    const int64_t gross = price_.With(minutes * kSecondsPerMinute).fen();
+    seen_[next_] = {minutes, gross};
+    next_ ^= 1;
+    return gross;
+  }
+  int64_t Net(int64_t gross) const {
+    return std::max<int64_t>(0, gross - amount_);
   }
 
   const StayPrice& price_;
   int64_t minutes_ = 0;
   int64_t amount_ = 0;
-  mutable std::vector<std::pair<int64_t, int64_t>> seen_;
+  int64_t gross_ = 0;  // with minutes_ waived
+  struct Priced {
+    int64_t minutes = -1;
+    int64_t gross = 0;
+  };
+  mutable std::array<Priced, 2> seen_;
+  mutable size_t next_ = 0;
+  mutable std::vector<int64_t> scratch_;
 };
 
 // Applies benefits to the fee and lists each on the quote.

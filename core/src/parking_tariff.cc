@@ -48,6 +48,8 @@ int64_t FloorDiv(int64_t a, int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
+int64_t FloorMod(int64_t a, int64_t b) { return a - FloorDiv(a, b) * b; }
+
 int64_t CeilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }  // a >= 0
 
 bool RestDay(const Tariff& tariff, int64_t day) {
@@ -131,60 +133,91 @@ StatusOr<StayPrice> StayPrice::Create(const Tariff& tariff,
   if (stay > kMaxStaySeconds) {
     return OutOfRange("a stay longer than 90 days is for the operator");
   }
-  StayPrice p(tariff, rates, calendar.utc_offset_seconds(), entry, exit);
-  const int64_t last = FloorDiv(p.exit_ + p.offset_, kSecondsPerDay);
-  for (int64_t day = p.first_day_; day <= last; ++day) {
-    p.day_bands_.push_back(RestDay(tariff, day) && !rates.rest_day.empty()
-                               ? &rates.rest_day
-                               : &rates.workday);
+  StayPrice p(rates, entry.unix_seconds(), exit.unix_seconds());
+  const int64_t offset = calendar.utc_offset_seconds();
+  const bool rolling = tariff.cap_period == CapPeriod::kRolling24h;
+  int64_t day = -1;
+  const std::vector<RateBand>* bands = nullptr;
+  for (int64_t t = p.entry_; t < p.exit_;) {
+    const int64_t local = t + offset;
+    const int64_t d = FloorDiv(local, kSecondsPerDay);
+    if (d != day) {
+      day = d;
+      bands = RestDay(tariff, d) && !rates.rest_day.empty() ? &rates.rest_day
+                                                            : &rates.workday;
+    }
+    const int64_t second = local - d * kSecondsPerDay;
+    int64_t end = std::min(p.exit_, t + (kSecondsPerDay - second));
+    const RateBand& band = BandAt(*bands, second, t, end);
+    const int64_t period = rolling ? (t - p.entry_) / kSecondsPerDay : d;
+    if (rolling) end = std::min(end, p.entry_ + (period + 1) * kSecondsPerDay);
+    p.pieces_.push_back({t, band.per_unit.fen(), period});
+    t = end;
   }
+  const int64_t unit = rates.unit_minutes * kSecondsPerMinute;
+  p.residues_.push_back(FloorMod(p.exit_, unit));
+  for (const Piece& piece : p.pieces_) {
+    p.residues_.push_back(FloorMod(piece.begin, unit));
+  }
+  std::sort(p.residues_.begin(), p.residues_.end());
+  p.residues_.erase(std::unique(p.residues_.begin(), p.residues_.end()),
+                    p.residues_.end());
   return p;
 }
 
-StayPrice::StayPrice(const Tariff& tariff, const ClassRates& rates,
-                     int32_t offset, Timestamp entry, Timestamp exit)
-    : tariff_(&tariff),
-      rates_(&rates),
-      offset_(offset),
-      entry_(entry.unix_seconds()),
-      exit_(exit.unix_seconds()),
-      first_day_(FloorDiv(entry_ + offset_, kSecondsPerDay)) {}
+int64_t StayPrice::Start(int64_t waived) const {
+  return entry_ + waived +
+         (rates_->free_period == FreePeriod::kDeductFree
+              ? rates_->free_minutes * kSecondsPerMinute
+              : 0);
+}
 
-// Walks the chargeable window in pieces within which the band, the day and
-// the cap period stay the same.
+int64_t StayPrice::NextChange(int64_t waived) const {
+  const int64_t start = Start(waived);
+  if (exit_ - entry_ <= rates_->free_minutes * kSecondsPerMinute ||
+      start >= exit_) {
+    return INT64_MAX;  // free whatever is waived
+  }
+  const int64_t unit = rates_->unit_minutes * kSecondsPerMinute;
+  const int64_t pos = FloorMod(start, unit);
+  const auto next = std::upper_bound(residues_.begin(), residues_.end(), pos);
+  const int64_t step =
+      next != residues_.end() ? *next - pos : unit - pos + residues_.front();
+  return waived + step;
+}
+
+// Counts the units that start in each piece from the end of the waiver on,
+// summing and capping by period.
 Money StayPrice::With(int64_t waived) const {
-  const int64_t free = rates_->free_minutes * kSecondsPerMinute;
-  if (exit_ - entry_ <= free) return Money();
-  const int64_t start =
-      entry_ + waived +
-      (rates_->free_period == FreePeriod::kDeductFree ? free : 0);
+  if (exit_ - entry_ <= rates_->free_minutes * kSecondsPerMinute) {
+    return Money();
+  }
+  const int64_t start = Start(waived);
+  if (start >= exit_) return Money();
   const int64_t unit = rates_->unit_minutes * kSecondsPerMinute;
   const int64_t cap = rates_->daily_cap.fen();
-  const bool rolling = tariff_->cap_period == CapPeriod::kRolling24h;
   const auto capped = [cap](int64_t sum) {
     return cap > 0 ? std::min(sum, cap) : sum;
   };
+  // The piece holding `start`: the last that begins at or before it.
+  auto it = std::upper_bound(
+      pieces_.begin(), pieces_.end(), start,
+      [](int64_t t, const Piece& piece) { return t < piece.begin; });
+  --it;
   int64_t total = 0;
   int64_t period_sum = 0;
-  int64_t period = -1;
-  for (int64_t t = start; t < exit_;) {
-    const int64_t local = t + offset_;
-    const int64_t day = FloorDiv(local, kSecondsPerDay);
-    const int64_t second = local - day * kSecondsPerDay;
-    int64_t end = std::min(exit_, t + (kSecondsPerDay - second));
-    const RateBand& band = BandAt(
-        *day_bands_[static_cast<size_t>(day - first_day_)], second, t, end);
-    const int64_t p = rolling ? (t - entry_) / kSecondsPerDay : day;
-    if (rolling) end = std::min(end, entry_ + (p + 1) * kSecondsPerDay);
-    // The units that start in [t, end).
-    const int64_t units = CeilDiv(end - start, unit) - CeilDiv(t - start, unit);
-    if (p != period) {
+  int64_t period = it->period;
+  int64_t units_before = 0;  // units starting before the current piece
+  for (; it != pieces_.end(); ++it) {
+    const int64_t end = it + 1 == pieces_.end() ? exit_ : (it + 1)->begin;
+    const int64_t units_to_end = CeilDiv(end - start, unit);
+    if (it->period != period) {
       total += capped(period_sum);
-      period = p;
+      period = it->period;
       period_sum = 0;
     }
-    period_sum += units * band.per_unit.fen();
-    t = end;
+    period_sum += (units_to_end - units_before) * it->per_unit;
+    units_before = units_to_end;
   }
   total += capped(period_sum);
   if (rates_->stay_cap.fen() > 0) {

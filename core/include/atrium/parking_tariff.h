@@ -98,18 +98,37 @@ class StayPrice {
                                     Timestamp entry, Timestamp exit);
   // PriceStay's fee with `waived` (>= 0) seconds waived.
   Money With(int64_t waived) const;
+  // The least waiver above `waived` at which the fee may differ from
+  // With(waived); every waiver in between costs the same. INT64_MAX when
+  // no larger waiver changes the fee.
+  //
+  // Why so few: a fee depends on which piece each unit starts in, and a
+  // unit changes piece only when its start crosses a piece boundary or the
+  // exit, i.e. when the start of the chargeable window is congruent to one
+  // of them modulo the unit.
+  int64_t NextChange(int64_t waived) const;
 
  private:
-  StayPrice(const Tariff& tariff, const ClassRates& rates, int32_t offset,
-            Timestamp entry, Timestamp exit);
+  // A stretch of the stay with one price per unit and one cap period.
+  struct Piece {
+    int64_t begin;  // unix seconds; the piece ends where the next begins
+    int64_t per_unit;
+    int64_t period;  // the cap period it counts towards
+  };
 
-  const Tariff* tariff_;
+  StayPrice(const ClassRates& rates, int64_t entry, int64_t exit)
+      : rates_(&rates), entry_(entry), exit_(exit) {}
+  // Where the chargeable window starts with `waived` seconds waived.
+  int64_t Start(int64_t waived) const;
+
   const ClassRates* rates_;
-  int64_t offset_;
   int64_t entry_;
   int64_t exit_;
-  int64_t first_day_;  // local day number of the entry
-  std::vector<const std::vector<RateBand>*> day_bands_;  // from first_day_
+  // Where band, day or cap period change between entry and exit: the same
+  // for every waiver, so worked out once.
+  std::vector<Piece> pieces_;
+  // The piece boundaries and the exit modulo the unit, ascending, distinct.
+  std::vector<int64_t> residues_;
 };
 
 // The versions of each mall's tariff.
