@@ -136,6 +136,10 @@ StatusOr<StayPrice> StayPrice::Create(const Tariff& tariff,
   StayPrice p(rates, entry.unix_seconds(), exit.unix_seconds());
   const int64_t offset = calendar.utc_offset_seconds();
   const bool rolling = tariff.cap_period == CapPeriod::kRolling24h;
+  const size_t days = static_cast<size_t>(stay / kSecondsPerDay) + 2;
+  const size_t bands_a_day =
+      std::max(rates.workday.size(), rates.rest_day.size()) + 2;
+  p.pieces_.reserve(days * bands_a_day);
   int64_t day = -1;
   const std::vector<RateBand>* bands = nullptr;
   for (int64_t t = p.entry_; t < p.exit_;) {
@@ -155,6 +159,7 @@ StatusOr<StayPrice> StayPrice::Create(const Tariff& tariff,
     t = end;
   }
   const int64_t unit = rates.unit_minutes * kSecondsPerMinute;
+  p.residues_.reserve(p.pieces_.size() + 1);
   p.residues_.push_back(FloorMod(p.exit_, unit));
   for (const Piece& piece : p.pieces_) {
     p.residues_.push_back(FloorMod(piece.begin, unit));

@@ -1,7 +1,7 @@
 // The parking quote: a stay's fee, every member benefit applied, the amount
 // due.
 //
-// Benefits apply in this order, each on what the ones before it left:
+// Benefits, in this order:
 //   1. the tier's free minutes a day (Gold: 2 h);
 //   2. spend minutes: each full `spend_step` spent at the mall this
 //      business day gives `minutes_per_step` (¥200 → 1 h);
@@ -10,13 +10,21 @@
 //   4. points for minutes, by the hour (100 points → 1 h), up to what the
 //      member offers and `max_points_minutes_per_day`.
 // Minutes waive the start of the chargeable window (PriceStay's `waived`).
-// Each benefit takes only the minutes that lower the fee; what it does not
-// need stays for later that day, and a coupon that would take nothing off
-// stays in the wallet. No fee goes below zero. Free minutes (tier, spend,
-// coupons) given in one business day are capped per member and per plate,
-// across all their stays; points are bought, not given, and count only
-// towards their own daily limit. Allowances are those of the business day
-// of the quote: a three-day stay gets one day's.
+//
+// The benefits together bring the fee as low as all of them can (a daily
+// cap may need tier and spend minutes at once to go below it). Of what that
+// takes, each kind covers only what the kinds before it in the order cannot,
+// and no kind gives more than is needed: points are spent, and coupons used,
+// only when the free minutes before them are not enough; minutes not needed
+// stay for later that day, and a coupon not needed stays in the wallet. A
+// coupon is considered only if it lowers the fee the benefits after it would
+// leave. No fee goes below zero. Each line shows what its benefit took off
+// after the ones before it, so an early benefit that only helps together with a
+// later one shows 0. Free minutes (tier, spend, coupons) given in one business
+// day are capped per member and per plate, across all their stays; points are
+// bought, not given, and count only towards their own daily limit.
+// Allowances are those of the business day of the quote: a three-day stay
+// gets one day's.
 //
 // A stay paid earlier keeps the benefits it used: a new quote (after the
 // exit grace, say) prices the whole stay with them, subtracts what was
