@@ -88,6 +88,31 @@ check "coupon: stock runs out" has "$tmp/coupon.json" '"code": "RESOURCE_EXHAUST
 check "coupon: someone else's coupon refused" has "$tmp/coupon.json" '"code": "PERMISSION_DENIED"'
 check "coupon: only two issued" lacks "$tmp/coupon.json" '"id": "c-3"'
 
+# parking-quote: the documented example (a Saturday stay, every benefit).
+"$ctl" parking-quote --in "$shared/formats/examples/parking-quote-request.json" >"$tmp/park.json"
+check "parking-quote exits 0" test $? -eq 0
+check "parking-quote: capped at 60 yuan" has "$tmp/park.json" '"gross_fen": 6000,'
+check "parking-quote: 8 yuan left after benefits" has "$tmp/park.json" '"due_fen": 800,'
+check "parking-quote: three hours of points" has "$tmp/park.json" '"points_used": 300,'
+check "parking-quote: the plate masked" has "$tmp/park.json" '"plate": "沪A\*\*\*45"'
+check "parking-quote: no whole plate" lacks "$tmp/park.json" '12345'
+"$ctl" parking-quote --tariff "$shared/formats/examples/parking-tariff-draft.json" \
+  --in "$shared/formats/examples/parking-quote-request.json" >"$tmp/draft.json"
+check "parking-quote: a draft tariff" has "$tmp/draft.json" '"tariff_version": 3'
+check "parking-quote: priced by the draft" has "$tmp/draft.json" '"due_fen": 1000,'
+sed 's/沪A·12345/沪A·1234I/' "$shared/formats/examples/parking-quote-request.json" >"$tmp/badplate.json"
+"$ctl" parking-quote --in "$tmp/badplate.json" >"$tmp/out.json"
+check "parking-quote: malformed plate exits 2" test $? -eq 2
+check "parking-quote: the error says why" has "$tmp/out.json" 'request.plate: malformed plate'
+check "parking-quote: the error hides the plate" lacks "$tmp/out.json" '1234I'
+sed 's/"m-xinjie"/"m-nowhere"/' "$shared/formats/examples/parking-quote-request.json" >"$tmp/nomall.json"
+"$ctl" parking-quote --in "$tmp/nomall.json" >"$tmp/out.json"
+check "parking-quote: unknown mall exits 2" has "$tmp/out.json" '"code": "NOT_FOUND"'
+sed 's/"2026-03-21T21:40:00+08:00"/"2026-03-21T12:00:00+08:00"/' \
+  "$shared/formats/examples/parking-quote-request.json" >"$tmp/back.json"
+"$ctl" parking-quote --in "$tmp/back.json" >"$tmp/out.json"
+check "parking-quote: exit before entry refused" has "$tmp/out.json" '"code": "INVALID_ARGUMENT"'
+
 # usage errors exit 1.
 "$ctl" frobnicate 2>/dev/null
 check "unknown command exits 1" test $? -eq 1

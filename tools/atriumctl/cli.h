@@ -41,6 +41,7 @@ int StatementCommand(const std::vector<std::string>& argv);
 int DemoCommand(const std::vector<std::string>& argv);
 int CheckoutCommand(const std::vector<std::string>& argv);
 int CouponCommand(const std::vector<std::string>& argv);
+int ParkingQuoteCommand(const std::vector<std::string>& argv);
 
 }  // namespace atrium::cli
 

@@ -17,6 +17,8 @@ constexpr char kUsage[] =
     "basket\n"
     "  coupon     [--in FILE]                  apply coupon operations, show "
     "events\n"
+    "  parking-quote [--data DIR] [--tariff FILE] [--in FILE]\n"
+    "             a stay's fee with member benefits, by the mall's tariff\n"
     "  demo       [--data DIR] [--member ID] [--at ISO-8601] [--json | "
     "--entries]\n"
     "             load the demo mall and print a member's statement\n"
@@ -36,6 +38,9 @@ int main(int argc, char** argv) {
   if (command == "demo") return atrium::cli::DemoCommand(rest);
   if (command == "checkout") return atrium::cli::CheckoutCommand(rest);
   if (command == "coupon") return atrium::cli::CouponCommand(rest);
+  if (command == "parking-quote") {
+    return atrium::cli::ParkingQuoteCommand(rest);
+  }
   std::fputs(kUsage, stderr);
   return 1;
 }

@@ -92,11 +92,17 @@ StatusOr<std::string> ReadFile(const std::string& path) {
   return out.str();
 }
 
-StatusOr<Program> LoadProgramFile(const std::string& path) {
+StatusOr<Json> ReadJsonFile(const std::string& path) {
   StatusOr<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
   StatusOr<Json> json = codec::ParseJson(*text);
   if (!json.ok()) return Annotate(json.status(), path);
+  return json;
+}
+
+StatusOr<Program> LoadProgramFile(const std::string& path) {
+  StatusOr<Json> json = ReadJsonFile(path);
+  if (!json.ok()) return json.status();
   StatusOr<Program> program = codec::ProgramFromJson(*json);
   if (!program.ok()) return Annotate(program.status(), path);
   return program;

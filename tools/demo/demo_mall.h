@@ -8,6 +8,7 @@
 #include <string>
 
 #include "atrium/account.h"
+#include "atrium/codec/json_reader.h"
 #include "atrium/member.h"
 #include "atrium/program.h"
 #include "atrium/status.h"
@@ -26,6 +27,9 @@ StatusOr<DemoMall> LoadDemoMall(const std::string& dir);
 
 // Reads a whole file; NotFound or ResourceExhausted (over 8 MiB).
 StatusOr<std::string> ReadFile(const std::string& path);
+
+// Reads and parses a JSON file; errors name the file.
+StatusOr<codec::Json> ReadJsonFile(const std::string& path);
 
 // Reads and decodes a programme file (shared/formats/program.md); errors
 // name the file.
