@@ -10,6 +10,7 @@
 //   kOutOfRange         a value or date lies outside what is supported
 //   kResourceExhausted  a limit or stock is used up
 //   kPermissionDenied   the caller may not touch this object
+//   kUnavailable        try again later (the store is busy or failing)
 //   kDataLoss           stored data contradicts itself
 //   kInternal           a bug: report it
 #ifndef ATRIUM_STATUS_H_
@@ -31,6 +32,7 @@ enum class StatusCode {
   kOutOfRange,
   kResourceExhausted,
   kPermissionDenied,
+  kUnavailable,
   kDataLoss,
   kInternal,
 };
@@ -76,6 +78,9 @@ inline Status ResourceExhausted(std::string m) {
 }
 inline Status PermissionDenied(std::string m) {
   return {StatusCode::kPermissionDenied, std::move(m)};
+}
+inline Status Unavailable(std::string m) {
+  return {StatusCode::kUnavailable, std::move(m)};
 }
 inline Status DataLoss(std::string m) {
   return {StatusCode::kDataLoss, std::move(m)};

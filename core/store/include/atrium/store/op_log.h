@@ -1,0 +1,78 @@
+// OpLog is the server's durable operation log: it applies batches of
+// operations exactly once, keeps every outcome, and rebuilds the group's
+// state from the log when it opens.
+//
+// Contract:
+// - ApplyBatch applies its operations in order in one transaction
+//   (BEGIN IMMEDIATE ... COMMIT, synchronous=FULL) and returns only after
+//   the commit: every result it returns is on disk (group commit).
+// - An operation seen before, by id or by (origin, seq), is not applied
+//   again: its first result comes back, marked replayed. The same id with a
+//   different body is refused (AlreadyExists) and not stored.
+// - A rejected operation (bad payload, too few points, not allowed) is
+//   stored with its reason, changes nothing else, and answers the same way
+//   if pushed again.
+// - If the store fails (disk full, I/O error), the whole batch is rolled
+//   back, the in-memory state is rebuilt from the log, and ApplyBatch
+//   returns the failure: nothing of the batch happened, and the client may
+//   push it again.
+// - Open replays every applied operation through the same core code at its
+//   recorded time; an answer that differs from the recorded one means the
+//   log and the code disagree, and Open fails with DataLoss.
+#ifndef ATRIUM_STORE_OP_LOG_H_
+#define ATRIUM_STORE_OP_LOG_H_
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "atrium/store/sqlite.h"
+#include "atrium/sync/apply.h"
+
+namespace atrium::store {
+
+struct OpResult {
+  std::string op_id;
+  bool applied = false;   // false: rejected, `error` says why
+  bool replayed = false;  // answered from the log, not applied now
+  Status error;
+  codec::Json result;  // when applied
+  int64_t cursor = 0;  // its place in the log; 0 when not stored
+};
+
+class OpLog {
+ public:
+  // Opens (creating or migrating) the database at `path` and rebuilds the
+  // state of `program` from it.
+  static StatusOr<std::unique_ptr<OpLog>> Open(const std::string& path,
+                                               Program program);
+
+  StatusOr<std::vector<OpResult>> ApplyBatch(
+      std::span<const sync::Operation> ops, Timestamp now);
+
+  const sync::GroupState& state() const { return *state_; }
+  Db& db() { return *db_; }
+
+ private:
+  OpLog(std::unique_ptr<Db> db, Program program)
+      : db_(std::move(db)), program_(std::move(program)) {}
+  // Rebuilds state_ from the log.
+  Status Replay();
+  // One operation inside the batch's transaction.
+  StatusOr<OpResult> ApplyOne(const sync::Operation& op, Timestamp now);
+  // The stored answer to `op`, if it was seen before.
+  StatusOr<std::optional<OpResult>> Seen(const sync::Operation& op,
+                                         const std::string& body);
+  // Stores `op` and its result; returns its cursor.
+  StatusOr<int64_t> Record(const sync::Operation& op, const std::string& body,
+                           Timestamp now, const OpResult& r);
+
+  std::unique_ptr<Db> db_;
+  Program program_;
+  std::unique_ptr<sync::GroupState> state_;
+};
+
+}  // namespace atrium::store
+
+#endif  // ATRIUM_STORE_OP_LOG_H_

@@ -1,0 +1,222 @@
+#include "atrium/store/op_log.h"
+
+#include "atrium/store/projection.h"
+#include "atrium/store/schema.h"
+
+namespace atrium::store {
+namespace {
+
+codec::Json ErrorJson(const Status& s) {
+  return {{"code", std::string(StatusCodeName(s.code()))},
+          {"message", s.message()}};
+}
+
+StatusCode CodeNamed(std::string_view name) {
+  for (int c = 0; c <= static_cast<int>(StatusCode::kInternal); ++c) {
+    if (StatusCodeName(static_cast<StatusCode>(c)) == name) {
+      return static_cast<StatusCode>(c);
+    }
+  }
+  return StatusCode::kInternal;
+}
+
+// An OpResult from a stored row: outcome, result, cursor.
+StatusOr<OpResult> FromRow(const std::string& id, std::string_view outcome,
+                           std::string_view result, int64_t cursor) {
+  StatusOr<codec::Json> j = codec::ParseJson(result);
+  if (!j.ok())
+    return DataLoss("operation " + id + ": stored result unreadable");
+  OpResult r;
+  r.op_id = id;
+  r.replayed = true;
+  r.cursor = cursor;
+  if (outcome == "applied") {
+    r.applied = true;
+    r.result = std::move(*j);
+  } else {
+    r.error = Status(CodeNamed(j->value("code", "")), j->value("message", ""));
+  }
+  return r;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<OpLog>> OpLog::Open(const std::string& path,
+                                             Program program) {
+  StatusOr<std::unique_ptr<Db>> db = Db::Open(path);
+  if (!db.ok()) return db.status();
+  ATRIUM_RETURN_IF_ERROR(Configure(**db));
+  ATRIUM_RETURN_IF_ERROR(Migrate(**db));
+  std::unique_ptr<OpLog> log(new OpLog(std::move(*db), std::move(program)));
+  ATRIUM_RETURN_IF_ERROR(log->Replay());
+  return log;
+}
+
+Status OpLog::Replay() {
+  state_ = std::make_unique<sync::GroupState>(program_);
+  StatusOr<Statement*> s = db_->Prepare(
+      "SELECT id, body, applied_at, result FROM operations "
+      "WHERE outcome = 'applied' ORDER BY cursor");
+  if (!s.ok()) return s.status();
+  while (true) {
+    StatusOr<bool> row = (*s)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const std::string id((*s)->Text(0));
+    StatusOr<sync::Operation> op = sync::OperationFromJson((*s)->Text(1));
+    if (!op.ok())
+      return DataLoss("operation " + id + ": stored body unreadable");
+    const Timestamp at = Timestamp::FromUnixSeconds((*s)->Int(2));
+    StatusOr<codec::Json> want = codec::ParseJson((*s)->Text(3));
+    StatusOr<sync::Effects> fx = sync::Apply(*state_, *op, at);
+    if (!fx.ok() || !want.ok() || fx->result != *want) {
+      (*s)->Reset();
+      return DataLoss("operation " + id +
+                      " answers differently when applied again");
+    }
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::optional<OpResult>> OpLog::Seen(const sync::Operation& op,
+                                              const std::string& body) {
+  StatusOr<Statement*> by_id = db_->Prepare(
+      "SELECT body, outcome, result, cursor FROM operations WHERE id = ?");
+  if (!by_id.ok()) return by_id.status();
+  (*by_id)->Bind(1, op.id);
+  StatusOr<bool> row = (*by_id)->Step();
+  if (!row.ok()) return row.status();
+  if (*row) {
+    if ((*by_id)->Text(0) != body) {
+      (*by_id)->Reset();
+      return AlreadyExists("operation id " + op.id +
+                           " was used for a different operation");
+    }
+    StatusOr<OpResult> r =
+        FromRow(op.id, (*by_id)->Text(1), (*by_id)->Text(2), (*by_id)->Int(3));
+    (*by_id)->Reset();
+    if (!r.ok()) return r.status();
+    return std::optional<OpResult>(std::move(*r));
+  }
+  (*by_id)->Reset();
+
+  const std::string origin = op.origin.ToString();
+  StatusOr<Statement*> by_seq = db_->Prepare(
+      "SELECT id, outcome, result, cursor FROM operations "
+      "WHERE origin = ? AND seq = ?");
+  if (!by_seq.ok()) return by_seq.status();
+  (*by_seq)->Bind(1, origin).Bind(2, op.seq);
+  row = (*by_seq)->Step();
+  if (!row.ok()) return row.status();
+  if (*row) {
+    StatusOr<OpResult> r =
+        FromRow(std::string((*by_seq)->Text(0)), (*by_seq)->Text(1),
+                (*by_seq)->Text(2), (*by_seq)->Int(3));
+    (*by_seq)->Reset();
+    if (!r.ok()) return r.status();
+    r->op_id = op.id;
+    return std::optional<OpResult>(std::move(*r));
+  }
+  (*by_seq)->Reset();
+
+  StatusOr<Statement*> last =
+      db_->Prepare("SELECT last_seq FROM origins WHERE origin = ?");
+  if (!last.ok()) return last.status();
+  (*last)->Bind(1, origin);
+  row = (*last)->Step();
+  if (!row.ok()) return row.status();
+  const int64_t last_seq = *row ? (*last)->Int(0) : 0;
+  (*last)->Reset();
+  if (op.seq <= last_seq) {
+    return FailedPrecondition("sequence " + std::to_string(op.seq) + " of " +
+                              origin + " was passed by " +
+                              std::to_string(last_seq));
+  }
+  return std::optional<OpResult>();
+}
+
+StatusOr<int64_t> OpLog::Record(const sync::Operation& op,
+                                const std::string& body, Timestamp now,
+                                const OpResult& r) {
+  StatusOr<Statement*> s = db_->Prepare(
+      "INSERT INTO operations(id, origin, seq, type, body, applied_at, "
+      "outcome, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!s.ok()) return s.status();
+  const std::string origin = op.origin.ToString();
+  const std::string result = (r.applied ? r.result : ErrorJson(r.error)).dump();
+  (*s)->Bind(1, op.id)
+      .Bind(2, origin)
+      .Bind(3, op.seq)
+      .Bind(4, op.type)
+      .Bind(5, body)
+      .Bind(6, now.unix_seconds())
+      .Bind(7, r.applied ? "applied" : "rejected")
+      .Bind(8, result);
+  ATRIUM_RETURN_IF_ERROR((*s)->Run());
+  const int64_t cursor = db_->LastInsertRowid();
+  StatusOr<Statement*> o = db_->Prepare(
+      "INSERT INTO origins(origin, last_seq) VALUES (?, ?) "
+      "ON CONFLICT(origin) DO UPDATE SET last_seq = excluded.last_seq");
+  if (!o.ok()) return o.status();
+  (*o)->Bind(1, origin).Bind(2, op.seq);
+  ATRIUM_RETURN_IF_ERROR((*o)->Run());
+  return cursor;
+}
+
+StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now) {
+  const std::string body = sync::CanonicalJson(op);
+  StatusOr<std::optional<OpResult>> seen = Seen(op, body);
+  OpResult r;
+  r.op_id = op.id;
+  if (!seen.ok()) {
+    // A reused id or a passed sequence: refused, not stored.
+    if (seen.status().code() != StatusCode::kAlreadyExists &&
+        seen.status().code() != StatusCode::kFailedPrecondition) {
+      return seen.status();
+    }
+    r.error = seen.status();
+    return r;
+  }
+  if (seen->has_value()) return std::move(**seen);
+
+  StatusOr<sync::Effects> fx = sync::Apply(*state_, op, now);
+  if (fx.ok()) {
+    r.applied = true;
+    r.result = fx->result;
+  } else {
+    r.error = fx.status();
+  }
+  // The operation first: what it changed refers to it.
+  StatusOr<int64_t> cursor = Record(op, body, now, r);
+  if (!cursor.ok()) return cursor.status();
+  r.cursor = *cursor;
+  if (fx.ok()) ATRIUM_RETURN_IF_ERROR(Project(*db_, op.id, *fx));
+  return r;
+}
+
+StatusOr<std::vector<OpResult>> OpLog::ApplyBatch(
+    std::span<const sync::Operation> ops, Timestamp now) {
+  std::vector<OpResult> results;
+  results.reserve(ops.size());
+  Status failure;
+  {
+    Transaction txn(*db_);
+    failure = txn.Begin();
+    for (size_t i = 0; failure.ok() && i < ops.size(); ++i) {
+      StatusOr<OpResult> r = ApplyOne(ops[i], now);
+      if (r.ok()) {
+        results.push_back(std::move(*r));
+      } else {
+        failure = r.status();
+      }
+    }
+    if (failure.ok()) failure = txn.Commit();
+  }
+  if (failure.ok()) return results;
+  // Rolled back: the memory must forget the batch too.
+  Status rebuilt = Replay();
+  if (!rebuilt.ok()) return rebuilt;
+  return failure;
+}
+
+}  // namespace atrium::store

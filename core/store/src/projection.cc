@@ -1,0 +1,129 @@
+#include "atrium/store/projection.h"
+
+#include "atrium/codec/domain_json.h"
+
+namespace atrium::store {
+namespace {
+
+Status InsertMember(Db& db, const Member& m) {
+  StatusOr<Statement*> s = db.Prepare(
+      "INSERT INTO members(id, group_id, name, birthday, consent_marketing, "
+      "consent_profiling, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, m.id.value())
+      .Bind(2, m.group.value())
+      .Bind(3, m.profile.name)
+      .Bind(5, int64_t{m.consents.marketing})
+      .Bind(6, int64_t{m.consents.profiling})
+      .Bind(7, m.registered_at.unix_seconds());
+  if (m.profile.birthday) {
+    (*s)->Bind(4, ToString(*m.profile.birthday));
+  } else {
+    (*s)->BindNull(4);
+  }
+  ATRIUM_RETURN_IF_ERROR((*s)->Run());
+  StatusOr<Statement*> id = db.Prepare(
+      "INSERT INTO identities(kind, value, member_id, since) "
+      "VALUES ('phone', ?, ?, ?)");
+  if (!id.ok()) return id.status();
+  (*id)
+      ->Bind(1, m.phone.digits())
+      .Bind(2, m.id.value())
+      .Bind(3, m.registered_at.unix_seconds());
+  return (*id)->Run();
+}
+
+Status InsertEntry(Db& db, const MemberId& member, std::string_view op_id,
+                   const LedgerEntry& e) {
+  StatusOr<Statement*> s = db.Prepare(
+      "INSERT INTO ledger_entries(member_id, seq, key, kind, at, points, "
+      "requested, target, shortfall, usable_from, expires_at, ref, note, "
+      "op_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!s.ok()) return s.status();
+  const bool makes_lot = e.points > 0 && e.kind != EntryKind::kReverse;
+  (*s)->Bind(1, member.value())
+      .Bind(2, e.seq)
+      .Bind(3, e.key)
+      .Bind(4, EntryKindName(e.kind))
+      .Bind(5, e.at.unix_seconds())
+      .Bind(6, e.points)
+      .Bind(7, e.requested)
+      .Bind(8, e.target)
+      .Bind(9, e.shortfall)
+      .Bind(12, e.ref)
+      .Bind(13, e.note)
+      .Bind(14, op_id);
+  if (makes_lot) {
+    (*s)->Bind(10, e.usable_from.unix_seconds())
+        .Bind(11, e.expires_at.unix_seconds());
+  } else {
+    (*s)->BindNull(10).BindNull(11);
+  }
+  ATRIUM_RETURN_IF_ERROR((*s)->Run());
+  if (makes_lot) {
+    StatusOr<Statement*> lot = db.Prepare(
+        "INSERT INTO lots(member_id, seq, points, remaining, usable_from, "
+        "expires_at) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!lot.ok()) return lot.status();
+    (*lot)
+        ->Bind(1, member.value())
+        .Bind(2, e.seq)
+        .Bind(3, e.points)
+        .Bind(4, e.points)
+        .Bind(5, e.usable_from.unix_seconds())
+        .Bind(6, e.expires_at.unix_seconds());
+    ATRIUM_RETURN_IF_ERROR((*lot)->Run());
+  }
+  for (const Draw& d : e.draws) {
+    StatusOr<Statement*> draw = db.Prepare(
+        "INSERT INTO ledger_draws(member_id, seq, lot, points) "
+        "VALUES (?, ?, ?, ?)");
+    if (!draw.ok()) return draw.status();
+    (*draw)
+        ->Bind(1, member.value())
+        .Bind(2, e.seq)
+        .Bind(3, d.lot)
+        .Bind(4, d.points);
+    ATRIUM_RETURN_IF_ERROR((*draw)->Run());
+    StatusOr<Statement*> lot = db.Prepare(
+        "UPDATE lots SET remaining = remaining - ? "
+        "WHERE member_id = ? AND seq = ?");
+    if (!lot.ok()) return lot.status();
+    (*lot)->Bind(1, d.points).Bind(2, member.value()).Bind(3, d.lot);
+    ATRIUM_RETURN_IF_ERROR((*lot)->Run());
+  }
+  return Status::Ok();
+}
+
+Status UpsertReceipt(Db& db, const ReceiptRecord& r) {
+  StatusOr<Statement*> s = db.Prepare(
+      "INSERT INTO receipts(mall_id, id, member_id, store_id, at, total_fen, "
+      "points, refunded_fen, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT(mall_id, id) DO UPDATE SET "
+      "refunded_fen = excluded.refunded_fen");
+  if (!s.ok()) return s.status();
+  const std::string body = codec::ReceiptToJson(r.receipt).dump();
+  (*s)->Bind(1, r.receipt.mall.value())
+      .Bind(2, r.receipt.id.value())
+      .Bind(3, r.receipt.member.value())
+      .Bind(4, r.receipt.store.value())
+      .Bind(5, r.receipt.at.unix_seconds())
+      .Bind(6, r.receipt.Total().fen())
+      .Bind(7, r.points)
+      .Bind(8, r.refunded.fen())
+      .Bind(9, body);
+  return (*s)->Run();
+}
+
+}  // namespace
+
+Status Project(Db& db, std::string_view op_id, const sync::Effects& fx) {
+  if (fx.registered) ATRIUM_RETURN_IF_ERROR(InsertMember(db, *fx.registered));
+  for (const LedgerEntry& e : fx.entries) {
+    ATRIUM_RETURN_IF_ERROR(InsertEntry(db, *fx.member, op_id, e));
+  }
+  if (fx.receipt) ATRIUM_RETURN_IF_ERROR(UpsertReceipt(db, *fx.receipt));
+  return Status::Ok();
+}
+
+}  // namespace atrium::store

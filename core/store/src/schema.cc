@@ -1,0 +1,235 @@
+#include "atrium/store/schema.h"
+
+#include <array>
+#include <string>
+
+namespace atrium::store {
+namespace {
+
+// Version 1: members and their identities, tiers, the points ledger,
+// receipts, coupons, parking, devices and escrows, and the operation log.
+// Times are unix seconds (UTC), money is fen; `body` columns hold the
+// canonical JSON of what has no columns of its own.
+constexpr const char* kV1 = R"sql(
+CREATE TABLE members (
+  id TEXT PRIMARY KEY,
+  group_id TEXT NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  birthday TEXT,                       -- MM-DD, never a year
+  consent_marketing INTEGER NOT NULL DEFAULT 0,
+  consent_profiling INTEGER NOT NULL DEFAULT 0,
+  registered_at INTEGER,               -- null until they register
+  merged_into TEXT REFERENCES members(id),
+  erased_at INTEGER                    -- personal data erased
+) STRICT;
+
+-- Every key a person is known by: one member, many keys (ID-mapping).
+CREATE TABLE identities (
+  kind TEXT NOT NULL CHECK (kind IN ('phone', 'open_id', 'card', 'plate')),
+  value TEXT NOT NULL,                 -- plates: a keyed hash
+  member_id TEXT NOT NULL REFERENCES members(id),
+  since INTEGER NOT NULL,
+  PRIMARY KEY (kind, value)
+) STRICT;
+CREATE INDEX identities_by_member ON identities(member_id);
+
+CREATE TABLE tiers (
+  id TEXT PRIMARY KEY,
+  rank INTEGER NOT NULL UNIQUE,
+  name TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE tier_history (
+  member_id TEXT NOT NULL REFERENCES members(id),
+  at INTEGER NOT NULL,
+  tier_id TEXT NOT NULL REFERENCES tiers(id),
+  reason TEXT NOT NULL,
+  op_id TEXT REFERENCES operations(id)
+) STRICT;
+CREATE INDEX tier_history_by_member ON tier_history(member_id, at);
+
+CREATE TABLE ledger_entries (
+  member_id TEXT NOT NULL REFERENCES members(id),
+  seq INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  kind TEXT NOT NULL
+    CHECK (kind IN ('earn', 'spend', 'expire', 'reverse', 'adjust')),
+  at INTEGER NOT NULL,
+  points INTEGER NOT NULL,
+  requested INTEGER NOT NULL,
+  target INTEGER NOT NULL,
+  shortfall INTEGER NOT NULL,
+  usable_from INTEGER,
+  expires_at INTEGER,
+  ref TEXT NOT NULL,
+  note TEXT NOT NULL,
+  op_id TEXT REFERENCES operations(id),
+  PRIMARY KEY (member_id, seq),
+  UNIQUE (member_id, key)
+) STRICT;
+
+CREATE TABLE ledger_draws (
+  member_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  lot INTEGER NOT NULL,
+  points INTEGER NOT NULL,
+  PRIMARY KEY (member_id, seq, lot),
+  FOREIGN KEY (member_id, seq) REFERENCES ledger_entries(member_id, seq),
+  FOREIGN KEY (member_id, lot) REFERENCES ledger_entries(member_id, seq)
+) STRICT;
+
+-- Lots as they stand; derivable from the entries, kept for queries.
+CREATE TABLE lots (
+  member_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  points INTEGER NOT NULL,
+  remaining INTEGER NOT NULL CHECK (remaining >= 0),
+  usable_from INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (member_id, seq),
+  FOREIGN KEY (member_id, seq) REFERENCES ledger_entries(member_id, seq)
+) STRICT;
+
+CREATE TABLE receipts (
+  mall_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  member_id TEXT NOT NULL REFERENCES members(id),
+  store_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  total_fen INTEGER NOT NULL,
+  points INTEGER NOT NULL,
+  refunded_fen INTEGER NOT NULL DEFAULT 0,
+  body TEXT NOT NULL,
+  PRIMARY KEY (mall_id, id)
+) STRICT;
+CREATE INDEX receipts_by_member ON receipts(member_id, at);
+
+CREATE TABLE coupon_templates (
+  id TEXT PRIMARY KEY,
+  mall_id TEXT NOT NULL,
+  body TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE coupons (
+  id TEXT PRIMARY KEY,
+  template_id TEXT NOT NULL REFERENCES coupon_templates(id),
+  owner TEXT NOT NULL REFERENCES members(id),
+  status TEXT NOT NULL,
+  valid_from INTEGER NOT NULL,
+  valid_until INTEGER NOT NULL,
+  issued_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX coupons_by_owner ON coupons(owner);
+
+CREATE TABLE coupon_events (
+  coupon_id TEXT NOT NULL REFERENCES coupons(id),
+  seq INTEGER NOT NULL,
+  key TEXT NOT NULL UNIQUE,
+  op TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  body TEXT NOT NULL,
+  op_id TEXT REFERENCES operations(id),
+  PRIMARY KEY (coupon_id, seq)
+) STRICT;
+
+CREATE TABLE parking_tariffs (
+  id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  mall_id TEXT NOT NULL,
+  effective_from INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (id, version)
+) STRICT;
+
+CREATE TABLE parking_sessions (
+  id TEXT PRIMARY KEY,
+  mall_id TEXT NOT NULL,
+  plate_hash TEXT NOT NULL,            -- keyed hash; never the plate
+  plate_masked TEXT NOT NULL,          -- for display: 沪A***45
+  entry_at INTEGER NOT NULL,
+  exit_at INTEGER,
+  zone TEXT,
+  paid_fen INTEGER NOT NULL DEFAULT 0,
+  body TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX parking_open_by_plate
+  ON parking_sessions(mall_id, plate_hash) WHERE exit_at IS NULL;
+
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY,
+  mall_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('pos', 'kiosk', 'parking', 'robot')),
+  key_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+) STRICT;
+
+CREATE TABLE escrows (
+  id TEXT PRIMARY KEY,
+  device_id TEXT NOT NULL REFERENCES devices(id),
+  granted_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  returned_at INTEGER,
+  body TEXT NOT NULL
+) STRICT;
+
+-- The operation log. `cursor` orders changes for pull; an operation is
+-- found again by its id or by (origin, seq), and answers with `result`.
+CREATE TABLE operations (
+  cursor INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  origin TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  body TEXT NOT NULL,                  -- canonical JSON, as pushed
+  applied_at INTEGER NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'rejected')),
+  result TEXT NOT NULL,
+  UNIQUE (origin, seq)
+) STRICT;
+
+CREATE TABLE origins (
+  origin TEXT PRIMARY KEY,
+  last_seq INTEGER NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kV1};
+
+}  // namespace
+
+Status Migrate(Db& db, int target) {
+  if (target < 0 || target > kSchemaVersion) {
+    return InvalidArgument("no schema version " + std::to_string(target));
+  }
+  StatusOr<int64_t> version = db.QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  if (*version > kSchemaVersion) {
+    return FailedPrecondition(
+        "the database has schema version " + std::to_string(*version) +
+        ", newer than this program's " + std::to_string(kSchemaVersion));
+  }
+  for (int64_t v = *version; v < target; ++v) {
+    Transaction txn(db);
+    ATRIUM_RETURN_IF_ERROR(txn.Begin());
+    ATRIUM_RETURN_IF_ERROR(db.Exec(kMigrations[static_cast<size_t>(v)]));
+    ATRIUM_RETURN_IF_ERROR(
+        db.Exec("PRAGMA user_version = " + std::to_string(v + 1)));
+    ATRIUM_RETURN_IF_ERROR(txn.Commit());
+  }
+  return Status::Ok();
+}
+
+Status Configure(Db& db) {
+  StatusOr<Statement*> mode = db.Prepare("PRAGMA journal_mode = WAL");
+  if (!mode.ok()) return mode.status();
+  StatusOr<bool> row = (*mode)->Step();
+  if (!row.ok()) return row.status();
+  (*mode)->Reset();
+  return db.Exec(
+      "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+      "PRAGMA busy_timeout = 5000;");
+}
+
+}  // namespace atrium::store

@@ -1,0 +1,148 @@
+#include "atrium/sync/apply.h"
+
+#include "atrium/codec/domain_json.h"
+
+namespace atrium::sync {
+namespace {
+
+// A member origin may act only on its own data.
+Status CheckActor(const Operation& op, const MemberId& member) {
+  if (op.origin.kind == OriginKind::kMember && op.origin.id != member.value()) {
+    return PermissionDenied("a member may act only for themselves");
+  }
+  return Status::Ok();
+}
+
+Status DeviceOnly(const Operation& op) {
+  if (op.origin.kind != OriginKind::kDevice) {
+    return PermissionDenied(op.type + " comes only from a device");
+  }
+  return Status::Ok();
+}
+
+StatusOr<MemberAccount*> AccountOf(GroupState& state, const MemberId& id) {
+  auto it = state.accounts.find(id);
+  if (it == state.accounts.end()) return NotFound("no such member");
+  return &it->second;
+}
+
+// The ledger entries `account` gained since it had `before`.
+void CollectEntries(const MemberAccount& account, size_t before, Effects& fx) {
+  const auto& all = account.ledger().entries();
+  fx.entries.assign(all.begin() + static_cast<std::ptrdiff_t>(before),
+                    all.end());
+}
+
+StatusOr<Effects> Register(GroupState& state, const Operation& op,
+                           Timestamp now) {
+  codec::JsonReader r(op.payload, "payload");
+  const MemberId id(r.Str("member_id"));
+  const std::string phone = r.Str("phone");
+  Profile profile;
+  profile.name = r.OptStr("name");
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  ATRIUM_RETURN_IF_ERROR(CheckActor(op, id));
+  StatusOr<const Member*> m =
+      state.directory.Register(id, phone, std::move(profile), Consents{}, now);
+  if (!m.ok()) return m.status();
+  state.accounts.emplace(id, MemberAccount(**m, state.program.tiers));
+  Effects fx;
+  fx.member = id;
+  fx.registered = **m;
+  fx.result = {{"member_id", id.value()}};
+  return fx;
+}
+
+StatusOr<Effects> Earn(GroupState& state, const Operation& op, Timestamp now) {
+  ATRIUM_RETURN_IF_ERROR(DeviceOnly(op));
+  codec::JsonReader r(op.payload, "payload");
+  const codec::Json* receipt_json = r.Raw("receipt", true);
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  StatusOr<Receipt> receipt = codec::ReceiptFromJson(*receipt_json);
+  if (!receipt.ok()) return receipt.status();
+  StatusOr<MemberAccount*> account = AccountOf(state, receipt->member);
+  if (!account.ok()) return account.status();
+  const size_t before = (*account)->ledger().entries().size();
+  StatusOr<EarnOutcome> out =
+      (*account)->EarnForReceipt(state.program, *receipt, now);
+  if (!out.ok()) return out.status();
+  state.receipt_owner.emplace(receipt->Key(), receipt->member);
+  Effects fx;
+  fx.member = receipt->member;
+  CollectEntries(**account, before, fx);
+  fx.receipt = *out->record;
+  fx.result = {{"points", out->record->points},
+               {"tier", out->tier_after.value()},
+               {"balance", (*account)->ledger().BalanceAt(now).usable}};
+  return fx;
+}
+
+StatusOr<Effects> Refund(GroupState& state, const Operation& op,
+                         Timestamp now) {
+  ATRIUM_RETURN_IF_ERROR(DeviceOnly(op));
+  codec::JsonReader r(op.payload, "payload");
+  const MallId mall(r.Str("mall_id"));
+  const ReceiptId receipt_id(r.Str("receipt_id"));
+  const std::string refund_id = r.Str("refund_id");
+  const Money amount = r.Fen("amount_fen", Money::Fen(1));
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  Receipt probe;
+  probe.mall = mall;
+  probe.id = receipt_id;
+  const std::string key = probe.Key();
+  const auto owner = state.receipt_owner.find(key);
+  if (owner != state.receipt_owner.end()) {
+    MemberAccount& account = state.accounts.at(owner->second);
+    const size_t before = account.ledger().entries().size();
+    StatusOr<RefundOutcome> out =
+        account.RefundReceipt(key, refund_id, amount, now);
+    if (!out.ok()) return out.status();
+    Effects fx;
+    fx.member = owner->second;
+    CollectEntries(account, before, fx);
+    fx.receipt = *account.FindReceipt(key);
+    fx.result = {{"points_reversed", out->points_reversed},
+                 {"shortfall", out->shortfall}};
+    return fx;
+  }
+  return NotFound("no such receipt");
+}
+
+StatusOr<Effects> SpendPoints(GroupState& state, const Operation& op,
+                              Timestamp now) {
+  codec::JsonReader r(op.payload, "payload");
+  const MemberId member(r.Str("member_id"));
+  const int64_t points = r.Int("points", 1, kMaxPointsPerEntry);
+  const std::string ref = r.Str("ref");
+  const std::string note = r.OptStr("note");
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  ATRIUM_RETURN_IF_ERROR(CheckActor(op, member));
+  StatusOr<MemberAccount*> account = AccountOf(state, member);
+  if (!account.ok()) return account.status();
+  const size_t before = (*account)->ledger().entries().size();
+  StatusOr<LedgerEntry> e =
+      (*account)->ledger().Spend("op:" + op.id, now, points, ref, note);
+  if (!e.ok()) return e.status();
+  Effects fx;
+  fx.member = member;
+  CollectEntries(**account, before, fx);
+  fx.result = {{"entry_seq", e->seq},
+               {"balance", (*account)->ledger().BalanceAt(now).usable}};
+  return fx;
+}
+
+}  // namespace
+
+StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
+  if (op.type == "register") return Register(state, op, now);
+  if (op.type == "earn") return Earn(state, op, now);
+  if (op.type == "refund") return Refund(state, op, now);
+  if (op.type == "spend_points") return SpendPoints(state, op, now);
+  return InvalidArgument("unknown operation type");
+}
+
+}  // namespace atrium::sync

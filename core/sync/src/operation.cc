@@ -1,0 +1,138 @@
+#include "atrium/sync/operation.h"
+
+#include <array>
+
+namespace atrium::sync {
+namespace {
+
+constexpr std::array<std::string_view, 4> kTypes = {"register", "earn",
+                                                    "refund", "spend_points"};
+
+bool IdChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
+}
+
+Status CheckId(std::string_view id, std::string_view what) {
+  if (id.empty() || id.size() > kMaxOperationIdLength) {
+    return InvalidArgument(std::string(what) + " must be 1..64 characters");
+  }
+  for (const char c : id) {
+    if (!IdChar(c)) {
+      return InvalidArgument(std::string(what) +
+                             " may hold only letters, digits and - _ . :");
+    }
+  }
+  return Status::Ok();
+}
+
+// Money and points are integers: a fraction anywhere is a client bug.
+bool HasFloat(const codec::Json& j, int depth) {
+  if (depth > 16) return true;  // too deep to be a real payload
+  if (j.is_number_float()) return true;
+  if (j.is_structured()) {
+    for (const codec::Json& v : j) {
+      if (HasFloat(v, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string Origin::ToString() const {
+  return (kind == OriginKind::kDevice ? "device:" : "member:") + id;
+}
+
+StatusOr<Origin> Origin::Parse(std::string_view text) {
+  Origin o;
+  if (text.starts_with("device:")) {
+    o.kind = OriginKind::kDevice;
+    o.id = std::string(text.substr(7));
+  } else if (text.starts_with("member:")) {
+    o.kind = OriginKind::kMember;
+    o.id = std::string(text.substr(7));
+  } else {
+    return InvalidArgument("origin must be device:<id> or member:<id>");
+  }
+  ATRIUM_RETURN_IF_ERROR(CheckId(o.id, "origin id"));
+  return o;
+}
+
+bool KnownType(std::string_view type) {
+  for (const std::string_view t : kTypes) {
+    if (t == type) return true;
+  }
+  return false;
+}
+
+StatusOr<Operation> OperationFromJson(std::string_view text) {
+  if (text.size() > kMaxOperationBytes) {
+    return InvalidArgument("an operation is at most 16 KiB of JSON");
+  }
+  StatusOr<codec::Json> j = codec::ParseJson(text);
+  if (!j.ok()) return InvalidArgument("operation: " + j.status().message());
+  return OperationFromJson(*j);
+}
+
+StatusOr<Operation> OperationFromJson(const codec::Json& j) {
+  if (!j.is_object()) return InvalidArgument("operation must be an object");
+  // The version first: a newer client's operation is refused as such, not
+  // as whatever field it added.
+  const auto v = j.find("v");
+  if (v == j.end() || !v->is_number_integer()) {
+    return InvalidArgument("operation.v: is required (an integer)");
+  }
+  if (v->get<int64_t>() != kOperationVersion) {
+    return OutOfRange("operation version " + v->dump() +
+                      " is not supported (this program reads version 1)");
+  }
+  codec::JsonReader r(j, "operation");
+  Operation op;
+  (void)r.Int("v", 1, 1);
+  op.id = r.Str("id");
+  const std::string origin = r.Str("origin");
+  op.seq = r.Int("seq", 1, kMaxSequence);
+  op.type = r.Str("type");
+  op.client_time = r.Time("at");
+  const codec::Json* payload = r.Raw("payload", true);
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  ATRIUM_RETURN_IF_ERROR(CheckId(op.id, "operation.id"));
+  StatusOr<Origin> o = Origin::Parse(origin);
+  if (!o.ok()) return InvalidArgument("operation." + o.status().message());
+  op.origin = std::move(*o);
+  if (!KnownType(op.type)) {
+    return InvalidArgument("operation.type: unknown type");
+  }
+  if (!payload->is_object()) {
+    return InvalidArgument("operation.payload: must be an object");
+  }
+  if (HasFloat(*payload, 0)) {
+    return InvalidArgument(
+        "operation.payload: numbers must be integers (fen, points), and "
+        "nesting at most 16 deep");
+  }
+  op.payload = *payload;
+  if (CanonicalJson(op).size() > kMaxOperationBytes) {
+    return InvalidArgument("an operation is at most 16 KiB of JSON");
+  }
+  return op;
+}
+
+codec::Json OperationToJson(const Operation& op) {
+  return {{"v", op.version},
+          {"id", op.id},
+          {"origin", op.origin.ToString()},
+          {"seq", op.seq},
+          {"type", op.type},
+          {"at", FormatIso8601(op.client_time)},
+          {"payload", op.payload}};
+}
+
+std::string CanonicalJson(const Operation& op) {
+  return OperationToJson(op).dump(-1, ' ', false,
+                                  codec::Json::error_handler_t::replace);
+}
+
+}  // namespace atrium::sync

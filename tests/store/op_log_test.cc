@@ -1,0 +1,191 @@
+#include "atrium/store/op_log.h"
+
+#include <gtest/gtest.h>
+
+#include "atrium/codec/program_json.h"
+#include "shared_files.h"
+#include "temp_dir.h"
+
+namespace atrium::store {
+namespace {
+
+using sync::Operation;
+
+Program DemoProgram() {
+  StatusOr<Program> p =
+      codec::ProgramFromJson(testing::ReadSharedJson("demo-mall/program.json"));
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  return *p;
+}
+
+Timestamp At(const char* iso) { return *ParseIso8601(iso); }
+
+Operation Op(std::string id, std::string origin, int64_t seq, std::string type,
+             codec::Json payload) {
+  Operation op;
+  op.id = std::move(id);
+  op.origin = *sync::Origin::Parse(origin);
+  op.seq = seq;
+  op.type = std::move(type);
+  op.client_time = At("2026-04-08T07:00:00Z");
+  op.payload = std::move(payload);
+  return op;
+}
+
+Operation Register(const std::string& member, const std::string& phone,
+                   int64_t seq) {
+  return Op("reg-" + member, "device:desk-1", seq, "register",
+            {{"member_id", member}, {"phone", phone}});
+}
+
+Operation Earn(const std::string& id, const std::string& member,
+               int64_t amount_fen, int64_t seq) {
+  codec::Json receipt = {
+      {"id", id},
+      {"mall_id", "m-xinjie"},
+      {"store_id", "s-101"},
+      {"member_id", member},
+      {"at", "2026-04-08T07:00:00Z"},
+      {"lines", {{{"category", "fashion"}, {"amount_fen", amount_fen}}}}};
+  return Op("earn-" + id, "device:pos-01", seq, "earn", {{"receipt", receipt}});
+}
+
+Operation Spend(const std::string& id, const std::string& member,
+                int64_t points, int64_t seq) {
+  return Op(id, "member:" + member, seq, "spend_points",
+            {{"member_id", member}, {"points", points}, {"ref", "order-1"}});
+}
+
+int64_t Usable(const OpLog& log, const std::string& member) {
+  return log.state()
+      .accounts.at(MemberId(member))
+      .ledger()
+      .BalanceAt(At("2026-05-01T00:00:00Z"))
+      .usable;
+}
+
+class OpLogTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<OpLog> Open() {
+    StatusOr<std::unique_ptr<OpLog>> log =
+        OpLog::Open(dir_.File("atrium.db"), DemoProgram());
+    EXPECT_TRUE(log.ok()) << log.status().ToString();
+    return log.ok() ? std::move(*log) : nullptr;
+  }
+  std::vector<OpResult> Apply(OpLog& log, std::vector<Operation> ops) {
+    StatusOr<std::vector<OpResult>> r =
+        log.ApplyBatch(ops, At("2026-04-08T08:00:00Z"));
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? std::move(*r) : std::vector<OpResult>{};
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(OpLogTest, AnOperationAppliesOnceAndAnswersTheSameAgain) {
+  auto log = Open();
+  auto first = Apply(*log, {Register("M0001", "13800000001", 1),
+                            Earn("R1", "M0001", 10000, 1)});
+  ASSERT_EQ(first.size(), 2u);
+  ASSERT_TRUE(first[1].applied) << first[1].error.ToString();
+  const int64_t points = first[1].result["points"].get<int64_t>();
+  EXPECT_GT(points, 0);
+  // The same operation again, alone and twice in one batch.
+  auto again = Apply(
+      *log, {Earn("R1", "M0001", 10000, 1), Earn("R1", "M0001", 10000, 1)});
+  for (const OpResult& r : again) {
+    EXPECT_TRUE(r.replayed);
+    EXPECT_EQ(r.result, first[1].result);
+    EXPECT_EQ(r.cursor, first[1].cursor);
+  }
+  EXPECT_EQ(
+      log->state().accounts.at(MemberId("M0001")).ledger().entries().size(),
+      1u);
+  EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM ledger_entries"), 1);
+}
+
+TEST_F(OpLogTest, APassedSequenceNumberAnswersWithItsFirstResult) {
+  auto log = Open();
+  Apply(*log, {Register("M0001", "13800000001", 1)});
+  auto first = Apply(*log, {Earn("R1", "M0001", 10000, 5)});
+  // Another id under the same (origin, seq): the first answer, no change.
+  auto dup = Apply(*log, {Earn("R2", "M0001", 99900, 5)});
+  EXPECT_TRUE(dup[0].replayed);
+  EXPECT_EQ(dup[0].result, first[0].result);
+  // A seq below the last that was never used: refused, not stored.
+  auto old = Apply(*log, {Earn("R3", "M0001", 100, 4)});
+  EXPECT_FALSE(old[0].applied);
+  EXPECT_EQ(old[0].error.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM receipts"), 1);
+}
+
+TEST_F(OpLogTest, AReusedIdWithAnotherBodyIsRefused) {
+  auto log = Open();
+  Apply(*log,
+        {Register("M0001", "13800000001", 1), Earn("R1", "M0001", 10000, 1)});
+  Operation changed = Earn("R1", "M0001", 20000, 2);
+  auto r = Apply(*log, {changed});
+  EXPECT_FALSE(r[0].applied);
+  EXPECT_EQ(r[0].error.code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM operations"), 2);
+}
+
+TEST_F(OpLogTest, RejectedOperationsAreKeptAndChangeNothing) {
+  auto log = Open();
+  auto r = Apply(
+      *log,
+      {Register("M0001", "13800000001", 1), Earn("R1", "M0001", 10000, 1),
+       Spend("sp-1", "M0001", 1'000'000, 1), Spend("sp-2", "M0002", 1, 1)});
+  EXPECT_EQ(r[2].error.code(), StatusCode::kFailedPrecondition);
+  // A member spending someone else's points.
+  Operation theft = Spend("sp-3", "M0001", 1, 2);
+  theft.payload["member_id"] = "M0009";
+  auto t = Apply(*log, {theft});
+  EXPECT_EQ(t[0].error.code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(*log->db().QueryInt(
+                "SELECT count(*) FROM operations WHERE outcome = 'rejected'"),
+            3);
+  EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM ledger_entries"), 1);
+  // Pushed again, a rejection answers the same.
+  auto again = Apply(*log, {Spend("sp-1", "M0001", 1'000'000, 1)});
+  EXPECT_TRUE(again[0].replayed);
+  EXPECT_EQ(again[0].error.code(), StatusCode::kFailedPrecondition);
+}
+
+TEST_F(OpLogTest, ReopeningRebuildsTheSameState) {
+  int64_t usable = 0;
+  {
+    auto log = Open();
+    Apply(*log, {Register("M0001", "13800000001", 1),
+                 Earn("R1", "M0001", 10000, 1), Earn("R2", "M0001", 25000, 2)});
+    Apply(*log, {Spend("sp-1", "M0001", 50, 1)});
+    usable = Usable(*log, "M0001");
+    ASSERT_GT(usable, 0);
+  }
+  auto log = Open();
+  EXPECT_EQ(Usable(*log, "M0001"), usable);
+  // The lots table agrees with the ledger.
+  EXPECT_EQ(*log->db().QueryInt("SELECT sum(remaining) FROM lots"), usable);
+  // And the log still refuses duplicates after the restart.
+  auto again = Apply(*log, {Spend("sp-1", "M0001", 50, 1)});
+  EXPECT_TRUE(again[0].replayed);
+  EXPECT_EQ(Usable(*log, "M0001"), usable);
+}
+
+TEST_F(OpLogTest, ALogThatDisagreesWithTheCodeIsDataLoss) {
+  {
+    auto log = Open();
+    Apply(*log,
+          {Register("M0001", "13800000001", 1), Earn("R1", "M0001", 10000, 1)});
+    ASSERT_TRUE(log->db()
+                    .Exec("UPDATE operations SET result = "
+                          "'{\"points\":999999}' WHERE type = 'earn'")
+                    .ok());
+  }
+  StatusOr<std::unique_ptr<OpLog>> log =
+      OpLog::Open(dir_.File("atrium.db"), DemoProgram());
+  ASSERT_FALSE(log.ok());
+  EXPECT_EQ(log.status().code(), StatusCode::kDataLoss);
+}
+
+}  // namespace
+}  // namespace atrium::store
