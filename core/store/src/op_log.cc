@@ -1,5 +1,7 @@
 #include "atrium/store/op_log.h"
 
+#include <set>
+
 #include "atrium/store/projection.h"
 #include "atrium/store/schema.h"
 
@@ -54,6 +56,17 @@ StatusOr<std::unique_ptr<OpLog>> OpLog::Open(const std::string& path,
 
 Status OpLog::Replay() {
   state_ = std::make_unique<sync::GroupState>(program_);
+  ids_.clear();
+  last_seq_.clear();
+  StatusOr<Statement*> all = db_->Prepare("SELECT id FROM operations");
+  if (!all.ok()) return all.status();
+  ATRIUM_RETURN_IF_ERROR(
+      (*all)->ForEach([&](Statement& s) { ids_.emplace(s.Text(0)); }));
+  StatusOr<Statement*> origins =
+      db_->Prepare("SELECT origin, last_seq FROM origins");
+  if (!origins.ok()) return origins.status();
+  ATRIUM_RETURN_IF_ERROR((*origins)->ForEach(
+      [&](Statement& s) { last_seq_.emplace(s.Text(0), s.Int(1)); }));
   StatusOr<Statement*> s = db_->Prepare(
       "SELECT id, body, applied_at, result FROM operations "
       "WHERE outcome = 'applied' ORDER BY cursor");
@@ -80,13 +93,15 @@ Status OpLog::Replay() {
 
 StatusOr<std::optional<OpResult>> OpLog::Seen(const sync::Operation& op,
                                               const std::string& body) {
-  StatusOr<Statement*> by_id = db_->Prepare(
-      "SELECT body, outcome, result, cursor FROM operations WHERE id = ?");
-  if (!by_id.ok()) return by_id.status();
-  (*by_id)->Bind(1, op.id);
-  StatusOr<bool> row = (*by_id)->Step();
-  if (!row.ok()) return row.status();
-  if (*row) {
+  // Most operations are new: the memory says so without a query.
+  if (ids_.contains(op.id)) {
+    StatusOr<Statement*> by_id = db_->Prepare(
+        "SELECT body, outcome, result, cursor FROM operations WHERE id = ?");
+    if (!by_id.ok()) return by_id.status();
+    (*by_id)->Bind(1, op.id);
+    StatusOr<bool> row = (*by_id)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return DataLoss("operation " + op.id + " is missing");
     if ((*by_id)->Text(0) != body) {
       (*by_id)->Reset();
       return AlreadyExists("operation id " + op.id +
@@ -98,41 +113,31 @@ StatusOr<std::optional<OpResult>> OpLog::Seen(const sync::Operation& op,
     if (!r.ok()) return r.status();
     return std::optional<OpResult>(std::move(*r));
   }
-  (*by_id)->Reset();
 
   const std::string origin = op.origin.ToString();
+  const auto last = last_seq_.find(origin);
+  if (last == last_seq_.end() || op.seq > last->second) {
+    return std::optional<OpResult>();
+  }
   StatusOr<Statement*> by_seq = db_->Prepare(
       "SELECT id, outcome, result, cursor FROM operations "
       "WHERE origin = ? AND seq = ?");
   if (!by_seq.ok()) return by_seq.status();
   (*by_seq)->Bind(1, origin).Bind(2, op.seq);
-  row = (*by_seq)->Step();
+  StatusOr<bool> row = (*by_seq)->Step();
   if (!row.ok()) return row.status();
-  if (*row) {
-    StatusOr<OpResult> r =
-        FromRow(std::string((*by_seq)->Text(0)), (*by_seq)->Text(1),
-                (*by_seq)->Text(2), (*by_seq)->Int(3));
-    (*by_seq)->Reset();
-    if (!r.ok()) return r.status();
-    r->op_id = op.id;
-    return std::optional<OpResult>(std::move(*r));
-  }
-  (*by_seq)->Reset();
-
-  StatusOr<Statement*> last =
-      db_->Prepare("SELECT last_seq FROM origins WHERE origin = ?");
-  if (!last.ok()) return last.status();
-  (*last)->Bind(1, origin);
-  row = (*last)->Step();
-  if (!row.ok()) return row.status();
-  const int64_t last_seq = *row ? (*last)->Int(0) : 0;
-  (*last)->Reset();
-  if (op.seq <= last_seq) {
+  if (!*row) {
     return FailedPrecondition("sequence " + std::to_string(op.seq) + " of " +
                               origin + " was passed by " +
-                              std::to_string(last_seq));
+                              std::to_string(last->second));
   }
-  return std::optional<OpResult>();
+  StatusOr<OpResult> r =
+      FromRow(std::string((*by_seq)->Text(0)), (*by_seq)->Text(1),
+              (*by_seq)->Text(2), (*by_seq)->Int(3));
+  (*by_seq)->Reset();
+  if (!r.ok()) return r.status();
+  r->op_id = op.id;
+  return std::optional<OpResult>(std::move(*r));
 }
 
 StatusOr<int64_t> OpLog::Record(const sync::Operation& op,
@@ -153,21 +158,37 @@ StatusOr<int64_t> OpLog::Record(const sync::Operation& op,
       .Bind(7, r.applied ? "applied" : "rejected")
       .Bind(8, result);
   ATRIUM_RETURN_IF_ERROR((*s)->Run());
-  const int64_t cursor = db_->LastInsertRowid();
-  StatusOr<Statement*> o = db_->Prepare(
-      "INSERT INTO origins(origin, last_seq) VALUES (?, ?) "
-      "ON CONFLICT(origin) DO UPDATE SET last_seq = excluded.last_seq");
-  if (!o.ok()) return o.status();
-  (*o)->Bind(1, origin).Bind(2, op.seq);
-  ATRIUM_RETURN_IF_ERROR((*o)->Run());
-  return cursor;
+  ids_.insert(op.id);
+  last_seq_[origin] = op.seq;
+  return db_->LastInsertRowid();
+}
+
+Status OpLog::SaveOrigins(const std::set<std::string>& origins) {
+  for (const std::string& origin : origins) {
+    StatusOr<Statement*> o = db_->Prepare(
+        "INSERT INTO origins(origin, last_seq) VALUES (?, ?) "
+        "ON CONFLICT(origin) DO UPDATE SET last_seq = excluded.last_seq");
+    if (!o.ok()) return o.status();
+    (*o)->Bind(1, origin).Bind(2, last_seq_.at(origin));
+    ATRIUM_RETURN_IF_ERROR((*o)->Run());
+  }
+  return Status::Ok();
 }
 
 StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now) {
-  const std::string body = sync::CanonicalJson(op);
-  StatusOr<std::optional<OpResult>> seen = Seen(op, body);
   OpResult r;
   r.op_id = op.id;
+  // A malformed envelope cannot be stored or found again: refused as is.
+  if (Status valid = sync::Validate(op); !valid.ok()) {
+    r.error = std::move(valid);
+    return r;
+  }
+  const std::string body = sync::CanonicalJson(op);
+  if (body.size() > sync::kMaxOperationBytes) {
+    r.error = InvalidArgument("an operation is at most 16 KiB of JSON");
+    return r;
+  }
+  StatusOr<std::optional<OpResult>> seen = Seen(op, body);
   if (!seen.ok()) {
     // A reused id or a passed sequence: refused, not stored.
     if (seen.status().code() != StatusCode::kAlreadyExists &&
@@ -202,14 +223,19 @@ StatusOr<std::vector<OpResult>> OpLog::ApplyBatch(
   {
     Transaction txn(*db_);
     failure = txn.Begin();
+    std::set<std::string> origins;
     for (size_t i = 0; failure.ok() && i < ops.size(); ++i) {
       StatusOr<OpResult> r = ApplyOne(ops[i], now);
       if (r.ok()) {
+        if (r->cursor != 0 && !r->replayed) {
+          origins.insert(ops[i].origin.ToString());
+        }
         results.push_back(std::move(*r));
       } else {
         failure = r.status();
       }
     }
+    if (failure.ok()) failure = SaveOrigins(origins);
     if (failure.ok()) failure = txn.Commit();
   }
   if (failure.ok()) return results;

@@ -9,7 +9,9 @@ namespace {
 // Version 1: members and their identities, tiers, the points ledger,
 // receipts, coupons, parking, devices and escrows, and the operation log.
 // Times are unix seconds (UTC), money is fen; `body` columns hold the
-// canonical JSON of what has no columns of its own.
+// canonical JSON of what has no columns of its own. Checks list values with
+// OR, not IN: SQLite builds a temporary table for an IN list on every
+// insert.
 constexpr const char* kV1 = R"sql(
 CREATE TABLE members (
   id TEXT PRIMARY KEY,
@@ -25,7 +27,8 @@ CREATE TABLE members (
 
 -- Every key a person is known by: one member, many keys (ID-mapping).
 CREATE TABLE identities (
-  kind TEXT NOT NULL CHECK (kind IN ('phone', 'open_id', 'card', 'plate')),
+  kind TEXT NOT NULL CHECK (kind = 'phone' OR kind = 'open_id' OR
+                            kind = 'card' OR kind = 'plate'),
   value TEXT NOT NULL,                 -- plates: a keyed hash
   member_id TEXT NOT NULL REFERENCES members(id),
   since INTEGER NOT NULL,
@@ -53,7 +56,8 @@ CREATE TABLE ledger_entries (
   seq INTEGER NOT NULL,
   key TEXT NOT NULL,
   kind TEXT NOT NULL
-    CHECK (kind IN ('earn', 'spend', 'expire', 'reverse', 'adjust')),
+    CHECK (kind = 'earn' OR kind = 'spend' OR kind = 'expire' OR
+           kind = 'reverse' OR kind = 'adjust'),
   at INTEGER NOT NULL,
   points INTEGER NOT NULL,
   requested INTEGER NOT NULL,
@@ -159,7 +163,8 @@ CREATE UNIQUE INDEX parking_open_by_plate
 CREATE TABLE devices (
   id TEXT PRIMARY KEY,
   mall_id TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('pos', 'kiosk', 'parking', 'robot')),
+  kind TEXT NOT NULL CHECK (kind = 'pos' OR kind = 'kiosk' OR
+                            kind = 'parking' OR kind = 'robot'),
   key_hash TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   revoked_at INTEGER
@@ -184,7 +189,7 @@ CREATE TABLE operations (
   type TEXT NOT NULL,
   body TEXT NOT NULL,                  -- canonical JSON, as pushed
   applied_at INTEGER NOT NULL,
-  outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'rejected')),
+  outcome TEXT NOT NULL CHECK (outcome = 'applied' OR outcome = 'rejected'),
   result TEXT NOT NULL,
   UNIQUE (origin, seq)
 ) STRICT;
@@ -229,7 +234,7 @@ Status Configure(Db& db) {
   (*mode)->Reset();
   return db.Exec(
       "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-      "PRAGMA busy_timeout = 5000;");
+      "PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536;");
 }
 
 }  // namespace atrium::store

@@ -98,26 +98,40 @@ StatusOr<Operation> OperationFromJson(const codec::Json& j) {
   const codec::Json* payload = r.Raw("payload", true);
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
-  ATRIUM_RETURN_IF_ERROR(CheckId(op.id, "operation.id"));
   StatusOr<Origin> o = Origin::Parse(origin);
   if (!o.ok()) return InvalidArgument("operation." + o.status().message());
   op.origin = std::move(*o);
-  if (!KnownType(op.type)) {
-    return InvalidArgument("operation.type: unknown type");
-  }
-  if (!payload->is_object()) {
-    return InvalidArgument("operation.payload: must be an object");
-  }
-  if (HasFloat(*payload, 0)) {
-    return InvalidArgument(
-        "operation.payload: numbers must be integers (fen, points), and "
-        "nesting at most 16 deep");
-  }
   op.payload = *payload;
+  ATRIUM_RETURN_IF_ERROR(Validate(op));
   if (CanonicalJson(op).size() > kMaxOperationBytes) {
     return InvalidArgument("an operation is at most 16 KiB of JSON");
   }
   return op;
+}
+
+Status Validate(const Operation& op) {
+  if (op.version != kOperationVersion) {
+    return OutOfRange("operation version " + std::to_string(op.version) +
+                      " is not supported (this program reads version 1)");
+  }
+  ATRIUM_RETURN_IF_ERROR(CheckId(op.id, "operation.id"));
+  ATRIUM_RETURN_IF_ERROR(CheckId(op.origin.id, "operation.origin id"));
+  if (op.seq < 1 || op.seq > kMaxSequence) {
+    return InvalidArgument("operation.seq: must be 1..2^53");
+  }
+  if (!KnownType(op.type)) {
+    return InvalidArgument("operation.type: unknown type");
+  }
+  ATRIUM_RETURN_IF_ERROR(CheckTimeInRange(op.client_time, "operation.at"));
+  if (!op.payload.is_object()) {
+    return InvalidArgument("operation.payload: must be an object");
+  }
+  if (HasFloat(op.payload, 0)) {
+    return InvalidArgument(
+        "operation.payload: numbers must be integers (fen, points), and "
+        "nesting at most 16 deep");
+  }
+  return Status::Ok();
 }
 
 codec::Json OperationToJson(const Operation& op) {
@@ -131,8 +145,24 @@ codec::Json OperationToJson(const Operation& op) {
 }
 
 std::string CanonicalJson(const Operation& op) {
-  return OperationToJson(op).dump(-1, ' ', false,
-                                  codec::Json::error_handler_t::replace);
+  // Written by hand in sorted key order, so the payload is not copied; the
+  // envelope's strings are ids and a time, which need no escaping.
+  std::string out = R"({"at":")";
+  out += FormatIso8601(op.client_time);
+  out += R"(","id":")";
+  out += op.id;
+  out += R"(","origin":")";
+  out += op.origin.ToString();
+  out += R"(","payload":)";
+  out += op.payload.dump(-1, ' ', false, codec::Json::error_handler_t::replace);
+  out += R"(,"seq":)";
+  out += std::to_string(op.seq);
+  out += R"(,"type":")";
+  out += op.type;
+  out += R"(","v":)";
+  out += std::to_string(op.version);
+  out += '}';
+  return out;
 }
 
 }  // namespace atrium::sync

@@ -23,8 +23,11 @@
 #define ATRIUM_STORE_OP_LOG_H_
 
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "atrium/store/sqlite.h"
@@ -32,7 +35,7 @@
 
 namespace atrium::store {
 
-struct OpResult {
+struct OpResult {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   std::string op_id;
   bool applied = false;   // false: rejected, `error` says why
   bool replayed = false;  // answered from the log, not applied now
@@ -68,9 +71,15 @@ class OpLog {
   StatusOr<int64_t> Record(const sync::Operation& op, const std::string& body,
                            Timestamp now, const OpResult& r);
 
+  // Writes the last sequence number of each origin the batch touched.
+  Status SaveOrigins(const std::set<std::string>& origins);
+
   std::unique_ptr<Db> db_;
   Program program_;
   std::unique_ptr<sync::GroupState> state_;
+  // What the log holds, so that new operations need no lookup.
+  std::unordered_set<std::string> ids_;
+  std::unordered_map<std::string, int64_t> last_seq_;  // by origin
 };
 
 }  // namespace atrium::store

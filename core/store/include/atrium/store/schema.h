@@ -19,7 +19,8 @@ inline constexpr int kSchemaVersion = 1;
 Status Migrate(Db& db, int target = kSchemaVersion);
 
 // Durability and integrity settings for every connection: WAL,
-// synchronous=FULL (an acknowledged commit is on disk), foreign keys on.
+// synchronous=FULL (an acknowledged commit is on disk), foreign keys on, a
+// 64 MiB page cache.
 Status Configure(Db& db);
 
 }  // namespace atrium::store

@@ -46,6 +46,16 @@ class Statement {
   StatusOr<bool> Step();
   // Runs a statement that returns no rows.
   Status Run();
+  // Calls `row(*this)` for each row, then resets.
+  template <typename F>
+  Status ForEach(F row) {
+    while (true) {
+      StatusOr<bool> more = Step();
+      if (!more.ok()) return more.status();
+      if (!*more) return Status::Ok();
+      row(*this);
+    }
+  }
   // Columns count from 0. Text is valid until the next Step or Reset.
   int64_t Int(int column) const;
   std::string_view Text(int column) const;

@@ -40,7 +40,7 @@ struct GroupState {
 
 // What an applied operation changed, for the store to record and for the
 // client to show.
-struct Effects {
+struct Effects {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   codec::Json result;                    // the answer, as the client sees it
   std::optional<MemberId> member;        // whose data changed
   std::optional<Member> registered;      // a new member

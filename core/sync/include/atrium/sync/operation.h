@@ -26,7 +26,7 @@ namespace atrium::sync {
 
 inline constexpr int kOperationVersion = 1;
 // Limits on what one operation may hold.
-inline constexpr size_t kMaxOperationBytes = 16 * 1024;
+inline constexpr size_t kMaxOperationBytes = size_t{16} * 1024;
 inline constexpr size_t kMaxOperationIdLength = 64;
 inline constexpr int64_t kMaxSequence = int64_t{1} << 53;  // exact in JS
 
@@ -42,7 +42,7 @@ struct Origin {
   bool operator==(const Origin&) const = default;
 };
 
-struct Operation {
+struct Operation {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   int version = kOperationVersion;
   std::string id;
   Origin origin;
@@ -60,6 +60,9 @@ bool KnownType(std::string_view type);
 // for a version newer than this program's.
 StatusOr<Operation> OperationFromJson(std::string_view text);
 StatusOr<Operation> OperationFromJson(const codec::Json& j);
+// Checks an operation made in code as decoding checks one read from JSON
+// (all but the size).
+Status Validate(const Operation& op);
 codec::Json OperationToJson(const Operation& op);
 // The canonical text: sorted keys, no whitespace, UTF-8.
 std::string CanonicalJson(const Operation& op);
