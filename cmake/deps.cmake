@@ -15,11 +15,27 @@ if(EMSCRIPTEN)
   set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)
   add_subdirectory(/usr/src/googletest "${CMAKE_BINARY_DIR}/googletest"
                    EXCLUDE_FROM_ALL)
+  # SQLite from its amalgamation, fetched by tools/fetch-sqlite.sh: one
+  # connection per database in a browser tab or a node test, so no threads.
+  set(_sqlite "${CMAKE_SOURCE_DIR}/third_party/sqlite")
+  if(NOT EXISTS "${_sqlite}/sqlite3.c")
+    message(FATAL_ERROR "missing ${_sqlite}/sqlite3.c: run tools/setup.sh")
+  endif()
+  enable_language(C)
+  add_library(sqlite3_amalgamation STATIC "${_sqlite}/sqlite3.c")
+  target_include_directories(sqlite3_amalgamation SYSTEM PUBLIC "${_sqlite}")
+  target_compile_definitions(sqlite3_amalgamation PRIVATE
+    SQLITE_THREADSAFE=0 SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_DQS=0
+    SQLITE_OMIT_LOAD_EXTENSION SQLITE_OMIT_DEPRECATED SQLITE_OMIT_SHARED_CACHE)
+  target_compile_options(sqlite3_amalgamation PRIVATE -w)  # not our code
+  add_library(SQLite::SQLite3 ALIAS sqlite3_amalgamation)
+
   # Tests and tools read shared/ from the real file system under node.
   set(ATRIUM_WASM_RUN_FLAGS -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1
                             -sEXIT_RUNTIME=1)
 else()
   find_package(nlohmann_json 3.10 REQUIRED)
+  find_package(SQLite3 REQUIRED)
   find_package(GTest REQUIRED)
   if(ATRIUM_BENCHMARKS)
     find_package(benchmark REQUIRED)

@@ -35,3 +35,7 @@ if ! command -v node >/dev/null ||
   echo "setup: node 18 or newer is required (found: $(node --version 2>/dev/null || echo none))" >&2
   exit 1
 fi
+
+# The SQLite amalgamation the wasm build compiles (third_party/, not
+# committed).
+bash "$(dirname "$0")/fetch-sqlite.sh"

@@ -29,12 +29,8 @@ const ReceiptRecord* MemberAccount::FindReceipt(const std::string& key) const {
 
 int64_t MemberAccount::EarnedOnDay(const LocalCalendar& calendar,
                                    Timestamp at) const {
-  const Date day = calendar.BusinessDateOf(at);
-  int64_t sum = 0;
-  for (const auto& [key, r] : receipts_) {
-    if (calendar.BusinessDateOf(r.receipt.at) == day) sum += r.points;
-  }
-  return sum;
+  const auto it = earned_by_day_.find(calendar.BusinessDateOf(at));
+  return it == earned_by_day_.end() ? 0 : it->second;
 }
 
 StatusOr<EarnOutcome> MemberAccount::EarnForReceipt(const Program& program,
@@ -112,6 +108,7 @@ StatusOr<EarnOutcome> MemberAccount::EarnForReceipt(const Program& program,
   }
   spend_ = std::move(spend);
   tier_ = std::move(*after);
+  earned_by_day_[group_cal.BusinessDateOf(receipt.at)] += earn->points;
   const ReceiptRecord* stored =
       &receipts_.emplace(key, std::move(record)).first->second;
   return EarnOutcome{stored, std::move(entry), false, tier_.tier};

@@ -171,6 +171,47 @@ TEST_F(OpLogTest, ReopeningRebuildsTheSameState) {
   EXPECT_EQ(Usable(*log, "M0001"), usable);
 }
 
+TEST_F(OpLogTest, AMemberPullsOnlyTheirOwnChangesPageByPage) {
+  auto log = Open();
+  Apply(*log, {Register("M0001", "13800000001", 1),
+               Register("M0002", "13800000002", 2)});
+  std::vector<Operation> earns;
+  for (int i = 1; i <= 5; ++i) {
+    earns.push_back(Earn("A" + std::to_string(i), "M0001", 1000 * i, 2 * i));
+    earns.push_back(Earn("B" + std::to_string(i), "M0002", 1000, 2 * i + 1));
+  }
+  Apply(*log, earns);
+  Apply(*log, {Spend("sp-1", "M0001", 1'000'000, 1)});  // rejected
+
+  const sync::Origin me = *sync::Origin::Parse("member:M0001");
+  std::vector<Change> all;
+  int64_t cursor = 0;
+  for (int page = 0; page < 10; ++page) {
+    StatusOr<std::vector<Change>> got = log->Pull(me, cursor, 2);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    if (got->empty()) break;
+    for (Change& c : *got) {
+      EXPECT_GT(c.cursor, cursor);
+      cursor = c.cursor;
+      all.push_back(std::move(c));
+    }
+  }
+  // Registration and five earns; nothing of M0002, no rejection.
+  ASSERT_EQ(all.size(), 6u);
+  EXPECT_EQ(all[0].type, "register");
+  for (size_t i = 1; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].payload["receipt"]["member_id"], "M0001");
+    EXPECT_GT(all[i].result["points"].get<int64_t>(), 0);
+  }
+  // The till sees what it sent, for both members.
+  StatusOr<std::vector<Change>> till =
+      log->Pull(*sync::Origin::Parse("device:pos-01"), 0, 100);
+  ASSERT_TRUE(till.ok());
+  EXPECT_EQ(till->size(), 10u);
+  EXPECT_EQ(log->Pull(me, 0, 0).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(log->Pull(me, -1, 5).status().code(), StatusCode::kInvalidArgument);
+}
+
 TEST_F(OpLogTest, ALogThatDisagreesWithTheCodeIsDataLoss) {
   {
     auto log = Open();

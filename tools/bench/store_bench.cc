@@ -59,12 +59,12 @@ std::string MemberId(int i) {
   return id;
 }
 
-void BM_DurableEarns(benchmark::State& state) {
-  const auto batch = static_cast<size_t>(state.range(0));
-  const std::string path = BenchFile();
+const Timestamp kNow = *ParseIso8601("2026-04-08T08:00:00Z");
+
+// A fresh log at `path` with kMembers members.
+std::unique_ptr<store::OpLog> SeededLog(const std::string& path) {
   std::unique_ptr<store::OpLog> log =
       store::OpLog::Open(path, DemoProgram()).value();
-  const Timestamp now = *ParseIso8601("2026-04-08T08:00:00Z");
   std::vector<sync::Operation> ops;
   for (int i = 0; i < kMembers; ++i) {
     char phone[16];
@@ -73,39 +73,79 @@ void BM_DurableEarns(benchmark::State& state) {
                      "register",
                      {{"member_id", MemberId(i)}, {"phone", phone}}));
   }
-  if (!log->ApplyBatch(ops, now).ok()) state.SkipWithError("seeding failed");
-  int64_t seq = 0;
+  if (!log->ApplyBatch(ops, kNow).ok()) return nullptr;
+  return log;
+}
+
+// `count` earns from one till, spread over the members.
+std::vector<sync::Operation> Earns(int64_t first_seq, size_t count) {
+  std::vector<sync::Operation> ops;
+  for (size_t i = 0; i < count; ++i) {
+    const int64_t seq = first_seq + static_cast<int64_t>(i);
+    const std::string id = "R" + std::to_string(seq);
+    codec::Json receipt = {
+        {"id", id},
+        {"mall_id", "m-xinjie"},
+        {"store_id", "s-101"},
+        {"member_id", MemberId(static_cast<int>(seq % kMembers))},
+        {"at", "2026-04-08T07:00:00Z"},
+        {"lines", {{{"category", "fashion"}, {"amount_fen", 12800}}}}};
+    ops.push_back(
+        Op("earn-" + id, "device:pos-01", seq, "earn", {{"receipt", receipt}}));
+  }
+  return ops;
+}
+
+void RemoveDb(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::remove(path + suffix);
+  }
+}
+
+void BM_DurableEarns(benchmark::State& state) {
+  const auto batch = static_cast<size_t>(state.range(0));
+  const std::string path = BenchFile();
+  std::unique_ptr<store::OpLog> log = SeededLog(path);
+  if (log == nullptr) state.SkipWithError("seeding failed");
+  int64_t seq = 1;
   for (auto _ : state) {
     state.PauseTiming();
-    ops.clear();
-    for (size_t i = 0; i < batch; ++i) {
-      ++seq;
-      const std::string id = "R" + std::to_string(seq);
-      codec::Json receipt = {
-          {"id", id},
-          {"mall_id", "m-xinjie"},
-          {"store_id", "s-101"},
-          {"member_id", MemberId(static_cast<int>(seq % kMembers))},
-          {"at", "2026-04-08T07:00:00Z"},
-          {"lines", {{{"category", "fashion"}, {"amount_fen", 12800}}}}};
-      ops.push_back(Op("earn-" + id, "device:pos-01", seq, "earn",
-                       {{"receipt", receipt}}));
-    }
+    const std::vector<sync::Operation> ops = Earns(seq, batch);
+    seq += static_cast<int64_t>(batch);
     state.ResumeTiming();
-    StatusOr<std::vector<store::OpResult>> r = log->ApplyBatch(ops, now);
+    StatusOr<std::vector<store::OpResult>> r = log->ApplyBatch(ops, kNow);
     if (!r.ok() || !(*r)[0].applied) {
       state.SkipWithError("an earn failed");
       break;
     }
   }
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(batch));
-  state.counters["batch"] = static_cast<double>(batch);
   log.reset();
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::filesystem::remove(path + suffix);
-  }
+  RemoveDb(path);
 }
 BENCHMARK(BM_DurableEarns)->Arg(1)->Arg(16)->Arg(256)->UseRealTime();
+
+// A till pulling the 10,000 changes it made, in one page.
+void BM_Pull10000(benchmark::State& state) {
+  const std::string path = BenchFile();
+  std::unique_ptr<store::OpLog> log = SeededLog(path);
+  for (int64_t seq = 1; log != nullptr && seq <= 10'000; seq += 500) {
+    if (!log->ApplyBatch(Earns(seq, 500), kNow).ok()) log = nullptr;
+  }
+  if (log == nullptr) state.SkipWithError("seeding failed");
+  const sync::Origin till = *sync::Origin::Parse("device:pos-01");
+  for (auto _ : state) {
+    StatusOr<std::vector<store::Change>> changes = log->Pull(till, 0, 10'000);
+    if (!changes.ok() || changes->size() != 10'000) {
+      state.SkipWithError("pull failed");
+      break;
+    }
+    benchmark::DoNotOptimize(changes);
+  }
+  log.reset();
+  RemoveDb(path);
+}
+BENCHMARK(BM_Pull10000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace atrium::bench

@@ -86,7 +86,8 @@ class MemberAccount {
     Money amount;
     RefundOutcome outcome;
   };
-  // Points already earned on the business day of `at`.
+  // Points already earned on the business day of `at` (in the group's
+  // calendar, the one earning uses).
   int64_t EarnedOnDay(const LocalCalendar& calendar, Timestamp at) const;
 
   Member member_;
@@ -94,6 +95,7 @@ class MemberAccount {
   PointsLedger ledger_;
   std::vector<SpendRecord> spend_;
   std::map<std::string, ReceiptRecord> receipts_;
+  std::map<Date, int64_t> earned_by_day_;  // points by business day
   std::map<std::string, RefundRecord> refunds_;
 };
 

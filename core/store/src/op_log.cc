@@ -142,10 +142,11 @@ StatusOr<std::optional<OpResult>> OpLog::Seen(const sync::Operation& op,
 
 StatusOr<int64_t> OpLog::Record(const sync::Operation& op,
                                 const std::string& body, Timestamp now,
-                                const OpResult& r) {
+                                const OpResult& r,
+                                const std::optional<MemberId>& subject) {
   StatusOr<Statement*> s = db_->Prepare(
       "INSERT INTO operations(id, origin, seq, type, body, applied_at, "
-      "outcome, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "outcome, result, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!s.ok()) return s.status();
   const std::string origin = op.origin.ToString();
   const std::string result = (r.applied ? r.result : ErrorJson(r.error)).dump();
@@ -157,6 +158,11 @@ StatusOr<int64_t> OpLog::Record(const sync::Operation& op,
       .Bind(6, now.unix_seconds())
       .Bind(7, r.applied ? "applied" : "rejected")
       .Bind(8, result);
+  if (subject) {
+    (*s)->Bind(9, subject->value());
+  } else {
+    (*s)->BindNull(9);
+  }
   ATRIUM_RETURN_IF_ERROR((*s)->Run());
   ids_.insert(op.id);
   last_seq_[origin] = op.seq;
@@ -207,12 +213,47 @@ StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now) {
   } else {
     r.error = fx.status();
   }
-  // The operation first: what it changed refers to it.
-  StatusOr<int64_t> cursor = Record(op, body, now, r);
+  StatusOr<int64_t> cursor =
+      Record(op, body, now, r, fx.ok() ? fx->member : std::nullopt);
   if (!cursor.ok()) return cursor.status();
   r.cursor = *cursor;
   if (fx.ok()) ATRIUM_RETURN_IF_ERROR(Project(*db_, op.id, *fx));
   return r;
+}
+
+StatusOr<std::vector<Change>> OpLog::Pull(const sync::Origin& viewer,
+                                          int64_t after, size_t limit) {
+  if (after < 0) return InvalidArgument("cursor must not be negative");
+  if (limit < 1 || limit > kMaxPull) {
+    return InvalidArgument("a pull takes 1..10000 changes");
+  }
+  // A member sees what concerns them; a device what it did.
+  const bool member = viewer.kind == sync::OriginKind::kMember;
+  StatusOr<Statement*> s = db_->Prepare(
+      member ? "SELECT cursor, id, type, body, result FROM operations "
+               "WHERE subject = ? AND cursor > ? AND outcome = 'applied' "
+               "ORDER BY cursor LIMIT ?"
+             : "SELECT cursor, id, type, body, result FROM operations "
+               "WHERE origin = ? AND cursor > ? ORDER BY cursor LIMIT ?");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, member ? viewer.id : viewer.ToString())
+      .Bind(2, after)
+      .Bind(3, static_cast<int64_t>(limit));
+  std::vector<Change> out;
+  Status bad;
+  ATRIUM_RETURN_IF_ERROR((*s)->ForEach([&](Statement& row) {
+    StatusOr<codec::Json> body = codec::ParseJson(row.Text(3));
+    StatusOr<codec::Json> result = codec::ParseJson(row.Text(4));
+    if (!body.ok() || !result.ok()) {
+      bad = DataLoss("operation " + std::string(row.Text(1)) + " unreadable");
+      return;
+    }
+    out.push_back({row.Int(0), std::string(row.Text(1)),
+                   std::string(row.Text(2)), std::move((*body)["payload"]),
+                   std::move(*result)});
+  }));
+  if (!bad.ok()) return bad;
+  return out;
 }
 
 StatusOr<std::vector<OpResult>> OpLog::ApplyBatch(

@@ -1,7 +1,5 @@
 #include "atrium/store/projection.h"
 
-#include "atrium/codec/domain_json.h"
-
 namespace atrium::store {
 namespace {
 
@@ -95,14 +93,13 @@ Status InsertEntry(Db& db, const MemberId& member, std::string_view op_id,
   return Status::Ok();
 }
 
-Status UpsertReceipt(Db& db, const ReceiptRecord& r) {
+Status UpsertReceipt(Db& db, std::string_view op_id, const ReceiptRecord& r) {
   StatusOr<Statement*> s = db.Prepare(
       "INSERT INTO receipts(mall_id, id, member_id, store_id, at, total_fen, "
-      "points, refunded_fen, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "points, refunded_fen, op_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT(mall_id, id) DO UPDATE SET "
       "refunded_fen = excluded.refunded_fen");
   if (!s.ok()) return s.status();
-  const std::string body = codec::ReceiptToJson(r.receipt).dump();
   (*s)->Bind(1, r.receipt.mall.value())
       .Bind(2, r.receipt.id.value())
       .Bind(3, r.receipt.member.value())
@@ -111,7 +108,7 @@ Status UpsertReceipt(Db& db, const ReceiptRecord& r) {
       .Bind(6, r.receipt.Total().fen())
       .Bind(7, r.points)
       .Bind(8, r.refunded.fen())
-      .Bind(9, body);
+      .Bind(9, op_id);
   return (*s)->Run();
 }
 
@@ -122,7 +119,9 @@ Status Project(Db& db, std::string_view op_id, const sync::Effects& fx) {
   for (const LedgerEntry& e : fx.entries) {
     ATRIUM_RETURN_IF_ERROR(InsertEntry(db, *fx.member, op_id, e));
   }
-  if (fx.receipt) ATRIUM_RETURN_IF_ERROR(UpsertReceipt(db, *fx.receipt));
+  if (fx.receipt) {
+    ATRIUM_RETURN_IF_ERROR(UpsertReceipt(db, op_id, *fx.receipt));
+  }
   return Status::Ok();
 }
 

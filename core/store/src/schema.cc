@@ -9,7 +9,10 @@ namespace {
 // Version 1: members and their identities, tiers, the points ledger,
 // receipts, coupons, parking, devices and escrows, and the operation log.
 // Times are unix seconds (UTC), money is fen; `body` columns hold the
-// canonical JSON of what has no columns of its own. Checks list values with
+// canonical JSON of what has no columns of its own. Tables keyed by what
+// they hold are WITHOUT ROWID (one b-tree, not two); `op_id` columns name
+// the operation that wrote the row without a foreign key, which would cost
+// a lookup per row. Checks list values with
 // OR, not IN: SQLite builds a temporary table for an IN list on every
 // insert.
 constexpr const char* kV1 = R"sql(
@@ -33,7 +36,7 @@ CREATE TABLE identities (
   member_id TEXT NOT NULL REFERENCES members(id),
   since INTEGER NOT NULL,
   PRIMARY KEY (kind, value)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX identities_by_member ON identities(member_id);
 
 CREATE TABLE tiers (
@@ -47,7 +50,7 @@ CREATE TABLE tier_history (
   at INTEGER NOT NULL,
   tier_id TEXT NOT NULL REFERENCES tiers(id),
   reason TEXT NOT NULL,
-  op_id TEXT REFERENCES operations(id)
+  op_id TEXT
 ) STRICT;
 CREATE INDEX tier_history_by_member ON tier_history(member_id, at);
 
@@ -67,10 +70,10 @@ CREATE TABLE ledger_entries (
   expires_at INTEGER,
   ref TEXT NOT NULL,
   note TEXT NOT NULL,
-  op_id TEXT REFERENCES operations(id),
+  op_id TEXT NOT NULL,                 -- the operation that made it
   PRIMARY KEY (member_id, seq),
   UNIQUE (member_id, key)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE ledger_draws (
   member_id TEXT NOT NULL,
@@ -80,7 +83,7 @@ CREATE TABLE ledger_draws (
   PRIMARY KEY (member_id, seq, lot),
   FOREIGN KEY (member_id, seq) REFERENCES ledger_entries(member_id, seq),
   FOREIGN KEY (member_id, lot) REFERENCES ledger_entries(member_id, seq)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 -- Lots as they stand; derivable from the entries, kept for queries.
 CREATE TABLE lots (
@@ -92,7 +95,7 @@ CREATE TABLE lots (
   expires_at INTEGER NOT NULL,
   PRIMARY KEY (member_id, seq),
   FOREIGN KEY (member_id, seq) REFERENCES ledger_entries(member_id, seq)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE receipts (
   mall_id TEXT NOT NULL,
@@ -103,9 +106,9 @@ CREATE TABLE receipts (
   total_fen INTEGER NOT NULL,
   points INTEGER NOT NULL,
   refunded_fen INTEGER NOT NULL DEFAULT 0,
-  body TEXT NOT NULL,
+  op_id TEXT NOT NULL,                 -- the earn; its body holds the lines
   PRIMARY KEY (mall_id, id)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX receipts_by_member ON receipts(member_id, at);
 
 CREATE TABLE coupon_templates (
@@ -133,7 +136,7 @@ CREATE TABLE coupon_events (
   at INTEGER NOT NULL,
   status TEXT NOT NULL,
   body TEXT NOT NULL,
-  op_id TEXT REFERENCES operations(id),
+  op_id TEXT,
   PRIMARY KEY (coupon_id, seq)
 ) STRICT;
 
@@ -191,8 +194,11 @@ CREATE TABLE operations (
   applied_at INTEGER NOT NULL,
   outcome TEXT NOT NULL CHECK (outcome = 'applied' OR outcome = 'rejected'),
   result TEXT NOT NULL,
+  subject TEXT,                        -- the member whose data it changed
   UNIQUE (origin, seq)
 ) STRICT;
+CREATE INDEX operations_by_subject ON operations(subject, cursor)
+  WHERE subject IS NOT NULL;
 
 CREATE TABLE origins (
   origin TEXT PRIMARY KEY,

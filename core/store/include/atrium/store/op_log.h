@@ -19,6 +19,7 @@
 // - Open replays every applied operation through the same core code at its
 //   recorded time; an answer that differs from the recorded one means the
 //   log and the code disagree, and Open fails with DataLoss.
+// - Pull pages through the log by cursor; each viewer sees only its own.
 #ifndef ATRIUM_STORE_OP_LOG_H_
 #define ATRIUM_STORE_OP_LOG_H_
 
@@ -44,6 +45,18 @@ struct OpResult {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   int64_t cursor = 0;  // its place in the log; 0 when not stored
 };
 
+// One change as a client pulls it: an applied operation (or, for the
+// device that sent it, a rejected one) and its result.
+struct Change {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
+  int64_t cursor = 0;
+  std::string op_id;
+  std::string type;
+  codec::Json payload;
+  codec::Json result;  // or {code, message} for a rejection
+};
+
+inline constexpr size_t kMaxPull = 10'000;
+
 class OpLog {
  public:
   // Opens (creating or migrating) the database at `path` and rebuilds the
@@ -53,6 +66,12 @@ class OpLog {
 
   StatusOr<std::vector<OpResult>> ApplyBatch(
       std::span<const sync::Operation> ops, Timestamp now);
+
+  // Up to `limit` (1..kMaxPull) changes after `after` that `viewer` may
+  // see, oldest first: a member, the operations that changed their data; a
+  // device, the operations it sent. Pass the last cursor back for more.
+  StatusOr<std::vector<Change>> Pull(const sync::Origin& viewer, int64_t after,
+                                     size_t limit);
 
   const sync::GroupState& state() const { return *state_; }
   Db& db() { return *db_; }
@@ -69,7 +88,8 @@ class OpLog {
                                          const std::string& body);
   // Stores `op` and its result; returns its cursor.
   StatusOr<int64_t> Record(const sync::Operation& op, const std::string& body,
-                           Timestamp now, const OpResult& r);
+                           Timestamp now, const OpResult& r,
+                           const std::optional<MemberId>& subject);
 
   // Writes the last sequence number of each origin the batch touched.
   Status SaveOrigins(const std::set<std::string>& origins);
