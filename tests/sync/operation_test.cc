@@ -12,7 +12,7 @@ const char kEarn[] =
     R"("at":"2026-04-08T07:00:00Z","payload":{"receipt":{"id":"R1"}}})";
 
 TEST(OperationTest, DecodesAndEncodesCanonically) {
-  StatusOr<Operation> op = OperationFromJson(std::string_view(kEarn));
+  StatusOr<Operation> op = ParseOperation(kEarn);
   ASSERT_TRUE(op.ok()) << op.status().ToString();
   EXPECT_EQ(op->id, "op-1");
   EXPECT_EQ(op->origin.kind, OriginKind::kDevice);
@@ -24,7 +24,7 @@ TEST(OperationTest, DecodesAndEncodesCanonically) {
             R"({"at":"2026-04-08T07:00:00Z","id":"op-1","origin":"device:)"
             R"(pos-01","payload":{"receipt":{"id":"R1"}},"seq":7,)"
             R"("type":"earn","v":1})");
-  StatusOr<Operation> again = OperationFromJson(std::string_view(canonical));
+  StatusOr<Operation> again = ParseOperation(canonical);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(CanonicalJson(*again), canonical);
 }
@@ -84,7 +84,7 @@ TEST(OperationTest, BadInputIsRefusedWithAReason) {
        StatusCode::kInvalidArgument, "at"},
   };
   for (const Case& c : cases) {
-    StatusOr<Operation> op = OperationFromJson(std::string_view(c.text));
+    StatusOr<Operation> op = ParseOperation(c.text);
     ASSERT_FALSE(op.ok()) << c.why;
     EXPECT_EQ(op.status().code(), c.code)
         << c.why << ": " << op.status().ToString();

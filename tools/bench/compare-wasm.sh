@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
-# Runs the portable benchmark natively (release) and as wasm under node,
-# each `runs` times (default 7), and prints the median of each case and the
-# wasm/native ratio (the median of the runs' own ratios).
+# Runs the portable benchmarks (the core's cases, and the store applying
+# batches of earns) natively (release) and as wasm under node, each `runs`
+# times (default 7), and prints the median of each case and the wasm/native
+# ratio (the median of the runs' own ratios).
 # Build first: cmake --build --preset release and wasm.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-7}"
 native=build/release/tools/bench/portable_bench
 wasm=build/wasm/tools/bench/portable_bench.js
-for f in "$native" "$wasm"; do
+native_store=build/release/tools/bench/portable_store_bench
+wasm_store=build/wasm/tools/bench/portable_store_bench.js
+# The store's database goes on tmpfs: the ratio is of computation.
+export ATRIUM_BENCH_DIR="${ATRIUM_BENCH_DIR:-/dev/shm}"
+for f in "$native" "$wasm" "$native_store" "$wasm_store"; do
   [ -e "$f" ] || { echo "missing $f: build the release and wasm presets" >&2; exit 1; }
 done
 {
   for r in $(seq "$runs"); do
     "$native" | sed "s/^/native $r /"
     node --no-experimental-fetch "$wasm" | sed "s/^/wasm $r /"
+    "$native_store" | sed "s/^/native $r /"
+    node --no-experimental-fetch "$wasm_store" | sed "s/^/wasm $r /"
   done
 } | awk '
   { t[$1 FS $3] = t[$1 FS $3] " " $4; one[$1 FS $2 FS $3] = $4; cases[$3] = 1 }

@@ -76,7 +76,7 @@ Status OpLog::Replay() {
     if (!row.ok()) return row.status();
     if (!*row) break;
     const std::string id((*s)->Text(0));
-    StatusOr<sync::Operation> op = sync::OperationFromJson((*s)->Text(1));
+    StatusOr<sync::Operation> op = sync::ParseOperation((*s)->Text(1));
     if (!op.ok())
       return DataLoss("operation " + id + ": stored body unreadable");
     const Timestamp at = Timestamp::FromUnixSeconds((*s)->Int(2));
@@ -230,29 +230,21 @@ StatusOr<std::vector<Change>> OpLog::Pull(const sync::Origin& viewer,
   // A member sees what concerns them; a device what it did.
   const bool member = viewer.kind == sync::OriginKind::kMember;
   StatusOr<Statement*> s = db_->Prepare(
-      member ? "SELECT cursor, id, type, body, result FROM operations "
+      member ? "SELECT cursor, id, body, result FROM operations "
                "WHERE subject = ? AND cursor > ? AND outcome = 'applied' "
                "ORDER BY cursor LIMIT ?"
-             : "SELECT cursor, id, type, body, result FROM operations "
+             : "SELECT cursor, id, body, result FROM operations "
                "WHERE origin = ? AND cursor > ? ORDER BY cursor LIMIT ?");
   if (!s.ok()) return s.status();
   (*s)->Bind(1, member ? viewer.id : viewer.ToString())
       .Bind(2, after)
       .Bind(3, static_cast<int64_t>(limit));
   std::vector<Change> out;
-  Status bad;
+  out.reserve(std::min<size_t>(limit, 1024));
   ATRIUM_RETURN_IF_ERROR((*s)->ForEach([&](Statement& row) {
-    StatusOr<codec::Json> body = codec::ParseJson(row.Text(3));
-    StatusOr<codec::Json> result = codec::ParseJson(row.Text(4));
-    if (!body.ok() || !result.ok()) {
-      bad = DataLoss("operation " + std::string(row.Text(1)) + " unreadable");
-      return;
-    }
     out.push_back({row.Int(0), std::string(row.Text(1)),
-                   std::string(row.Text(2)), std::move((*body)["payload"]),
-                   std::move(*result)});
+                   std::string(row.Text(2)), std::string(row.Text(3))});
   }));
-  if (!bad.ok()) return bad;
   return out;
 }
 

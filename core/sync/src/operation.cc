@@ -66,7 +66,7 @@ bool KnownType(std::string_view type) {
   return false;
 }
 
-StatusOr<Operation> OperationFromJson(std::string_view text) {
+StatusOr<Operation> ParseOperation(std::string_view text) {
   if (text.size() > kMaxOperationBytes) {
     return InvalidArgument("an operation is at most 16 KiB of JSON");
   }

@@ -46,13 +46,13 @@ struct OpResult {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
 };
 
 // One change as a client pulls it: an applied operation (or, for the
-// device that sent it, a rejected one) and its result.
-struct Change {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
+// device that sent it, a rejected one) and its result, as the stored JSON
+// texts, which a server passes on without decoding them.
+struct Change {
   int64_t cursor = 0;
   std::string op_id;
-  std::string type;
-  codec::Json payload;
-  codec::Json result;  // or {code, message} for a rejection
+  std::string operation;  // canonical JSON (shared/formats/operation.md)
+  std::string result;     // JSON: the result, or {code, message}
 };
 
 inline constexpr size_t kMaxPull = 10'000;

@@ -58,7 +58,8 @@ bool KnownType(std::string_view type);
 // Decodes one operation from its JSON text: InvalidArgument for malformed,
 // truncated or oversized input (the message names the field), OutOfRange
 // for a version newer than this program's.
-StatusOr<Operation> OperationFromJson(std::string_view text);
+StatusOr<Operation> ParseOperation(std::string_view text);
+// The same for JSON already parsed.
 StatusOr<Operation> OperationFromJson(const codec::Json& j);
 // Checks an operation made in code as decoding checks one read from JSON
 // (all but the size).
