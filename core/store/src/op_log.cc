@@ -230,10 +230,12 @@ StatusOr<std::vector<Change>> OpLog::Pull(const sync::Origin& viewer,
   // A member sees what concerns them; a device what it did.
   const bool member = viewer.kind == sync::OriginKind::kMember;
   StatusOr<Statement*> s = db_->Prepare(
-      member ? "SELECT cursor, id, body, result FROM operations "
+      member ? "SELECT cursor, id, body, result, applied_at, outcome "
+               "FROM operations "
                "WHERE subject = ? AND cursor > ? AND outcome = 'applied' "
                "ORDER BY cursor LIMIT ?"
-             : "SELECT cursor, id, body, result FROM operations "
+             : "SELECT cursor, id, body, result, applied_at, outcome "
+               "FROM operations "
                "WHERE origin = ? AND cursor > ? ORDER BY cursor LIMIT ?");
   if (!s.ok()) return s.status();
   (*s)->Bind(1, member ? viewer.id : viewer.ToString())
@@ -243,7 +245,9 @@ StatusOr<std::vector<Change>> OpLog::Pull(const sync::Origin& viewer,
   out.reserve(std::min<size_t>(limit, 1024));
   ATRIUM_RETURN_IF_ERROR((*s)->ForEach([&](Statement& row) {
     out.push_back({row.Int(0), std::string(row.Text(1)),
-                   std::string(row.Text(2)), std::string(row.Text(3))});
+                   std::string(row.Text(2)), std::string(row.Text(3)),
+                   Timestamp::FromUnixSeconds(row.Int(4)),
+                   row.Text(5) == "applied"});
   }));
   return out;
 }

@@ -33,29 +33,13 @@
 
 #include "atrium/store/sqlite.h"
 #include "atrium/sync/apply.h"
+#include "atrium/sync/protocol.h"
 
 namespace atrium::store {
 
-struct OpResult {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
-  std::string op_id;
-  bool applied = false;   // false: rejected, `error` says why
-  bool replayed = false;  // answered from the log, not applied now
-  Status error;
-  codec::Json result;  // when applied
-  int64_t cursor = 0;  // its place in the log; 0 when not stored
-};
-
-// One change as a client pulls it: an applied operation (or, for the
-// device that sent it, a rejected one) and its result, as the stored JSON
-// texts, which a server passes on without decoding them.
-struct Change {
-  int64_t cursor = 0;
-  std::string op_id;
-  std::string operation;  // canonical JSON (shared/formats/operation.md)
-  std::string result;     // JSON: the result, or {code, message}
-};
-
-inline constexpr size_t kMaxPull = 10'000;
+using sync::Change;
+using sync::kMaxPull;
+using sync::OpResult;
 
 class OpLog {
  public:

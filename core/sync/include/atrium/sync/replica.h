@@ -1,0 +1,70 @@
+// Replica is one client's copy of what it may see, with its outbox: a
+// member's phone, or a device.
+//
+// Contract:
+// - Submit applies an operation to the view at once (optimistic, at the
+//   client's clock) and queues it with the next sequence number of this
+//   origin; an operation the view already refuses is not queued, and the
+//   refusal comes back at once.
+// - ToPush() is what to send, oldest first. Pushing again after a lost
+//   answer is safe: the server answers a repeat with its first result.
+// - Acknowledge records each answer for the user to see (applied with the
+//   server's result, or rejected and why). A rejected operation leaves the
+//   outbox and the view; an applied one stays in the view until a pull
+//   brings it.
+// - Pulled applies the server's changes, in cursor order and at the
+//   server's times, to the confirmed state, and rebuilds the view as the
+//   confirmed state plus what is still queued. When everything is pushed
+//   and pulled, the view is the server's state of what this client sees.
+//   A change that does not apply to the replica (a device does not hold
+//   the members it served) is kept only as its result.
+#ifndef ATRIUM_SYNC_REPLICA_H_
+#define ATRIUM_SYNC_REPLICA_H_
+
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "atrium/sync/apply.h"
+#include "atrium/sync/protocol.h"
+
+namespace atrium::sync {
+
+class Replica {
+ public:
+  // `next_seq`: the first sequence number to use (after a restart, one past
+  // the last this origin used).
+  Replica(const Program& program, Origin origin, int64_t next_seq = 1);
+
+  StatusOr<Operation> Submit(std::string type, codec::Json payload,
+                             Timestamp client_time);
+  std::vector<Operation> ToPush() const;
+  void Acknowledge(std::span<const OpResult> results);
+  Status Pulled(std::span<const Change> changes);
+
+  int64_t cursor() const { return cursor_; }
+  const GroupState& view() const { return *view_; }
+  const GroupState& confirmed() const { return *confirmed_; }
+  // Every answer the server gave, in the order they came.
+  const std::vector<OpResult>& outcomes() const { return outcomes_; }
+  size_t queued() const { return outbox_.size(); }
+
+ private:
+  struct Queued {
+    Operation op;
+    bool acknowledged = false;  // applied by the server, not yet pulled
+  };
+  void Rebuild();
+
+  Origin origin_;
+  int64_t next_seq_;
+  int64_t cursor_ = 0;
+  std::unique_ptr<GroupState> confirmed_;
+  std::unique_ptr<GroupState> view_;
+  std::vector<Queued> outbox_;
+  std::vector<OpResult> outcomes_;
+};
+
+}  // namespace atrium::sync
+
+#endif  // ATRIUM_SYNC_REPLICA_H_

@@ -1,0 +1,78 @@
+#include "atrium/sync/replica.h"
+
+#include <algorithm>
+
+namespace atrium::sync {
+
+Replica::Replica(const Program& program, Origin origin, int64_t next_seq)
+    : origin_(std::move(origin)),
+      next_seq_(next_seq),
+      confirmed_(std::make_unique<GroupState>(program)),
+      view_(std::make_unique<GroupState>(program)) {}
+
+StatusOr<Operation> Replica::Submit(std::string type, codec::Json payload,
+                                    Timestamp client_time) {
+  Operation op;
+  op.origin = origin_;
+  op.seq = next_seq_;
+  op.id = origin_.ToString() + ":" + std::to_string(op.seq);
+  op.type = std::move(type);
+  op.client_time = client_time;
+  op.payload = std::move(payload);
+  ATRIUM_RETURN_IF_ERROR(Validate(op));
+  StatusOr<Effects> fx = Apply(*view_, op, client_time);
+  if (!fx.ok()) return fx.status();
+  ++next_seq_;
+  outbox_.push_back({op, false});
+  return op;
+}
+
+std::vector<Operation> Replica::ToPush() const {
+  std::vector<Operation> out;
+  for (const Queued& q : outbox_) {
+    if (!q.acknowledged) out.push_back(q.op);
+  }
+  return out;
+}
+
+void Replica::Acknowledge(std::span<const OpResult> results) {
+  bool dropped = false;
+  for (const OpResult& r : results) {
+    auto it = std::find_if(outbox_.begin(), outbox_.end(),
+                           [&](const Queued& q) { return q.op.id == r.op_id; });
+    if (it == outbox_.end() || it->acknowledged) continue;  // answered before
+    outcomes_.push_back(r);
+    if (r.applied) {
+      it->acknowledged = true;
+    } else {
+      outbox_.erase(it);
+      dropped = true;
+    }
+  }
+  if (dropped) Rebuild();
+}
+
+Status Replica::Pulled(std::span<const Change> changes) {
+  for (const Change& c : changes) {
+    if (c.cursor <= cursor_) continue;  // pulled before
+    cursor_ = c.cursor;
+    std::erase_if(outbox_, [&](const Queued& q) { return q.op.id == c.op_id; });
+    if (!c.applied) continue;
+    StatusOr<Operation> op = ParseOperation(c.operation);
+    if (!op.ok())
+      return DataLoss("pulled operation " + c.op_id + " unreadable");
+    // Not applying (a device without the member) leaves the state as it was.
+    (void)Apply(*confirmed_, *op, c.applied_at);
+  }
+  Rebuild();
+  return Status::Ok();
+}
+
+void Replica::Rebuild() {
+  view_ = std::make_unique<GroupState>(*confirmed_);
+  for (const Queued& q : outbox_) {
+    (void)Apply(*view_, q.op, q.op.client_time);
+  }
+}
+
+}  // namespace atrium::sync

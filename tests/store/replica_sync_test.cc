@@ -1,0 +1,172 @@
+// A member's phone syncing with the server's log in-process: optimistic
+// apply offline, a rejection the server decides, a lost answer, and a view
+// that ends equal to the server's.
+#include <gtest/gtest.h>
+
+#include "atrium/codec/program_json.h"
+#include "atrium/store/op_log.h"
+#include "atrium/sync/replica.h"
+#include "shared_files.h"
+#include "temp_dir.h"
+
+namespace atrium::store {
+namespace {
+
+using sync::Operation;
+
+Program DemoProgram() {
+  return *codec::ProgramFromJson(
+      testing::ReadSharedJson("demo-mall/program.json"));
+}
+
+Timestamp At(const char* iso) { return *ParseIso8601(iso); }
+
+// Balances are read after every operation of a test.
+const Timestamp kLater = At("2026-04-20T00:00:00Z");
+
+Operation DeviceOp(const std::string& id, const std::string& device,
+                   int64_t seq, const std::string& type, codec::Json payload) {
+  Operation op;
+  op.id = id;
+  op.origin = *sync::Origin::Parse("device:" + device);
+  op.seq = seq;
+  op.type = type;
+  op.client_time = At("2026-04-08T07:00:00Z");
+  op.payload = std::move(payload);
+  return op;
+}
+
+Operation EarnOp(const std::string& receipt, int64_t fen, int64_t seq) {
+  return DeviceOp(
+      "earn-" + receipt, "pos-01", seq, "earn",
+      {{"receipt",
+        {{"id", receipt},
+         {"mall_id", "m-xinjie"},
+         {"store_id", "s-101"},
+         {"member_id", "M0001"},
+         {"at", "2026-04-08T07:00:00Z"},
+         {"lines", {{{"category", "fashion"}, {"amount_fen", fen}}}}}}});
+}
+
+const std::vector<LedgerEntry>& Entries(const sync::GroupState& s) {
+  return s.accounts.at(MemberId("M0001")).ledger().entries();
+}
+
+class ReplicaSyncTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    log_ =
+        std::move(OpLog::Open(dir_.File("server.db"), DemoProgram()).value());
+    Server({DeviceOp("reg-1", "desk", 1, "register",
+                     {{"member_id", "M0001"}, {"phone", "13800000001"}})});
+  }
+  std::vector<OpResult> Server(const std::vector<Operation>& ops) {
+    StatusOr<std::vector<OpResult>> r = log_->ApplyBatch(ops, now_);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : std::vector<OpResult>{};
+  }
+  void Pull(sync::Replica& phone) {
+    StatusOr<std::vector<Change>> changes =
+        log_->Pull(*sync::Origin::Parse("member:M0001"), phone.cursor(), 100);
+    ASSERT_TRUE(changes.ok());
+    ASSERT_TRUE(phone.Pulled(*changes).ok());
+  }
+  int64_t ServerTotal() {
+    return log_->state()
+        .accounts.at(MemberId("M0001"))
+        .ledger()
+        .BalanceAt(kLater)
+        .total();
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<OpLog> log_;
+  Timestamp now_ = At("2026-04-08T08:00:00Z");
+};
+
+TEST_F(ReplicaSyncTest, TheServerDecidesAndThePhoneShowsWhy) {
+  Server({EarnOp("R1", 12800, 1)});
+  now_ = At("2026-04-10T08:00:00Z");  // past the points' pending day
+  sync::Replica phone(DemoProgram(), *sync::Origin::Parse("member:M0001"));
+  Pull(phone);
+  ASSERT_EQ(Entries(phone.view()), Entries(log_->state()));
+  const int64_t points = ServerTotal();
+  ASSERT_GT(points, 50);
+
+  // Offline: the phone spends 50 points; its view shows it at once.
+  StatusOr<Operation> spend = phone.Submit(
+      "spend_points", {{"member_id", "M0001"}, {"points", 50}, {"ref", "o-1"}},
+      At("2026-04-10T08:05:00Z"));
+  ASSERT_TRUE(spend.ok()) << spend.status().ToString();
+  EXPECT_EQ(phone.queued(), 1u);
+  // More than the view holds is refused on the phone, not queued.
+  EXPECT_EQ(
+      phone
+          .Submit(
+              "spend_points",
+              {{"member_id", "M0001"}, {"points", 1'000'000}, {"ref", "o-2"}},
+              At("2026-04-10T08:05:00Z"))
+          .status()
+          .code(),
+      StatusCode::kFailedPrecondition);
+  EXPECT_EQ(phone.queued(), 1u);
+
+  // Meanwhile the till refunds the purchase: the points are gone.
+  Server({DeviceOp("refund-1", "pos-01", 2, "refund",
+                   {{"mall_id", "m-xinjie"},
+                    {"receipt_id", "R1"},
+                    {"refund_id", "F1"},
+                    {"amount_fen", 12800}})});
+  ASSERT_EQ(ServerTotal(), 0);
+
+  // Back online: the server refuses the spend; the phone keeps the reason.
+  const std::vector<OpResult> answers = Server(phone.ToPush());
+  phone.Acknowledge(answers);
+  ASSERT_EQ(phone.outcomes().size(), 1u);
+  EXPECT_FALSE(phone.outcomes()[0].applied);
+  EXPECT_EQ(phone.outcomes()[0].error.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(phone.queued(), 0u);
+  Pull(phone);
+  EXPECT_EQ(Entries(phone.view()), Entries(log_->state()));
+}
+
+TEST_F(ReplicaSyncTest, ALostAnswerIsPushedAgainAndAppliedOnce) {
+  Server({EarnOp("R1", 12800, 1)});
+  now_ = At("2026-04-10T08:00:00Z");  // past the points' pending day
+  sync::Replica phone(DemoProgram(), *sync::Origin::Parse("member:M0001"));
+  Pull(phone);
+  ASSERT_TRUE(
+      phone
+          .Submit("spend_points",
+                  {{"member_id", "M0001"}, {"points", 10}, {"ref", "o-1"}},
+                  At("2026-04-10T08:05:00Z"))
+          .ok());
+  const int64_t before = ServerTotal();
+  Server(phone.ToPush());  // the answer never reaches the phone
+  const std::vector<OpResult> again = Server(phone.ToPush());
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_TRUE(again[0].replayed);
+  EXPECT_TRUE(again[0].applied) << again[0].error.ToString();
+  phone.Acknowledge(again);
+  EXPECT_TRUE(phone.ToPush().empty());
+  EXPECT_EQ(ServerTotal(), before - 10);
+  // Until the pull the view already shows it; after, it is the server's.
+  EXPECT_EQ(phone.view()
+                .accounts.at(MemberId("M0001"))
+                .ledger()
+                .BalanceAt(kLater)
+                .total(),
+            before - 10);
+  Pull(phone);
+  EXPECT_EQ(phone.queued(), 0u);
+  EXPECT_EQ(Entries(phone.view()).size(), Entries(log_->state()).size());
+  EXPECT_EQ(phone.view()
+                .accounts.at(MemberId("M0001"))
+                .ledger()
+                .BalanceAt(kLater)
+                .total(),
+            ServerTotal());
+}
+
+}  // namespace
+}  // namespace atrium::store
