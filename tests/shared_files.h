@@ -10,6 +10,7 @@
 #include <string>
 
 #include "atrium/codec/json_reader.h"
+#include "atrium/codec/program_json.h"
 
 namespace atrium::testing {
 
@@ -23,6 +24,14 @@ inline codec::Json ReadSharedJson(const std::string& relative) {
   StatusOr<codec::Json> j = codec::ParseJson(text.str());
   EXPECT_TRUE(j.ok()) << path << ": " << j.status().ToString();
   return j.ok() ? *j : codec::Json();
+}
+
+// The demo mall's programme (shared/demo-mall/program.json).
+inline Program DemoProgram() {
+  StatusOr<Program> p =
+      codec::ProgramFromJson(ReadSharedJson("demo-mall/program.json"));
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  return p.ok() ? *p : Program();
 }
 
 }  // namespace atrium::testing

@@ -8,7 +8,7 @@ Money Receipt::Total() const {
   return total;
 }
 
-std::string Receipt::Key() const {
+std::string Receipt::KeyOf(const MallId& mall, const ReceiptId& id) {
   return "receipt:" + mall.value() + ":" + id.value();
 }
 

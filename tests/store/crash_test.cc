@@ -12,7 +12,6 @@
 #include <set>
 #include <string>
 
-#include "atrium/codec/program_json.h"
 #include "atrium/store/op_log.h"
 #include "shared_files.h"
 #include "temp_dir.h"
@@ -27,8 +26,7 @@ constexpr int kRoundsPerDatabase = 20;
 
 // Read once: the writer, forked, inherits it.
 const Program& DemoProgram() {
-  static const Program* program = new Program(*codec::ProgramFromJson(
-      testing::ReadSharedJson("demo-mall/program.json")));
+  static const Program* program = new Program(testing::DemoProgram());
   return *program;
 }
 

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "atrium/codec/program_json.h"
 #include "shared_files.h"
 #include "temp_dir.h"
 
@@ -11,12 +10,7 @@ namespace {
 
 using sync::Operation;
 
-Program DemoProgram() {
-  StatusOr<Program> p =
-      codec::ProgramFromJson(testing::ReadSharedJson("demo-mall/program.json"));
-  EXPECT_TRUE(p.ok()) << p.status().ToString();
-  return *p;
-}
+using testing::DemoProgram;
 
 Timestamp At(const char* iso) { return *ParseIso8601(iso); }
 

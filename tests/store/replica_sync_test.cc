@@ -3,7 +3,6 @@
 // that ends equal to the server's.
 #include <gtest/gtest.h>
 
-#include "atrium/codec/program_json.h"
 #include "atrium/store/op_log.h"
 #include "atrium/sync/replica.h"
 #include "shared_files.h"
@@ -14,10 +13,7 @@ namespace {
 
 using sync::Operation;
 
-Program DemoProgram() {
-  return *codec::ProgramFromJson(
-      testing::ReadSharedJson("demo-mall/program.json"));
-}
+using testing::DemoProgram;
 
 Timestamp At(const char* iso) { return *ParseIso8601(iso); }
 

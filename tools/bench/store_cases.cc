@@ -6,22 +6,10 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "atrium/codec/program_json.h"
+#include "demo_mall.h"
 
 namespace atrium::bench {
 namespace {
-
-Program DemoProgram() {
-  std::FILE* f = std::fopen(ATRIUM_SHARED_DIR "/demo-mall/program.json", "rb");
-  std::string text;
-  if (f != nullptr) {
-    char buf[65536];
-    size_t n = 0;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-    std::fclose(f);
-  }
-  return *codec::ProgramFromJson(*codec::ParseJson(text));
-}
 
 sync::Operation Op(std::string id, const std::string& origin, int64_t seq,
                    std::string type, codec::Json payload) {
@@ -56,8 +44,13 @@ std::string StoreBenchFile() {
 const Timestamp kStoreNow = *ParseIso8601("2026-04-08T08:00:00Z");
 
 std::unique_ptr<store::OpLog> SeededLog(const std::string& path) {
-  std::unique_ptr<store::OpLog> log =
-      store::OpLog::Open(path, DemoProgram()).value();
+  StatusOr<Program> program =
+      demo::LoadProgramFile(ATRIUM_SHARED_DIR "/demo-mall/program.json");
+  if (!program.ok()) return nullptr;
+  StatusOr<std::unique_ptr<store::OpLog>> opened =
+      store::OpLog::Open(path, std::move(*program));
+  if (!opened.ok()) return nullptr;
+  std::unique_ptr<store::OpLog> log = std::move(*opened);
   std::vector<sync::Operation> ops;
   for (int i = 0; i < kStoreMembers; ++i) {
     char phone[16];

@@ -36,7 +36,8 @@ struct Receipt {
 
   Money Total() const;
   // The receipt's idempotency key: "receipt:<mall>:<id>".
-  std::string Key() const;
+  std::string Key() const { return KeyOf(mall, id); }
+  static std::string KeyOf(const MallId& mall, const ReceiptId& id);
 };
 
 // Ids well formed, 1..200 lines, categories 1..32 bytes, no negative line,

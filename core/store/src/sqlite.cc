@@ -74,10 +74,6 @@ std::string_view Statement::Text(int column) const {
   return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
-bool Statement::IsNull(int column) const {
-  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-}
-
 void Statement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);

@@ -89,10 +89,7 @@ StatusOr<Effects> Refund(GroupState& state, const Operation& op,
   const Money amount = r.Fen("amount_fen", Money::Fen(1));
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
-  Receipt probe;
-  probe.mall = mall;
-  probe.id = receipt_id;
-  const std::string key = probe.Key();
+  const std::string key = Receipt::KeyOf(mall, receipt_id);
   const auto owner = state.receipt_owner.find(key);
   if (owner != state.receipt_owner.end()) {
     MemberAccount& account = state.accounts.at(owner->second);

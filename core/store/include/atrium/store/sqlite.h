@@ -16,7 +16,6 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -39,9 +38,6 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, std::string_view text);
   Statement& BindNull(int index);
-  Statement& Bind(int index, const std::optional<int64_t>& value) {
-    return value ? Bind(index, *value) : BindNull(index);
-  }
   // True while there is a row to read; false once done.
   StatusOr<bool> Step();
   // Runs a statement that returns no rows.
@@ -59,7 +55,6 @@ class Statement {
   // Columns count from 0. Text is valid until the next Step or Reset.
   int64_t Int(int column) const;
   std::string_view Text(int column) const;
-  bool IsNull(int column) const;
   // Clears bindings and rewinds; done by Prepare before each use.
   void Reset();
 
@@ -86,7 +81,6 @@ class Db {
 
   // The rowid of the last row inserted on this connection.
   int64_t LastInsertRowid() const;
-  sqlite3* raw() const { return db_; }
 
  private:
   explicit Db(sqlite3* db) : db_(db) {}

@@ -44,7 +44,6 @@ class Replica {
 
   int64_t cursor() const { return cursor_; }
   const GroupState& view() const { return *view_; }
-  const GroupState& confirmed() const { return *confirmed_; }
   // Every answer the server gave, in the order they came.
   const std::vector<OpResult>& outcomes() const { return outcomes_; }
   size_t queued() const { return outbox_.size(); }
