@@ -74,10 +74,39 @@ Date Date::PlusYears(int32_t n) const {
   return d;
 }
 
+namespace {
+
+// Writes `v` (0 <= v < 10^width) as `width` digits at `p`; returns the end.
+// Dates and times are formatted on every operation the store keeps, so
+// without snprintf's format parsing.
+char* Digits(char* p, int32_t v, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    p[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return p + width;
+}
+
+// "YYYY-MM-DD" at `p` (years 0..9999, which ParseDate and the limits keep
+// dates within); returns the end.
+char* WriteDate(char* p, const Date& d) {
+  p = Digits(p, d.year, 4);
+  *p++ = '-';
+  p = Digits(p, d.month, 2);
+  *p++ = '-';
+  return Digits(p, d.day, 2);
+}
+
+}  // namespace
+
 std::string Date::ToString() const {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  if (year < 0 || year > 9999) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+  }
+  char buf[10];
+  return {buf, WriteDate(buf, *this)};
 }
 
 StatusOr<Date> ParseDate(std::string_view text) {
@@ -151,10 +180,21 @@ Timestamp LocalCalendar::StartOfBusinessDay(Date d) const {
 std::string LocalCalendar::FormatLocal(Timestamp t) const {
   const Date d = DateOf(t);
   const int32_t s = SecondOfDay(t);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%s %02d:%02d:%02d", d.ToString().c_str(),
-                s / 3600, s / 60 % 60, s % 60);
-  return buf;
+  if (d.year < 0 || d.year > 9999) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%s %02d:%02d:%02d", d.ToString().c_str(),
+                  s / 3600, s / 60 % 60, s % 60);
+    return buf;
+  }
+  char buf[19];
+  char* p = WriteDate(buf, d);
+  *p++ = ' ';
+  p = Digits(p, s / 3600, 2);
+  *p++ = ':';
+  p = Digits(p, s / 60 % 60, 2);
+  *p++ = ':';
+  p = Digits(p, s % 60, 2);
+  return {buf, p};
 }
 
 StatusOr<Timestamp> ParseIso8601(std::string_view text) {

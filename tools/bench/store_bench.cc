@@ -19,9 +19,10 @@ void BM_DurableEarns(benchmark::State& state) {
   std::unique_ptr<store::OpLog> log = SeededLog(path);
   if (log == nullptr) state.SkipWithError("seeding failed");
   int64_t seq = 1;
+  std::vector<sync::Operation> ops;
   for (auto _ : state) {
     state.PauseTiming();
-    const std::vector<sync::Operation> ops = Earns(seq, batch);
+    ops = Earns(seq, batch);  // the last batch is freed while paused
     seq += static_cast<int64_t>(batch);
     state.ResumeTiming();
     StatusOr<std::vector<store::OpResult>> r = log->ApplyBatch(ops, kStoreNow);

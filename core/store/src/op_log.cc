@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "atrium/codec/json_writer.h"
 #include "atrium/store/projection.h"
 #include "atrium/store/schema.h"
 
@@ -149,17 +150,18 @@ StatusOr<int64_t> OpLog::Record(const sync::Operation& op,
       "outcome, result, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!s.ok()) return s.status();
   const std::string origin = op.origin.ToString();
-  const std::string result = (r.applied ? r.result : ErrorJson(r.error)).dump();
-  (*s)->Bind(1, op.id)
-      .Bind(2, origin)
+  const std::string result =
+      codec::CompactJson(r.applied ? r.result : ErrorJson(r.error));
+  (*s)->BindRef(1, op.id)
+      .BindRef(2, origin)
       .Bind(3, op.seq)
-      .Bind(4, op.type)
-      .Bind(5, body)
+      .BindRef(4, op.type)
+      .BindRef(5, body)
       .Bind(6, now.unix_seconds())
-      .Bind(7, r.applied ? "applied" : "rejected")
-      .Bind(8, result);
+      .BindRef(7, r.applied ? "applied" : "rejected")
+      .BindRef(8, result);
   if (subject) {
-    (*s)->Bind(9, subject->value());
+    (*s)->BindRef(9, subject->value());
   } else {
     (*s)->BindNull(9);
   }

@@ -36,42 +36,29 @@ Status InsertEntry(Db& db, const MemberId& member, std::string_view op_id,
   StatusOr<Statement*> s = db.Prepare(
       "INSERT INTO ledger_entries(member_id, seq, key, kind, at, points, "
       "requested, target, shortfall, usable_from, expires_at, ref, note, "
-      "op_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "op_id, remaining) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!s.ok()) return s.status();
-  const bool makes_lot = e.points > 0 && e.kind != EntryKind::kReverse;
-  (*s)->Bind(1, member.value())
+  (*s)->BindRef(1, member.value())
       .Bind(2, e.seq)
-      .Bind(3, e.key)
-      .Bind(4, EntryKindName(e.kind))
+      .BindRef(3, e.key)
+      .BindRef(4, EntryKindName(e.kind))
       .Bind(5, e.at.unix_seconds())
       .Bind(6, e.points)
       .Bind(7, e.requested)
       .Bind(8, e.target)
       .Bind(9, e.shortfall)
-      .Bind(12, e.ref)
-      .Bind(13, e.note)
-      .Bind(14, op_id);
-  if (makes_lot) {
+      .BindRef(12, e.ref)
+      .BindRef(13, e.note)
+      .BindRef(14, op_id);
+  // An entry that adds points is a lot; draws take from its `remaining`.
+  if (e.points > 0 && e.kind != EntryKind::kReverse) {
     (*s)->Bind(10, e.usable_from.unix_seconds())
-        .Bind(11, e.expires_at.unix_seconds());
+        .Bind(11, e.expires_at.unix_seconds())
+        .Bind(15, e.points);
   } else {
-    (*s)->BindNull(10).BindNull(11);
+    (*s)->BindNull(10).BindNull(11).BindNull(15);
   }
   ATRIUM_RETURN_IF_ERROR((*s)->Run());
-  if (makes_lot) {
-    StatusOr<Statement*> lot = db.Prepare(
-        "INSERT INTO lots(member_id, seq, points, remaining, usable_from, "
-        "expires_at) VALUES (?, ?, ?, ?, ?, ?)");
-    if (!lot.ok()) return lot.status();
-    (*lot)
-        ->Bind(1, member.value())
-        .Bind(2, e.seq)
-        .Bind(3, e.points)
-        .Bind(4, e.points)
-        .Bind(5, e.usable_from.unix_seconds())
-        .Bind(6, e.expires_at.unix_seconds());
-    ATRIUM_RETURN_IF_ERROR((*lot)->Run());
-  }
   for (const Draw& d : e.draws) {
     StatusOr<Statement*> draw = db.Prepare(
         "INSERT INTO ledger_draws(member_id, seq, lot, points) "
@@ -84,7 +71,7 @@ Status InsertEntry(Db& db, const MemberId& member, std::string_view op_id,
         .Bind(4, d.points);
     ATRIUM_RETURN_IF_ERROR((*draw)->Run());
     StatusOr<Statement*> lot = db.Prepare(
-        "UPDATE lots SET remaining = remaining - ? "
+        "UPDATE ledger_entries SET remaining = remaining - ? "
         "WHERE member_id = ? AND seq = ?");
     if (!lot.ok()) return lot.status();
     (*lot)->Bind(1, d.points).Bind(2, member.value()).Bind(3, d.lot);
@@ -93,22 +80,29 @@ Status InsertEntry(Db& db, const MemberId& member, std::string_view op_id,
   return Status::Ok();
 }
 
-Status UpsertReceipt(Db& db, std::string_view op_id, const ReceiptRecord& r) {
+// An earn inserts its receipt; a refund (never of nothing) updates it.
+Status SaveReceipt(Db& db, std::string_view op_id, const ReceiptRecord& r) {
+  if (r.refunded.fen() > 0) {
+    StatusOr<Statement*> s = db.Prepare(
+        "UPDATE receipts SET refunded_fen = ? WHERE mall_id = ? AND id = ?");
+    if (!s.ok()) return s.status();
+    (*s)->Bind(1, r.refunded.fen())
+        .Bind(2, r.receipt.mall.value())
+        .Bind(3, r.receipt.id.value());
+    return (*s)->Run();
+  }
   StatusOr<Statement*> s = db.Prepare(
       "INSERT INTO receipts(mall_id, id, member_id, store_id, at, total_fen, "
-      "points, refunded_fen, op_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT(mall_id, id) DO UPDATE SET "
-      "refunded_fen = excluded.refunded_fen");
+      "points, op_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   if (!s.ok()) return s.status();
-  (*s)->Bind(1, r.receipt.mall.value())
-      .Bind(2, r.receipt.id.value())
-      .Bind(3, r.receipt.member.value())
-      .Bind(4, r.receipt.store.value())
+  (*s)->BindRef(1, r.receipt.mall.value())
+      .BindRef(2, r.receipt.id.value())
+      .BindRef(3, r.receipt.member.value())
+      .BindRef(4, r.receipt.store.value())
       .Bind(5, r.receipt.at.unix_seconds())
       .Bind(6, r.receipt.Total().fen())
       .Bind(7, r.points)
-      .Bind(8, r.refunded.fen())
-      .Bind(9, op_id);
+      .BindRef(8, op_id);
   return (*s)->Run();
 }
 
@@ -120,7 +114,7 @@ Status Project(Db& db, std::string_view op_id, const sync::Effects& fx) {
     ATRIUM_RETURN_IF_ERROR(InsertEntry(db, *fx.member, op_id, e));
   }
   if (fx.receipt) {
-    ATRIUM_RETURN_IF_ERROR(UpsertReceipt(db, op_id, *fx.receipt));
+    ATRIUM_RETURN_IF_ERROR(SaveReceipt(db, op_id, *fx.receipt));
   }
   return Status::Ok();
 }

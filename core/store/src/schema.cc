@@ -9,12 +9,17 @@ namespace {
 // Version 1: members and their identities, tiers, the points ledger,
 // receipts, coupons, parking, devices and escrows, and the operation log.
 // Times are unix seconds (UTC), money is fen; `body` columns hold the
-// canonical JSON of what has no columns of its own. Tables keyed by what
-// they hold are WITHOUT ROWID (one b-tree, not two); `op_id` columns name
+// canonical JSON of what has no columns of its own. Tables written with
+// every operation (ledger entries, receipts, the log) keep rows in the
+// order written, with narrow indexes for lookups: a batch then dirties a
+// few pages at the end of each table and one page per member in each
+// index, not one page of wide rows per member. Small tables keyed by what
+// they hold are WITHOUT ROWID (one b-tree, not two). `op_id` columns name
 // the operation that wrote the row without a foreign key, which would cost
-// a lookup per row. Checks list values with
-// OR, not IN: SQLite builds a temporary table for an IN list on every
-// insert.
+// a lookup per row. A ledger entry's key is unique per member, which the
+// core guarantees; an index to check it again would cost a b-tree insert
+// per entry. Checks list values with OR, not IN: SQLite builds a temporary
+// table for an IN list on every insert.
 constexpr const char* kV1 = R"sql(
 CREATE TABLE members (
   id TEXT PRIMARY KEY,
@@ -71,9 +76,9 @@ CREATE TABLE ledger_entries (
   ref TEXT NOT NULL,
   note TEXT NOT NULL,
   op_id TEXT NOT NULL,                 -- the operation that made it
-  PRIMARY KEY (member_id, seq),
-  UNIQUE (member_id, key)
-) STRICT, WITHOUT ROWID;
+  remaining INTEGER CHECK (remaining >= 0),  -- a lot's points left
+  PRIMARY KEY (member_id, seq)
+) STRICT;
 
 CREATE TABLE ledger_draws (
   member_id TEXT NOT NULL,
@@ -85,17 +90,10 @@ CREATE TABLE ledger_draws (
   FOREIGN KEY (member_id, lot) REFERENCES ledger_entries(member_id, seq)
 ) STRICT, WITHOUT ROWID;
 
--- Lots as they stand; derivable from the entries, kept for queries.
-CREATE TABLE lots (
-  member_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  points INTEGER NOT NULL,
-  remaining INTEGER NOT NULL CHECK (remaining >= 0),
-  usable_from INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL,
-  PRIMARY KEY (member_id, seq),
-  FOREIGN KEY (member_id, seq) REFERENCES ledger_entries(member_id, seq)
-) STRICT, WITHOUT ROWID;
+-- Lots as they stand: the entries that added points, with what is left.
+CREATE VIEW lots AS
+  SELECT member_id, seq, points, remaining, usable_from, expires_at
+  FROM ledger_entries WHERE remaining IS NOT NULL;
 
 CREATE TABLE receipts (
   mall_id TEXT NOT NULL,
@@ -108,8 +106,7 @@ CREATE TABLE receipts (
   refunded_fen INTEGER NOT NULL DEFAULT 0,
   op_id TEXT NOT NULL,                 -- the earn; its body holds the lines
   PRIMARY KEY (mall_id, id)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX receipts_by_member ON receipts(member_id, at);
+) STRICT;  -- a member's receipts: their ledger entries' refs
 
 CREATE TABLE coupon_templates (
   id TEXT PRIMARY KEY,

@@ -41,6 +41,12 @@ Statement& Statement::Bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::BindRef(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                    SQLITE_STATIC);
+  return *this;
+}
+
 Statement& Statement::BindNull(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;
@@ -74,12 +80,14 @@ std::string_view Statement::Text(int column) const {
   return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
-void Statement::Reset() {
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
+void Statement::Reset() { sqlite3_reset(stmt_); }
 
 StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path) {
+  // Memory statistics take a global mutex on every allocation; nothing
+  // reads them. This must precede SQLite's initialisation; if another part
+  // of the process initialised it first, the call fails harmlessly.
+  static const int kNoMemStatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)kNoMemStatus;
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(
       path.c_str(), &raw,

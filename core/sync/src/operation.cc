@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "atrium/codec/json_writer.h"
+
 namespace atrium::sync {
 namespace {
 
@@ -147,14 +149,16 @@ codec::Json OperationToJson(const Operation& op) {
 std::string CanonicalJson(const Operation& op) {
   // Written by hand in sorted key order, so the payload is not copied; the
   // envelope's strings are ids and a time, which need no escaping.
-  std::string out = R"({"at":")";
+  std::string out;
+  out.reserve(512);
+  out += R"({"at":")";
   out += FormatIso8601(op.client_time);
   out += R"(","id":")";
   out += op.id;
   out += R"(","origin":")";
   out += op.origin.ToString();
   out += R"(","payload":)";
-  out += op.payload.dump(-1, ' ', false, codec::Json::error_handler_t::replace);
+  codec::AppendCompactJson(op.payload, out);
   out += R"(,"seq":)";
   out += std::to_string(op.seq);
   out += R"(,"type":")";

@@ -14,10 +14,11 @@
 #define ATRIUM_STORE_SQLITE_H_
 
 #include <cstdint>
-#include <map>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "atrium/status.h"
 
@@ -36,7 +37,10 @@ class Statement {
 
   // Parameters count from 1, as in SQLite.
   Statement& Bind(int index, int64_t value);
-  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, std::string_view text);  // copied
+  // Binds `text` without copying it: it must stay alive and unchanged until
+  // the statement is stepped (for the hot inserts of every operation).
+  Statement& BindRef(int index, std::string_view text);
   Statement& BindNull(int index);
   // True while there is a row to read; false once done.
   StatusOr<bool> Step();
@@ -55,7 +59,8 @@ class Statement {
   // Columns count from 0. Text is valid until the next Step or Reset.
   int64_t Int(int column) const;
   std::string_view Text(int column) const;
-  // Clears bindings and rewinds; done by Prepare before each use.
+  // Rewinds; done by Prepare before each use. Bindings are not cleared
+  // (a pass over them per use): every use binds every parameter.
   void Reset();
 
  private:
@@ -87,7 +92,16 @@ class Db {
   Status Error(int rc, std::string_view doing) const;
 
   sqlite3* db_;
-  std::map<std::string, std::unique_ptr<Statement>, std::less<>> statements_;
+  // Looked up by the SQL text without copying it.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  std::unordered_map<std::string, std::unique_ptr<Statement>, TextHash,
+                     std::equal_to<>>
+      statements_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back unless committed.
