@@ -238,15 +238,27 @@ StatusOr<CouponEvent> CouponBook::Issue(std::string_view key,
                                         const TemplateId& id,
                                         const Claimant& member,
                                         IssueChannel channel, Timestamp at) {
+  return Issue(key, id, member, channel, at,
+               CouponId("c-" + Num(static_cast<int64_t>(coupons_.size()) + 1)));
+}
+
+StatusOr<CouponEvent> CouponBook::Issue(std::string_view key,
+                                        const TemplateId& id,
+                                        const Claimant& member,
+                                        IssueChannel channel, Timestamp at,
+                                        const CouponId& coupon) {
   const std::string request = IssueRequest(id, member, channel, at);
   StatusOr<const CouponEvent*> replay = Replay(key, request);
   if (!replay.ok()) return replay.status();
   if (*replay != nullptr) return **replay;
   ATRIUM_RETURN_IF_ERROR(CheckIssue(key, id, member, channel, at));
+  if (by_id_.contains(coupon)) {
+    return AlreadyExists("coupon id " + coupon.value() + " is taken");
+  }
   const CouponTemplate* t = FindTemplate(id);
 
   CouponInstance c;
-  c.id = CouponId("c-" + Num(static_cast<int64_t>(coupons_.size()) + 1));
+  c.id = coupon;
   c.template_id = id;
   c.owner = member.id;
   c.channel = channel;

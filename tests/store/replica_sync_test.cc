@@ -65,7 +65,7 @@ class ReplicaSyncTest : public ::testing::Test {
     StatusOr<std::vector<Change>> changes =
         log_->Pull(*sync::Origin::Parse("member:M0001"), phone.cursor(), 100);
     ASSERT_TRUE(changes.ok());
-    ASSERT_TRUE(phone.Pulled(*changes).ok());
+    ASSERT_TRUE(phone.Pulled(phone.cursor(), *changes).ok());
   }
   int64_t ServerTotal() {
     return log_->state()

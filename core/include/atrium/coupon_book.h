@@ -115,6 +115,11 @@ class CouponBook {
   StatusOr<CouponEvent> Issue(std::string_view key, const TemplateId& id,
                               const Claimant& member, IssueChannel channel,
                               Timestamp at);
+  // The same, naming the coupon: replicas that see only some issues give a
+  // coupon the id the server gave it. AlreadyExists if the id is taken.
+  StatusOr<CouponEvent> Issue(std::string_view key, const TemplateId& id,
+                              const Claimant& member, IssueChannel channel,
+                              Timestamp at, const CouponId& coupon);
   // What Issue would answer, without issuing: OK, or the error it would
   // give. A key already used counts as OK (Issue would replay it).
   Status CheckIssue(std::string_view key, const TemplateId& id,

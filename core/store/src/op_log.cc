@@ -9,6 +9,9 @@
 namespace atrium::store {
 namespace {
 
+// The subject of catalogue operations, which every client pulls.
+constexpr std::string_view kEveryone = "*";
+
 codec::Json ErrorJson(const Status& s) {
   return {{"code", std::string(StatusCodeName(s.code()))},
           {"message", s.message()}};
@@ -144,7 +147,7 @@ StatusOr<std::optional<OpResult>> OpLog::Seen(const sync::Operation& op,
 StatusOr<int64_t> OpLog::Record(const sync::Operation& op,
                                 const std::string& body, Timestamp now,
                                 const OpResult& r,
-                                const std::optional<MemberId>& subject) {
+                                const std::optional<std::string>& subject) {
   StatusOr<Statement*> s = db_->Prepare(
       "INSERT INTO operations(id, origin, seq, type, body, applied_at, "
       "outcome, result, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -161,7 +164,7 @@ StatusOr<int64_t> OpLog::Record(const sync::Operation& op,
       .BindRef(7, r.applied ? "applied" : "rejected")
       .BindRef(8, result);
   if (subject) {
-    (*s)->BindRef(9, subject->value());
+    (*s)->BindRef(9, *subject);
   } else {
     (*s)->BindNull(9);
   }
@@ -215,8 +218,13 @@ StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now) {
   } else {
     r.error = fx.status();
   }
-  StatusOr<int64_t> cursor =
-      Record(op, body, now, r, fx.ok() ? fx->member : std::nullopt);
+  std::optional<std::string> subject;
+  if (fx.ok() && fx->everyone) {
+    subject = kEveryone;
+  } else if (fx.ok() && fx->member) {
+    subject = fx->member->value();
+  }
+  StatusOr<int64_t> cursor = Record(op, body, now, r, subject);
   if (!cursor.ok()) return cursor.status();
   r.cursor = *cursor;
   if (fx.ok()) ATRIUM_RETURN_IF_ERROR(Project(*db_, op.id, *fx));
@@ -229,16 +237,17 @@ StatusOr<std::vector<Change>> OpLog::Pull(const sync::Origin& viewer,
   if (limit < 1 || limit > kMaxPull) {
     return InvalidArgument("a pull takes 1..10000 changes");
   }
-  // A member sees what concerns them; a device what it did.
+  // A member sees what concerns them; a device what it did; both see the
+  // catalogue (subject '*').
   const bool member = viewer.kind == sync::OriginKind::kMember;
   StatusOr<Statement*> s = db_->Prepare(
       member ? "SELECT cursor, id, body, result, applied_at, outcome "
-               "FROM operations "
-               "WHERE subject = ? AND cursor > ? AND outcome = 'applied' "
-               "ORDER BY cursor LIMIT ?"
+               "FROM operations WHERE (subject = ?1 OR subject = '*') "
+               "AND cursor > ?2 AND outcome = 'applied' "
+               "ORDER BY cursor LIMIT ?3"
              : "SELECT cursor, id, body, result, applied_at, outcome "
-               "FROM operations "
-               "WHERE origin = ? AND cursor > ? ORDER BY cursor LIMIT ?");
+               "FROM operations WHERE (origin = ?1 OR subject = '*') "
+               "AND cursor > ?2 ORDER BY cursor LIMIT ?3");
   if (!s.ok()) return s.status();
   (*s)->Bind(1, member ? viewer.id : viewer.ToString())
       .Bind(2, after)

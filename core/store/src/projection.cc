@@ -1,5 +1,7 @@
 #include "atrium/store/projection.h"
 
+#include "atrium/codec/json_writer.h"
+
 namespace atrium::store {
 namespace {
 
@@ -106,6 +108,48 @@ Status SaveReceipt(Db& db, std::string_view op_id, const ReceiptRecord& r) {
   return (*s)->Run();
 }
 
+Status InsertTemplate(Db& db, const CouponTemplate& t,
+                      const codec::Json& body) {
+  StatusOr<Statement*> s = db.Prepare(
+      "INSERT INTO coupon_templates(id, mall_id, body) VALUES (?, ?, ?)");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, t.id.value())
+      .Bind(2, t.mall.value())
+      .Bind(3, codec::CompactJson(body));
+  return (*s)->Run();
+}
+
+// A coupon as it now stands, and the event that made it so.
+Status SaveCoupon(Db& db, std::string_view op_id, const CouponInstance& c,
+                  const CouponEvent& e) {
+  StatusOr<Statement*> s = db.Prepare(
+      "INSERT INTO coupons(id, template_id, owner, status, valid_from, "
+      "valid_until, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT(id) DO UPDATE SET status = excluded.status");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, c.id.value())
+      .Bind(2, c.template_id.value())
+      .Bind(3, c.owner.value())
+      .Bind(4, CouponStatusName(c.status))
+      .Bind(5, c.valid_from.unix_seconds())
+      .Bind(6, c.valid_until.unix_seconds())
+      .Bind(7, c.issued_at.unix_seconds());
+  ATRIUM_RETURN_IF_ERROR((*s)->Run());
+  StatusOr<Statement*> ev = db.Prepare(
+      "INSERT INTO coupon_events(coupon_id, seq, key, op, at, status, body, "
+      "op_id) VALUES (?, ?, ?, ?, ?, ?, '{}', ?)");
+  if (!ev.ok()) return ev.status();
+  (*ev)
+      ->Bind(1, c.id.value())
+      .Bind(2, e.seq)
+      .Bind(3, e.key)
+      .Bind(4, CouponOpName(e.op))
+      .Bind(5, e.at.unix_seconds())
+      .Bind(6, CouponStatusName(e.status_after))
+      .Bind(7, op_id);
+  return (*ev)->Run();
+}
+
 }  // namespace
 
 Status Project(Db& db, std::string_view op_id, const sync::Effects& fx) {
@@ -115,6 +159,13 @@ Status Project(Db& db, std::string_view op_id, const sync::Effects& fx) {
   }
   if (fx.receipt) {
     ATRIUM_RETURN_IF_ERROR(SaveReceipt(db, op_id, *fx.receipt));
+  }
+  if (fx.coupon_template) {
+    ATRIUM_RETURN_IF_ERROR(
+        InsertTemplate(db, *fx.coupon_template, *fx.coupon_template_json));
+  }
+  if (fx.coupon) {
+    ATRIUM_RETURN_IF_ERROR(SaveCoupon(db, op_id, *fx.coupon, *fx.coupon_event));
   }
   return Status::Ok();
 }

@@ -191,7 +191,7 @@ CREATE TABLE operations (
   applied_at INTEGER NOT NULL,
   outcome TEXT NOT NULL CHECK (outcome = 'applied' OR outcome = 'rejected'),
   result TEXT NOT NULL,
-  subject TEXT,                        -- the member whose data it changed
+  subject TEXT,                        -- whose data it changed; '*': all
   UNIQUE (origin, seq)
 ) STRICT;
 CREATE INDEX operations_by_subject ON operations(subject, cursor)

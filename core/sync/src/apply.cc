@@ -1,14 +1,17 @@
 #include "atrium/sync/apply.h"
 
+#include "apply_internal.h"
 #include "atrium/codec/domain_json.h"
 
 namespace atrium::sync {
-namespace {
+namespace internal {
 
-// A member origin may act only on its own data.
 Status CheckActor(const Operation& op, const MemberId& member) {
   if (op.origin.kind == OriginKind::kMember && op.origin.id != member.value()) {
     return PermissionDenied("a member may act only for themselves");
+  }
+  if (op.origin.kind == OriginKind::kOperator) {
+    return PermissionDenied(op.type + " does not come from an operator");
   }
   return Status::Ok();
 }
@@ -25,6 +28,14 @@ StatusOr<MemberAccount*> AccountOf(GroupState& state, const MemberId& id) {
   if (it == state.accounts.end()) return NotFound("no such member");
   return &it->second;
 }
+
+}  // namespace internal
+
+namespace {
+
+using internal::AccountOf;
+using internal::CheckActor;
+using internal::DeviceOnly;
 
 // The ledger entries `account` gained since it had `before`.
 void CollectEntries(const MemberAccount& account, size_t before, Effects& fx) {
@@ -139,6 +150,11 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
   if (op.type == "earn") return Earn(state, op, now);
   if (op.type == "refund") return Refund(state, op, now);
   if (op.type == "spend_points") return SpendPoints(state, op, now);
+  if (op.type == "add_coupon_template") {
+    return internal::AddCouponTemplate(state, op);
+  }
+  if (op.type == "claim_coupon") return internal::ClaimCoupon(state, op, now);
+  if (op.type == "redeem_coupon") return internal::RedeemCoupon(state, op, now);
   return InvalidArgument("unknown operation type");
 }
 

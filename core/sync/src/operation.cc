@@ -7,8 +7,13 @@
 namespace atrium::sync {
 namespace {
 
-constexpr std::array<std::string_view, 4> kTypes = {"register", "earn",
-                                                    "refund", "spend_points"};
+constexpr std::array<std::string_view, 7> kTypes = {"register",
+                                                    "earn",
+                                                    "refund",
+                                                    "spend_points",
+                                                    "add_coupon_template",
+                                                    "claim_coupon",
+                                                    "redeem_coupon"};
 
 bool IdChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -43,7 +48,12 @@ bool HasFloat(const codec::Json& j, int depth) {
 }  // namespace
 
 std::string Origin::ToString() const {
-  return (kind == OriginKind::kDevice ? "device:" : "member:") + id;
+  switch (kind) {
+    case OriginKind::kDevice: return "device:" + id;
+    case OriginKind::kMember: return "member:" + id;
+    case OriginKind::kOperator: return "operator:" + id;
+  }
+  return id;
 }
 
 StatusOr<Origin> Origin::Parse(std::string_view text) {
@@ -54,8 +64,12 @@ StatusOr<Origin> Origin::Parse(std::string_view text) {
   } else if (text.starts_with("member:")) {
     o.kind = OriginKind::kMember;
     o.id = std::string(text.substr(7));
+  } else if (text.starts_with("operator:")) {
+    o.kind = OriginKind::kOperator;
+    o.id = std::string(text.substr(9));
   } else {
-    return InvalidArgument("origin must be device:<id> or member:<id>");
+    return InvalidArgument(
+        "origin must be device:<id>, member:<id> or operator:<id>");
   }
   ATRIUM_RETURN_IF_ERROR(CheckId(o.id, "origin id"));
   return o;

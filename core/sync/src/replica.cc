@@ -10,6 +10,23 @@ Replica::Replica(const Program& program, Origin origin, int64_t next_seq)
       confirmed_(std::make_unique<GroupState>(program)),
       view_(std::make_unique<GroupState>(program)) {}
 
+Replica::Replica(const Program& program, Origin origin, int64_t next_seq,
+                 std::vector<Operation> outbox)
+    : Replica(program, std::move(origin), next_seq) {
+  for (Operation& op : outbox) {
+    next_seq_ = std::max(next_seq_, op.seq + 1);
+    outbox_.push_back({std::move(op), false});
+  }
+  Rebuild();
+}
+
+std::vector<Operation> Replica::unconfirmed() const {
+  std::vector<Operation> out;
+  out.reserve(outbox_.size());
+  for (const Queued& q : outbox_) out.push_back(q.op);
+  return out;
+}
+
 StatusOr<Operation> Replica::Submit(std::string type, codec::Json payload,
                                     Timestamp client_time) {
   Operation op;
@@ -21,7 +38,11 @@ StatusOr<Operation> Replica::Submit(std::string type, codec::Json payload,
   op.payload = std::move(payload);
   ATRIUM_RETURN_IF_ERROR(Validate(op));
   StatusOr<Effects> fx = Apply(*view_, op, client_time);
-  if (!fx.ok()) return fx.status();
+  // A device holds only some members: what it cannot see, the server
+  // judges.
+  const bool unseen = origin_.kind == OriginKind::kDevice &&
+                      fx.status().code() == StatusCode::kNotFound;
+  if (!fx.ok() && !unseen) return fx.status();
   ++next_seq_;
   outbox_.push_back({op, false});
   return op;
@@ -52,7 +73,8 @@ void Replica::Acknowledge(std::span<const OpResult> results) {
   if (dropped) Rebuild();
 }
 
-Status Replica::Pulled(std::span<const Change> changes) {
+Status Replica::Pulled(int64_t after, std::span<const Change> changes) {
+  if (after > cursor_) return Status::Ok();  // asked before a restart
   for (const Change& c : changes) {
     if (c.cursor <= cursor_) continue;  // pulled before
     cursor_ = c.cursor;

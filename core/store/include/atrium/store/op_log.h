@@ -53,7 +53,8 @@ class OpLog {
 
   // Up to `limit` (1..kMaxPull) changes after `after` that `viewer` may
   // see, oldest first: a member, the operations that changed their data; a
-  // device, the operations it sent. Pass the last cursor back for more.
+  // device, the operations it sent; both, the catalogue (coupon
+  // templates). Pass the last cursor back for more.
   StatusOr<std::vector<Change>> Pull(const sync::Origin& viewer, int64_t after,
                                      size_t limit);
 
@@ -73,7 +74,7 @@ class OpLog {
   // Stores `op` and its result; returns its cursor.
   StatusOr<int64_t> Record(const sync::Operation& op, const std::string& body,
                            Timestamp now, const OpResult& r,
-                           const std::optional<MemberId>& subject);
+                           const std::optional<std::string>& subject);
 
   // Writes the last sequence number of each origin the batch touched.
   Status SaveOrigins(const std::set<std::string>& origins);

@@ -12,7 +12,12 @@
 //   earn          {receipt: <receipt>}                  device (a till)
 //   refund        {mall_id, receipt_id, refund_id, amount_fen}   device
 //   spend_points  {member_id, points, ref, note?}      the member, or a device
-// A member may act only for themselves (PermissionDenied otherwise).
+//   add_coupon_template  {template: <coupon template>}  an operator
+//   claim_coupon  {member_id, template_id}              the member, or a device
+//   redeem_coupon {member_id, coupon_id, receipt_id, store_id}   a device
+// A member may act only for themselves (PermissionDenied otherwise). A
+// claimed coupon's id is "c-" + the operation's id, so that every replica
+// names it as the server does.
 #ifndef ATRIUM_SYNC_APPLY_H_
 #define ATRIUM_SYNC_APPLY_H_
 
@@ -21,6 +26,7 @@
 #include <vector>
 
 #include "atrium/account.h"
+#include "atrium/coupon_book.h"
 #include "atrium/member.h"
 #include "atrium/program.h"
 #include "atrium/sync/operation.h"
@@ -36,6 +42,7 @@ struct GroupState {
   MemberDirectory directory;
   std::map<MemberId, MemberAccount> accounts;
   std::map<std::string, MemberId> receipt_owner;  // by Receipt::Key()
+  std::map<MallId, CouponBook> coupons;           // by the templates' mall
 };
 
 // What an applied operation changed, for the store to record and for the
@@ -46,6 +53,11 @@ struct Effects {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   std::optional<Member> registered;      // a new member
   std::vector<LedgerEntry> entries;      // new ledger entries, in order
   std::optional<ReceiptRecord> receipt;  // a receipt as it now stands
+  bool everyone = false;                 // catalogue: every client sees it
+  std::optional<CouponTemplate> coupon_template;  // added
+  std::optional<codec::Json> coupon_template_json;
+  std::optional<CouponInstance> coupon;  // a coupon as it now stands
+  std::optional<CouponEvent> coupon_event;
 };
 
 StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now);

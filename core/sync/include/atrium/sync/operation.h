@@ -30,9 +30,10 @@ inline constexpr size_t kMaxOperationBytes = size_t{16} * 1024;
 inline constexpr size_t kMaxOperationIdLength = 64;
 inline constexpr int64_t kMaxSequence = int64_t{1} << 53;  // exact in JS
 
-enum class OriginKind { kDevice, kMember };
+enum class OriginKind { kDevice, kMember, kOperator };
 
-// Who issued an operation: "device:pos-01" or "member:M0001".
+// Who issued an operation: "device:pos-01", "member:M0001" or
+// "operator:alice" (the mall's console).
 struct Origin {
   OriginKind kind = OriginKind::kDevice;
   std::string id;

@@ -5,7 +5,8 @@
 // - Submit applies an operation to the view at once (optimistic, at the
 //   client's clock) and queues it with the next sequence number of this
 //   origin; an operation the view already refuses is not queued, and the
-//   refusal comes back at once.
+//   refusal comes back at once. A device's operation on a member or
+//   receipt its view does not hold is queued for the server to judge.
 // - ToPush() is what to send, oldest first. Pushing again after a lost
 //   answer is safe: the server answers a repeat with its first result.
 // - Acknowledge records each answer for the user to see (applied with the
@@ -17,7 +18,13 @@
 //   confirmed state plus what is still queued. When everything is pushed
 //   and pulled, the view is the server's state of what this client sees.
 //   A change that does not apply to the replica (a device does not hold
-//   the members it served) is kept only as its result.
+//   the members it served) is kept only as its result. A page is a run of
+//   changes after the cursor it was asked for; a page asked for beyond the
+//   replica's cursor (sent before a restart) is ignored.
+// - Restarting: what must survive is the outbox (`unconfirmed()`, stored with
+//   each Submit) and the next sequence number. A replica made from them
+//   pulls again from cursor 0 and pushes the outbox again; repeats are
+//   answered with their first results.
 #ifndef ATRIUM_SYNC_REPLICA_H_
 #define ATRIUM_SYNC_REPLICA_H_
 
@@ -35,18 +42,26 @@ class Replica {
   // `next_seq`: the first sequence number to use (after a restart, one past
   // the last this origin used).
   Replica(const Program& program, Origin origin, int64_t next_seq = 1);
+  // A restarted client: `outbox` as unconfirmed() returned it before.
+  Replica(const Program& program, Origin origin, int64_t next_seq,
+          std::vector<Operation> outbox);
 
   StatusOr<Operation> Submit(std::string type, codec::Json payload,
                              Timestamp client_time);
   std::vector<Operation> ToPush() const;
   void Acknowledge(std::span<const OpResult> results);
-  Status Pulled(std::span<const Change> changes);
+  // `changes` answers a pull after cursor `after`.
+  Status Pulled(int64_t after, std::span<const Change> changes);
 
   int64_t cursor() const { return cursor_; }
   const GroupState& view() const { return *view_; }
   // Every answer the server gave, in the order they came.
   const std::vector<OpResult>& outcomes() const { return outcomes_; }
   size_t queued() const { return outbox_.size(); }
+  // Every operation not yet confirmed by a pull, oldest first: what a
+  // restart must keep.
+  std::vector<Operation> unconfirmed() const;
+  int64_t next_seq() const { return next_seq_; }
 
  private:
   struct Queued {

@@ -1,0 +1,119 @@
+// Coupon operations: templates from the console, claims from phones and
+// devices, redemptions at tills.
+#include "apply_internal.h"
+#include "atrium/codec/coupon_json.h"
+
+namespace atrium::sync::internal {
+namespace {
+
+// The mall's coupon book, made on first use with the mall's calendar.
+StatusOr<CouponBook*> BookOf(GroupState& state, const MallId& mall) {
+  auto it = state.coupons.find(mall);
+  if (it != state.coupons.end()) return &it->second;
+  const Mall* m = state.program.group.FindMall(mall);
+  if (m == nullptr) return NotFound("no such mall");
+  return &state.coupons.emplace(mall, CouponBook(m->calendar)).first->second;
+}
+
+// The book holding template `id`, searched across the group's malls.
+StatusOr<CouponBook*> BookWithTemplate(GroupState& state,
+                                       const TemplateId& id) {
+  for (auto& [mall, book] : state.coupons) {
+    if (book.FindTemplate(id) != nullptr) return &book;
+  }
+  return NotFound("unknown coupon template");
+}
+
+// The mall's book holding coupon `id`.
+StatusOr<CouponBook*> BookWithCoupon(GroupState& state, const CouponId& id) {
+  for (auto& [mall, book] : state.coupons) {
+    if (book.Find(id) != nullptr) return &book;
+  }
+  return NotFound("no such coupon");
+}
+
+codec::Json CouponResult(const CouponInstance& c) {
+  return {{"coupon_id", c.id.value()},
+          {"status", std::string(CouponStatusName(c.status))},
+          {"valid_until", FormatIso8601(c.valid_until)}};
+}
+
+Effects CouponEffects(const CouponBook& book, const CouponEvent& e,
+                      const MemberId& member) {
+  Effects fx;
+  fx.member = member;
+  fx.coupon = *book.Find(e.coupon);
+  fx.coupon_event = e;
+  fx.result = CouponResult(*fx.coupon);
+  return fx;
+}
+
+}  // namespace
+
+StatusOr<Effects> AddCouponTemplate(GroupState& state, const Operation& op) {
+  if (op.origin.kind != OriginKind::kOperator) {
+    return PermissionDenied("coupon templates come only from an operator");
+  }
+  codec::JsonReader r(op.payload, "payload");
+  const codec::Json* json = r.Raw("template", true);
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  StatusOr<CouponTemplate> t = codec::TemplateFromJson(*json);
+  if (!t.ok()) return t.status();
+  if (BookWithTemplate(state, t->id).ok()) {
+    return AlreadyExists("coupon template " + t->id.value() + " exists");
+  }
+  StatusOr<CouponBook*> book = BookOf(state, t->mall);
+  if (!book.ok()) return book.status();
+  ATRIUM_RETURN_IF_ERROR((*book)->AddTemplate(*t));
+  Effects fx;
+  fx.everyone = true;
+  fx.coupon_template = std::move(*t);
+  fx.coupon_template_json = *json;
+  fx.result = {{"template_id", fx.coupon_template->id.value()}};
+  return fx;
+}
+
+StatusOr<Effects> ClaimCoupon(GroupState& state, const Operation& op,
+                              Timestamp now) {
+  codec::JsonReader r(op.payload, "payload");
+  const MemberId member(r.Str("member_id"));
+  const TemplateId template_id(r.Str("template_id"));
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  ATRIUM_RETURN_IF_ERROR(CheckActor(op, member));
+  StatusOr<MemberAccount*> account = AccountOf(state, member);
+  if (!account.ok()) return account.status();
+  StatusOr<CouponBook*> book = BookWithTemplate(state, template_id);
+  if (!book.ok()) return book.status();
+  const Claimant claimant{
+      member, (*account)->tier().tier, {}, (*account)->member().registered_at};
+  StatusOr<CouponEvent> e =
+      (*book)->Issue("op:" + op.id, template_id, claimant, IssueChannel::kClaim,
+                     now, CouponId("c-" + op.id));
+  if (!e.ok()) return e.status();
+  return CouponEffects(**book, *e, member);
+}
+
+StatusOr<Effects> RedeemCoupon(GroupState& state, const Operation& op,
+                               Timestamp now) {
+  ATRIUM_RETURN_IF_ERROR(DeviceOnly(op));
+  codec::JsonReader r(op.payload, "payload");
+  const MemberId member(r.Str("member_id"));
+  const CouponId coupon(r.Str("coupon_id"));
+  Redemption redemption;
+  redemption.checkout = op.id;
+  redemption.receipt = ReceiptId(r.Str("receipt_id"));
+  redemption.store = StoreId(r.Str("store_id"));
+  redemption.device = op.origin.id;
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  StatusOr<CouponBook*> book = BookWithCoupon(state, coupon);
+  if (!book.ok()) return book.status();
+  StatusOr<CouponEvent> e =
+      (*book)->Redeem("op:" + op.id, coupon, member, redemption, now);
+  if (!e.ok()) return e.status();
+  return CouponEffects(**book, *e, member);
+}
+
+}  // namespace atrium::sync::internal

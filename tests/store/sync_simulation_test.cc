@@ -1,0 +1,521 @@
+// A seeded, deterministic simulation of the sync protocol: tills, a desk
+// and members' phones submitting random operations through replicas, over
+// a network that drops, duplicates and reorders messages, with clients
+// going offline and restarting and the server restarting. After everything
+// syncs, the invariants a mall relies on must hold.
+//
+// ATRIUM_SIM_OPS (default 10000; the asan and wasm runs take 2000, the
+// native run all 10000) sets the operations per seed and
+// ATRIUM_SIM_SEEDS (default 1) the number of seeds, for longer runs:
+//   ATRIUM_SIM_OPS=200000 ATRIUM_SIM_SEEDS=5 build/dev/tests/store_test
+//       --gtest_filter='SyncSimulation*'
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <map>
+#include <random>
+
+#include "atrium/audit.h"
+#include "atrium/coupon_book.h"
+#include "atrium/store/op_log.h"
+#include "atrium/sync/replica.h"
+#include "shared_files.h"
+#include "temp_dir.h"
+
+namespace atrium::store {
+namespace {
+
+using sync::Operation;
+using sync::Replica;
+
+int64_t EnvInt(const char* name, int64_t fallback) {
+  const char* v = std::getenv(name);
+  return v != nullptr ? std::atoll(v) : fallback;
+}
+
+constexpr int kMembers = 30;
+constexpr int kTills = 3;
+constexpr size_t kPullPage = 50;
+// Coupon templates: a flash sale with little stock, and an everyday one.
+struct SimTemplate {
+  const char* id;
+  int64_t stock;
+  int64_t per_member;
+};
+constexpr SimTemplate kTemplates[] = {{"flash-sim", 40, 2},
+                                      {"daily-sim", 300, 6}};
+
+std::string MemberName(int i) { return "M" + std::to_string(1000 + i); }
+
+// A message in flight, to the server or back to one incarnation of a
+// client.
+struct Message {
+  enum Kind { kPush, kPushReply, kPull, kPullReply } kind;
+  size_t client;
+  int incarnation;
+  std::vector<Operation> ops;
+  std::vector<OpResult> results;
+  int64_t after = 0;
+  std::vector<Change> changes;
+};
+
+// A till's receipt, for refunds.
+struct Sale {
+  std::string id;
+  int64_t total;
+  int64_t refunded = 0;
+};
+
+struct Client {
+  sync::Origin origin;
+  std::unique_ptr<Replica> replica;
+  // What the client's own store keeps across a restart.
+  std::vector<Operation> disk_outbox;
+  int64_t disk_next_seq = 1;
+  int incarnation = 0;
+  bool online = true;
+  std::vector<Sale> sales;  // tills
+  int next_member = 0;      // the desk: members it registered
+};
+
+struct Stats {
+  int64_t submitted = 0, refused_locally = 0, dropped = 0, duplicated = 0,
+          client_restarts = 0, server_restarts = 0, replayed = 0, rejected = 0;
+};
+
+class Simulation {
+ public:
+  Simulation(uint64_t seed, std::string path)
+      : rng_(seed), path_(std::move(path)), program_(testing::DemoProgram()) {
+    OpenServer();
+    AddTemplates();
+    for (int i = 0; i < kTills; ++i) {
+      AddClient("device:till-" + std::to_string(i + 1));
+    }
+    AddClient("device:desk");
+    for (int i = 0; i < kMembers; ++i) AddClient("member:" + MemberName(i));
+  }
+
+  // Submits `ops` operations amid faults; the server restarts four times
+  // on the way (each restart replays the whole log), then all settles.
+  void Run(int64_t ops) {
+    int64_t next_restart = ops / 5;
+    while (stats_.submitted < ops) {
+      Step();
+      if (stats_.submitted >= next_restart) {
+        next_restart += ops / 5;
+        ++stats_.server_restarts;
+        RestartServer();
+      }
+    }
+    Heal();
+  }
+
+  const Stats& stats() const { return stats_; }
+  OpLog& server() { return *server_; }
+  const std::vector<Client>& clients() const { return clients_; }
+  const std::map<std::string, size_t>& submitted() const { return by_op_; }
+  Timestamp now() const { return now_; }
+  void RestartServer() {
+    server_.reset();
+    OpenServer();
+  }
+
+ private:
+  void OpenServer() {
+    StatusOr<std::unique_ptr<OpLog>> log = OpLog::Open(path_, program_);
+    ASSERT_TRUE(log.ok()) << log.status().ToString();
+    server_ = std::move(*log);
+  }
+
+  // The console adds the coupon templates before the doors open.
+  void AddTemplates() {
+    std::vector<Operation> ops;
+    for (const SimTemplate& t : kTemplates) {
+      Operation op;
+      op.id = std::string("tpl-") + t.id;
+      op.origin = *sync::Origin::Parse("operator:console");
+      op.seq = static_cast<int64_t>(ops.size()) + 1;
+      op.type = "add_coupon_template";
+      op.client_time = now_;
+      op.payload = {{"template",
+                     {{"id", t.id},
+                      {"name", t.id},
+                      {"mall_id", "m-xinjie"},
+                      {"kind", "cash_off"},
+                      {"amount_fen", 1000},
+                      {"valid_from", "2026-03-01T00:00:00+08:00"},
+                      {"valid_until", "2027-03-01T00:00:00+08:00"},
+                      {"total_stock", t.stock},
+                      {"per_member_total", t.per_member}}}};
+      ops.push_back(std::move(op));
+    }
+    StatusOr<std::vector<OpResult>> r = server_->ApplyBatch(ops, now_);
+    ASSERT_TRUE(r.ok());
+    for (const OpResult& x : *r) ASSERT_TRUE(x.applied) << x.error.ToString();
+  }
+
+  // A coupon of `member` as the server has it (the shopper shows their
+  // wallet at the till), or a made-up id.
+  std::string SomeCoupon(const MemberId& member) {
+    const auto book = server_->state().coupons.find(MallId("m-xinjie"));
+    if (book != server_->state().coupons.end()) {
+      const auto wallet = book->second.WalletOf(member);
+      if (!wallet.empty()) return wallet[Pick(wallet.size())]->id.value();
+    }
+    return "c-none";
+  }
+
+  void AddClient(const std::string& origin) {
+    Client c;
+    c.origin = *sync::Origin::Parse(origin);
+    c.replica = std::make_unique<Replica>(program_, c.origin);
+    clients_.push_back(std::move(c));
+  }
+
+  bool Chance(double p) { return std::bernoulli_distribution(p)(rng_); }
+  size_t Pick(size_t n) {
+    return std::uniform_int_distribution<size_t>(0, n - 1)(rng_);
+  }
+  int64_t Between(int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng_);
+  }
+
+  void Step() {
+    now_ = now_.PlusSeconds(Between(1, 240));
+    const int64_t roll = Between(0, 999);
+    if (roll < 550) {
+      Submit(clients_[Pick(clients_.size())]);
+    } else if (roll < 700) {
+      Client& c = clients_[Pick(clients_.size())];
+      if (c.online) Sync(c);
+    } else if (roll < 960) {
+      Deliver(/*faults=*/true);
+    } else if (roll < 992) {
+      Client& c = clients_[Pick(clients_.size())];
+      c.online = !c.online;
+    } else {
+      RestartClient(clients_[Pick(clients_.size())]);
+    }
+  }
+
+  // Makes up what a client of its kind would do next.
+  void Submit(Client& c) {
+    std::string type;
+    codec::Json payload;
+    const std::string& who = c.origin.id;
+    if (who == "desk") {
+      if (c.next_member >= kMembers / 2) return;
+      const int i = c.next_member++;
+      type = "register";
+      payload = {{"member_id", MemberName(i)},
+                 {"phone", std::to_string(13800000000 + i)}};
+    } else if (c.origin.kind == sync::OriginKind::kDevice) {
+      if (Chance(0.1)) {
+        const MemberId member(MemberName(static_cast<int>(Pick(kMembers))));
+        type = "redeem_coupon";
+        payload = {{"member_id", member.value()},
+                   {"coupon_id", SomeCoupon(member)},
+                   {"receipt_id", who + "-r" + std::to_string(c.sales.size())},
+                   {"store_id", "s-101"}};
+      } else if (!c.sales.empty() && Chance(0.15)) {
+        Sale& s = c.sales[Pick(c.sales.size())];
+        if (s.refunded == s.total) return;
+        const int64_t amount = Between(1, s.total - s.refunded);
+        s.refunded += amount;
+        type = "refund";
+        payload = {{"mall_id", "m-xinjie"},
+                   {"receipt_id", s.id},
+                   {"refund_id", "rf-" + std::to_string(stats_.submitted)},
+                   {"amount_fen", amount}};
+      } else {
+        const std::string id = who + "-r" + std::to_string(c.sales.size());
+        const int64_t total = Between(100, 500'000);
+        type = "earn";
+        payload = {
+            {"receipt",
+             {{"id", id},
+              {"mall_id", "m-xinjie"},
+              {"store_id", "s-101"},
+              {"member_id", MemberName(static_cast<int>(Pick(kMembers)))},
+              {"at", FormatIso8601(now_)},
+              {"lines", {{{"category", "fashion"}, {"amount_fen", total}}}}}}};
+        c.sales.push_back({id, total});
+      }
+    } else {
+      const bool known = c.replica->view().accounts.contains(MemberId(who));
+      const int index = std::atoi(who.c_str() + 1) - 1000;
+      if (!known && index >= kMembers / 2) {
+        type = "register";  // the second half register on their phones
+        payload = {{"member_id", who},
+                   {"phone", std::to_string(13900000000 + index)}};
+      } else if (Chance(0.25)) {
+        type = "claim_coupon";
+        payload = {{"member_id", who}, {"template_id", kTemplates[Pick(2)].id}};
+      } else {
+        type = "spend_points";
+        payload = {{"member_id", who},
+                   {"points", Between(1, 400)},
+                   {"ref", "gift-" + std::to_string(stats_.submitted)}};
+      }
+    }
+    StatusOr<Operation> op = c.replica->Submit(type, payload, now_);
+    if (!op.ok()) {
+      ++stats_.refused_locally;
+      return;
+    }
+    by_op_[op->id] = static_cast<size_t>(&c - clients_.data());
+    ++stats_.submitted;
+    Save(c);
+  }
+
+  void Save(Client& c) {
+    c.disk_outbox = c.replica->unconfirmed();
+    c.disk_next_seq = c.replica->next_seq();
+  }
+
+  void RestartClient(Client& c) {
+    ++stats_.client_restarts;
+    ++c.incarnation;
+    c.replica = std::make_unique<Replica>(program_, c.origin, c.disk_next_seq,
+                                          c.disk_outbox);
+  }
+
+  void Send(Message m) { network_.push_back(std::move(m)); }
+
+  void Sync(Client& c) {
+    const size_t i = static_cast<size_t>(&c - clients_.data());
+    std::vector<Operation> ops = c.replica->ToPush();
+    if (!ops.empty()) {
+      Send({Message::kPush, i, c.incarnation, std::move(ops), {}, 0, {}});
+    }
+    Send({Message::kPull, i, c.incarnation, {}, {}, c.replica->cursor(), {}});
+  }
+
+  // Delivers one message in flight, chosen at random (reordering); with
+  // faults, it may be lost or arrive twice.
+  void Deliver(bool faults) {
+    if (network_.empty()) return;
+    const size_t at = faults ? Pick(network_.size()) : 0;
+    Message m = network_[at];
+    const bool twice = faults && Chance(0.05);
+    if (twice) {
+      ++stats_.duplicated;
+    } else {
+      network_.erase(network_.begin() + static_cast<std::ptrdiff_t>(at));
+    }
+    Client& c = clients_[m.client];
+    if ((faults && Chance(0.08)) || !c.online) {
+      ++stats_.dropped;
+      return;
+    }
+    switch (m.kind) {
+      case Message::kPush: {
+        StatusOr<std::vector<OpResult>> r = server_->ApplyBatch(m.ops, now_);
+        ASSERT_TRUE(r.ok()) << r.status().ToString();
+        for (const OpResult& x : *r) {
+          stats_.replayed += x.replayed ? 1 : 0;
+          stats_.rejected += x.applied ? 0 : 1;
+        }
+        m.kind = Message::kPushReply;
+        m.results = std::move(*r);
+        Send(std::move(m));
+        return;
+      }
+      case Message::kPull: {
+        StatusOr<std::vector<Change>> r =
+            server_->Pull(c.origin, m.after, kPullPage);
+        ASSERT_TRUE(r.ok()) << r.status().ToString();
+        m.kind = Message::kPullReply;
+        m.changes = std::move(*r);
+        Send(std::move(m));
+        return;
+      }
+      case Message::kPushReply:
+        if (m.incarnation != c.incarnation) return;  // its connection died
+        c.replica->Acknowledge(m.results);
+        Save(c);
+        return;
+      case Message::kPullReply:
+        if (m.incarnation != c.incarnation) return;
+        ASSERT_TRUE(c.replica->Pulled(m.after, m.changes).ok());
+        Save(c);
+        if (m.changes.size() == kPullPage) {
+          Send({Message::kPull,
+                m.client,
+                c.incarnation,
+                {},
+                {},
+                c.replica->cursor(),
+                {}});
+        }
+        return;
+    }
+  }
+
+  // The network recovers and every client comes online and syncs until
+  // nothing is left to push or pull.
+  void Heal() {
+    for (Client& c : clients_) c.online = true;
+    for (int round = 0; round < 1000; ++round) {
+      while (!network_.empty()) Deliver(/*faults=*/false);
+      bool idle = true;
+      for (Client& c : clients_) {
+        if (c.replica->queued() > 0) idle = false;
+        Sync(c);
+      }
+      while (!network_.empty()) Deliver(/*faults=*/false);
+      if (idle) return;
+      now_ = now_.PlusSeconds(60);
+    }
+    ADD_FAILURE() << "clients never settled";
+  }
+
+  std::mt19937_64 rng_;
+  std::string path_;
+  Program program_;
+  std::unique_ptr<OpLog> server_;
+  std::vector<Client> clients_;
+  std::vector<Message> network_;
+  std::map<std::string, size_t> by_op_;  // op id -> client that sent it
+  Timestamp now_ = *ParseIso8601("2026-04-01T02:00:00Z");
+  Stats stats_;
+};
+
+// The stored outcome of one operation, as (applied, result text).
+std::pair<bool, std::string> StoredOutcome(Db& db, const std::string& id,
+                                           int* rows) {
+  StatusOr<Statement*> s =
+      db.Prepare("SELECT outcome, result FROM operations WHERE id = ?");
+  std::pair<bool, std::string> out;
+  *rows = 0;
+  if (!s.ok()) return out;
+  (*s)->Bind(1, id);
+  (void)(*s)->ForEach([&](Statement& row) {
+    ++*rows;
+    out = {row.Text(0) == "applied", std::string(row.Text(1))};
+  });
+  return out;
+}
+
+void CheckInvariants(Simulation& sim) {
+  OpLog& server = sim.server();
+  const sync::GroupState& state = server.state();
+  // Every operation a client queued is in the log exactly once, and every
+  // answer a client was given is the stored one.
+  for (const auto& [id, client] : sim.submitted()) {
+    int rows = 0;
+    const auto [applied, result] = StoredOutcome(server.db(), id, &rows);
+    ASSERT_EQ(rows, 1) << id;
+    for (const OpResult& r : sim.clients()[client].replica->outcomes()) {
+      if (r.op_id != id) continue;
+      EXPECT_EQ(r.applied, applied) << id;
+      if (applied) {
+        EXPECT_EQ(r.result.dump(), result) << id;
+      }
+    }
+  }
+  int64_t outstanding = 0;
+  for (const auto& [member, account] : state.accounts) {
+    // No negative balance; the ledger audit is clean.
+    const Balance b = account.ledger().BalanceAt(sim.now());
+    EXPECT_GE(b.usable, 0);
+    EXPECT_GE(b.pending, 0);
+    outstanding += b.total();
+    EXPECT_TRUE(Audit(account.ledger()).clean()) << member.value();
+  }
+  // No coupon beyond its stock or a member's limit, none redeemed twice.
+  const CouponBook& book = state.coupons.at(MallId("m-xinjie"));
+  // The flash sale's stock ran out and members reached the everyday
+  // coupon's limit, so both limits were contested.
+  EXPECT_EQ(book.IssuedCount(TemplateId(kTemplates[0].id)),
+            kTemplates[0].stock);
+  int64_t at_limit = 0;
+  for (const SimTemplate& t : kTemplates) {
+    EXPECT_LE(book.IssuedCount(TemplateId(t.id)), t.stock);
+    for (int i = 0; i < kMembers; ++i) {
+      int64_t held = 0;
+      for (const CouponInstance* c : book.WalletOf(MemberId(MemberName(i)))) {
+        held += c->template_id == TemplateId(t.id) ? 1 : 0;
+      }
+      EXPECT_LE(held, t.per_member);
+      at_limit += held == t.per_member ? 1 : 0;
+    }
+  }
+  EXPECT_GT(at_limit, 0);
+  std::map<CouponId, int> redeemed;
+  for (const CouponEvent& e : book.events()) {
+    if (e.op == CouponOp::kRedeem) ++redeemed[e.coupon];
+  }
+  EXPECT_FALSE(redeemed.empty());
+  for (const auto& [coupon, times] : redeemed) EXPECT_EQ(times, 1);
+  EXPECT_EQ(*server.db().QueryInt("SELECT count(*) FROM coupons"),
+            *server.db().QueryInt("SELECT count(*) FROM coupon_events "
+                                  "WHERE op = 'issue'"));
+  EXPECT_EQ(*server.db().QueryInt("SELECT count(*) FROM coupons "
+                                  "WHERE status = 'redeemed'"),
+            static_cast<int64_t>(redeemed.size()));
+  EXPECT_EQ(*server.db().QueryInt("SELECT coalesce(sum(remaining), 0) "
+                                  "FROM lots"),
+            outstanding);
+  // Every client is settled; each phone sees its member as the server does.
+  for (const Client& c : sim.clients()) {
+    EXPECT_EQ(c.replica->queued(), 0U) << c.origin.ToString();
+    if (c.origin.kind != sync::OriginKind::kMember) continue;
+    const MemberId m(c.origin.id);
+    const auto server_account = state.accounts.find(m);
+    const auto phone_account = c.replica->view().accounts.find(m);
+    ASSERT_EQ(server_account != state.accounts.end(),
+              phone_account != c.replica->view().accounts.end())
+        << m.value();
+    if (server_account == state.accounts.end()) continue;
+    EXPECT_EQ(phone_account->second.ledger().entries(),
+              server_account->second.ledger().entries())
+        << m.value();
+    EXPECT_EQ(c.replica->view().accounts.size(), 1U);
+    // The same coupons in the same states.
+    const auto phone_book = c.replica->view().coupons.find(MallId("m-xinjie"));
+    ASSERT_NE(phone_book, c.replica->view().coupons.end());
+    const auto mine = phone_book->second.WalletOf(m);
+    const auto theirs = book.WalletOf(m);
+    ASSERT_EQ(mine.size(), theirs.size()) << m.value();
+    for (size_t i = 0; i < mine.size(); ++i) {
+      EXPECT_EQ(mine[i]->id, theirs[i]->id);
+      EXPECT_EQ(mine[i]->status, theirs[i]->status) << mine[i]->id.value();
+      EXPECT_EQ(mine[i]->valid_until, theirs[i]->valid_until);
+    }
+  }
+  StatusOr<Statement*> check = server.db().Prepare("PRAGMA integrity_check");
+  ASSERT_TRUE(check.ok());
+  ASSERT_TRUE(*(*check)->Step());
+  EXPECT_EQ((*check)->Text(0), "ok");
+  (*check)->Reset();
+}
+
+TEST(SyncSimulationTest, EverythingSyncsExactlyOnceUnderFaults) {
+  const int64_t ops = EnvInt("ATRIUM_SIM_OPS", 10'000);
+  const int64_t seeds = EnvInt("ATRIUM_SIM_SEEDS", 1);
+  for (int64_t seed = 1; seed <= seeds; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    testing::TempDir dir;
+    Simulation sim(static_cast<uint64_t>(seed), dir.File("server.db"));
+    sim.Run(ops);
+    if (::testing::Test::HasFatalFailure()) return;
+    const Stats& s = sim.stats();
+    // The faults happened, or the test proves nothing.
+    EXPECT_GE(s.submitted, ops);
+    EXPECT_GT(s.dropped, 0);
+    EXPECT_GT(s.duplicated, 0);
+    EXPECT_GT(s.replayed, 0);
+    EXPECT_GT(s.rejected, 0);
+    EXPECT_GT(s.client_restarts, 0);
+    EXPECT_GT(s.server_restarts, 0);
+    CheckInvariants(sim);
+    // The log replays to the same state after a last restart.
+    sim.RestartServer();
+    CheckInvariants(sim);
+  }
+}
+
+}  // namespace
+}  // namespace atrium::store
