@@ -185,7 +185,8 @@ Status CouponBook::CheckClaim(const CouponTemplate& t, const Claimant& member,
 
 Status CouponBook::CheckLimits(const CouponTemplate& t, const Claimant& member,
                                Timestamp at) const {
-  if (t.total_stock > 0 && IssuedCount(t.id) >= t.total_stock) {
+  if (t.total_stock > 0 &&
+      IssuedCount(t.id) + HeldCount(t.id) >= t.total_stock) {
     return ResourceExhausted("coupon " + t.id.value() + " is out of stock");
   }
   const int32_t total_limit = t.PerMemberTotalFor(member.tier);
@@ -268,6 +269,30 @@ StatusOr<CouponEvent> CouponBook::Issue(std::string_view key,
   coupons_.push_back(c);
   ++issued_[id];
   return Record(key, CouponOp::kIssue, c, at, request);
+}
+
+Status CouponBook::HoldStock(const TemplateId& id, int64_t count) {
+  const CouponTemplate* t = FindTemplate(id);
+  if (t == nullptr) return NotFound("unknown coupon template " + id.value());
+  if (count < 1) return InvalidArgument("hold at least one coupon");
+  if (t->total_stock > 0 &&
+      count > t->total_stock - IssuedCount(id) - HeldCount(id)) {
+    return ResourceExhausted("coupon " + id.value() +
+                             " has too little stock left to hold");
+  }
+  held_[id] += count;
+  return Status::Ok();
+}
+
+void CouponBook::ReleaseHold(const TemplateId& id, int64_t count) {
+  auto it = held_.find(id);
+  if (it == held_.end()) return;
+  it->second -= std::min(count, it->second);
+}
+
+int64_t CouponBook::HeldCount(const TemplateId& id) const {
+  auto it = held_.find(id);
+  return it == held_.end() ? 0 : it->second;
 }
 
 StatusOr<CouponInstance*> CouponBook::Owned(const CouponId& id,

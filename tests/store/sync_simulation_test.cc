@@ -42,8 +42,17 @@ struct SimTemplate {
   int64_t stock;
   int64_t per_member;
 };
-constexpr SimTemplate kTemplates[] = {{"flash-sim", 40, 2},
-                                      {"daily-sim", 300, 6}};
+constexpr SimTemplate kTemplates[] = {
+    {"flash-sim", 40, 2}, {"daily-sim", 300, 6}, {"kiosk-sim", 60, 3}};
+// Escrows the console grants the two kiosks: a points budget, a cap per
+// member, and a slice of the kiosk coupon's stock each.
+struct SimEscrow {
+  const char* id;
+  const char* device;
+  int64_t points, per_member, coupons;
+};
+constexpr SimEscrow kEscrows[] = {{"esc-1", "kiosk-1", 6'000, 500, 25},
+                                  {"esc-2", "kiosk-2", 4'000, 400, 20}};
 
 std::string MemberName(int i) { return "M" + std::to_string(1000 + i); }
 
@@ -76,6 +85,7 @@ struct Client {
   bool online = true;
   std::vector<Sale> sales;  // tills
   int next_member = 0;      // the desk: members it registered
+  bool returned = false;    // a kiosk: its escrow
 };
 
 struct Stats {
@@ -92,6 +102,9 @@ class Simulation {
     for (int i = 0; i < kTills; ++i) {
       AddClient("device:till-" + std::to_string(i + 1));
     }
+    for (const SimEscrow& e : kEscrows) {
+      AddClient(std::string("device:") + e.device);
+    }
     AddClient("device:desk");
     for (int i = 0; i < kMembers; ++i) AddClient("member:" + MemberName(i));
   }
@@ -99,6 +112,7 @@ class Simulation {
   // Submits `ops` operations amid faults; the server restarts four times
   // on the way (each restart replays the whole log), then all settles.
   void Run(int64_t ops) {
+    returns_at_ = ops / 2;
     int64_t next_restart = ops / 5;
     while (stats_.submitted < ops) {
       Step();
@@ -128,7 +142,8 @@ class Simulation {
     server_ = std::move(*log);
   }
 
-  // The console adds the coupon templates before the doors open.
+  // The console adds the coupon templates and grants the kiosks their
+  // escrows before the doors open.
   void AddTemplates() {
     std::vector<Operation> ops;
     for (const SimTemplate& t : kTemplates) {
@@ -148,6 +163,21 @@ class Simulation {
                       {"valid_until", "2027-03-01T00:00:00+08:00"},
                       {"total_stock", t.stock},
                       {"per_member_total", t.per_member}}}};
+      ops.push_back(std::move(op));
+    }
+    for (const SimEscrow& e : kEscrows) {
+      Operation op;
+      op.id = std::string("grant-") + e.id;
+      op.origin = *sync::Origin::Parse("operator:console");
+      op.seq = static_cast<int64_t>(ops.size()) + 1;
+      op.type = "grant_escrow";
+      op.client_time = now_;
+      op.payload = {{"escrow_id", e.id},
+                    {"device_id", e.device},
+                    {"expires_at", "2027-01-01T00:00:00Z"},
+                    {"points_budget", e.points},
+                    {"per_member_points", e.per_member},
+                    {"coupons", {{"kiosk-sim", e.coupons}}}};
       ops.push_back(std::move(op));
     }
     StatusOr<std::vector<OpResult>> r = server_->ApplyBatch(ops, now_);
@@ -210,6 +240,26 @@ class Simulation {
       type = "register";
       payload = {{"member_id", MemberName(i)},
                  {"phone", std::to_string(13800000000 + i)}};
+    } else if (who.starts_with("kiosk-")) {
+      // Offline or not, a kiosk works within its escrow; the second
+      // returns its escrow halfway.
+      const SimEscrow& e = kEscrows[who == "kiosk-1" ? 0 : 1];
+      const std::string member = MemberName(static_cast<int>(Pick(kMembers)));
+      if (who == "kiosk-2" && !c.returned && stats_.submitted > returns_at_) {
+        type = "return_escrow";
+        payload = {{"escrow_id", e.id}};
+      } else if (Chance(0.5)) {
+        type = "spend_points";
+        payload = {{"member_id", member},
+                   {"points", Between(1, 300)},
+                   {"ref", "parking-" + std::to_string(stats_.submitted)},
+                   {"escrow_id", e.id}};
+      } else {
+        type = "claim_coupon";
+        payload = {{"member_id", member},
+                   {"template_id", "kiosk-sim"},
+                   {"escrow_id", e.id}};
+      }
     } else if (c.origin.kind == sync::OriginKind::kDevice) {
       if (Chance(0.1)) {
         const MemberId member(MemberName(static_cast<int>(Pick(kMembers))));
@@ -251,7 +301,7 @@ class Simulation {
                    {"phone", std::to_string(13900000000 + index)}};
       } else if (Chance(0.25)) {
         type = "claim_coupon";
-        payload = {{"member_id", who}, {"template_id", kTemplates[Pick(2)].id}};
+        payload = {{"member_id", who}, {"template_id", kTemplates[Pick(3)].id}};
       } else {
         type = "spend_points";
         payload = {{"member_id", who},
@@ -265,6 +315,7 @@ class Simulation {
       return;
     }
     by_op_[op->id] = static_cast<size_t>(&c - clients_.data());
+    if (type == "return_escrow") c.returned = true;
     ++stats_.submitted;
     Save(c);
   }
@@ -379,6 +430,7 @@ class Simulation {
   std::vector<Message> network_;
   std::map<std::string, size_t> by_op_;  // op id -> client that sent it
   Timestamp now_ = *ParseIso8601("2026-04-01T02:00:00Z");
+  int64_t returns_at_ = 0;
   Stats stats_;
 };
 
@@ -443,6 +495,38 @@ void CheckInvariants(Simulation& sim) {
     }
   }
   EXPECT_GT(at_limit, 0);
+  // Escrows: nothing beyond a budget, a member's cap or a slice; what was
+  // held and not used went back; each kiosk sees its escrow as the server.
+  for (const SimEscrow& e : kEscrows) {
+    const Escrow& server_escrow = state.escrows.at(e.id);
+    EXPECT_LE(server_escrow.points_used(), e.points);
+    EXPECT_GT(server_escrow.points_used(), 0);
+    EXPECT_LE(server_escrow.coupons_used(TemplateId("kiosk-sim")), e.coupons);
+    EXPECT_GT(server_escrow.coupons_used(TemplateId("kiosk-sim")), 0);
+    for (int i = 0; i < kMembers; ++i) {
+      EXPECT_LE(server_escrow.points_of(MemberId(MemberName(i))), e.per_member);
+    }
+    for (const Client& c : sim.clients()) {
+      if (c.origin.id != e.device) continue;
+      const Escrow& seen = c.replica->view().escrows.at(e.id);
+      EXPECT_EQ(seen.points_used(), server_escrow.points_used()) << e.id;
+      EXPECT_EQ(seen.coupons_used(TemplateId("kiosk-sim")),
+                server_escrow.coupons_used(TemplateId("kiosk-sim")));
+      EXPECT_EQ(seen.open(), server_escrow.open());
+    }
+  }
+  EXPECT_FALSE(state.escrows.at("esc-2").open());
+  // The second kiosk used its whole slice before it returned the escrow:
+  // offline claims beyond it waited.
+  EXPECT_EQ(state.escrows.at("esc-2").coupons_left(TemplateId("kiosk-sim")), 0);
+  EXPECT_EQ(book.HeldCount(TemplateId("kiosk-sim")),
+            state.escrows.at("esc-1").coupons_left(TemplateId("kiosk-sim")));
+  EXPECT_LE(book.IssuedCount(TemplateId("kiosk-sim")) +
+                book.HeldCount(TemplateId("kiosk-sim")),
+            kTemplates[2].stock);
+  EXPECT_EQ(*server.db().QueryInt(
+                "SELECT count(*) FROM escrows WHERE returned_at IS NOT NULL"),
+            1);
   std::map<CouponId, int> redeemed;
   for (const CouponEvent& e : book.events()) {
     if (e.op == CouponOp::kRedeem) ++redeemed[e.coupon];

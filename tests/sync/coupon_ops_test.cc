@@ -4,47 +4,19 @@
 
 #include "atrium/sync/apply.h"
 #include "shared_files.h"
+#include "sync_ops.h"
 
 namespace atrium::sync {
 namespace {
 
-const Timestamp kNow = *ParseIso8601("2026-04-08T08:00:00Z");
+using testing::Op;
 
-Operation Op(const std::string& id, const std::string& origin,
-             const std::string& type, codec::Json payload) {
-  Operation op;
-  op.id = id;
-  op.origin = *Origin::Parse(origin);
-  op.seq = 1;
-  op.type = type;
-  op.client_time = kNow;
-  op.payload = std::move(payload);
-  return op;
-}
-
-const codec::Json kTemplate = {{"id", "flash-1"},
-                               {"name", "限量券"},
-                               {"mall_id", "m-xinjie"},
-                               {"kind", "cash_off"},
-                               {"amount_fen", 1000},
-                               {"valid_from", "2026-03-01T00:00:00+08:00"},
-                               {"valid_until", "2026-06-01T00:00:00+08:00"},
-                               {"total_stock", 1},
-                               {"per_member_total", 1}};
+const Timestamp kNow = testing::kOpsNow;
+const codec::Json kTemplate = testing::TemplateJson("flash-1", 1, 1);
 
 class CouponOpsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    for (const char* m : {"M1", "M2"}) {
-      const std::string phone =
-          m == std::string("M1") ? "13800000001" : "13800000002";
-      ASSERT_TRUE(Apply(state_,
-                        Op(std::string("reg-") + m, "device:desk", "register",
-                           {{"member_id", m}, {"phone", phone}}),
-                        kNow)
-                      .ok());
-    }
-  }
+  void SetUp() override { ASSERT_TRUE(testing::RegisterMembers(state_, 2)); }
   StatusCode Code(const Operation& op) {
     return Apply(state_, op, kNow).status().code();
   }

@@ -143,6 +143,12 @@ class CouponBook {
   // The member's coupons, soonest expiry first.
   std::vector<const CouponInstance*> WalletOf(const MemberId& member) const;
   int64_t IssuedCount(const TemplateId& id) const;
+  // Stock held out for escrows: online issues see only what is neither
+  // issued nor held. HoldStock fails (ResourceExhausted) if the stock left
+  // is short; ReleaseHold gives back at most what is held.
+  Status HoldStock(const TemplateId& id, int64_t count);
+  void ReleaseHold(const TemplateId& id, int64_t count);
+  int64_t HeldCount(const TemplateId& id) const;
   const std::vector<CouponEvent>& events() const { return events_; }
 
  private:
@@ -164,6 +170,7 @@ class CouponBook {
   std::vector<CouponInstance> coupons_;
   std::map<CouponId, size_t> by_id_;
   std::map<TemplateId, int64_t> issued_;
+  std::map<TemplateId, int64_t> held_;
   std::vector<CouponEvent> events_;
   std::unordered_map<std::string, size_t> by_key_;
 };

@@ -221,13 +221,15 @@ StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now) {
   std::optional<std::string> subject;
   if (fx.ok() && fx->everyone) {
     subject = kEveryone;
+  } else if (fx.ok() && fx->device) {
+    subject = "device:" + *fx->device;
   } else if (fx.ok() && fx->member) {
     subject = fx->member->value();
   }
   StatusOr<int64_t> cursor = Record(op, body, now, r, subject);
   if (!cursor.ok()) return cursor.status();
   r.cursor = *cursor;
-  if (fx.ok()) ATRIUM_RETURN_IF_ERROR(Project(*db_, op.id, *fx));
+  if (fx.ok()) ATRIUM_RETURN_IF_ERROR(Project(*db_, op.id, *fx, now));
   return r;
 }
 
@@ -237,8 +239,8 @@ StatusOr<std::vector<Change>> OpLog::Pull(const sync::Origin& viewer,
   if (limit < 1 || limit > kMaxPull) {
     return InvalidArgument("a pull takes 1..10000 changes");
   }
-  // A member sees what concerns them; a device what it did; both see the
-  // catalogue (subject '*').
+  // A member sees what concerns them; a device what it did and its escrows
+  // (subject 'device:<id>'); both see the catalogue (subject '*').
   const bool member = viewer.kind == sync::OriginKind::kMember;
   StatusOr<Statement*> s = db_->Prepare(
       member ? "SELECT cursor, id, body, result, applied_at, outcome "
@@ -246,7 +248,8 @@ StatusOr<std::vector<Change>> OpLog::Pull(const sync::Origin& viewer,
                "AND cursor > ?2 AND outcome = 'applied' "
                "ORDER BY cursor LIMIT ?3"
              : "SELECT cursor, id, body, result, applied_at, outcome "
-               "FROM operations WHERE (origin = ?1 OR subject = '*') "
+               "FROM operations WHERE (origin = ?1 OR subject = '*' OR "
+               "subject = ?1) "
                "AND cursor > ?2 ORDER BY cursor LIMIT ?3");
   if (!s.ok()) return s.status();
   (*s)->Bind(1, member ? viewer.id : viewer.ToString())

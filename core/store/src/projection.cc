@@ -150,9 +150,30 @@ Status SaveCoupon(Db& db, std::string_view op_id, const CouponInstance& c,
   return (*ev)->Run();
 }
 
+// An escrow as it now stands: its grant and what is left of it.
+Status SaveEscrow(Db& db, const Escrow& e, int64_t now) {
+  StatusOr<Statement*> s = db.Prepare(
+      "INSERT INTO escrows(id, device_id, granted_at, expires_at, "
+      "returned_at, body) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO "
+      "UPDATE SET returned_at = excluded.returned_at, body = excluded.body");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, e.grant().id)
+      .Bind(2, e.grant().device)
+      .Bind(3, now)
+      .Bind(4, e.grant().expires_at.unix_seconds())
+      .Bind(6, codec::CompactJson(sync::EscrowJson(e)));
+  if (e.open()) {
+    (*s)->BindNull(5);
+  } else {
+    (*s)->Bind(5, now);
+  }
+  return (*s)->Run();
+}
+
 }  // namespace
 
-Status Project(Db& db, std::string_view op_id, const sync::Effects& fx) {
+Status Project(Db& db, std::string_view op_id, const sync::Effects& fx,
+               Timestamp now) {
   if (fx.registered) ATRIUM_RETURN_IF_ERROR(InsertMember(db, *fx.registered));
   for (const LedgerEntry& e : fx.entries) {
     ATRIUM_RETURN_IF_ERROR(InsertEntry(db, *fx.member, op_id, e));
@@ -166,6 +187,9 @@ Status Project(Db& db, std::string_view op_id, const sync::Effects& fx) {
   }
   if (fx.coupon) {
     ATRIUM_RETURN_IF_ERROR(SaveCoupon(db, op_id, *fx.coupon, *fx.coupon_event));
+  }
+  if (fx.escrow) {
+    ATRIUM_RETURN_IF_ERROR(SaveEscrow(db, *fx.escrow, now.unix_seconds()));
   }
   return Status::Ok();
 }

@@ -172,7 +172,7 @@ CREATE TABLE devices (
 
 CREATE TABLE escrows (
   id TEXT PRIMARY KEY,
-  device_id TEXT NOT NULL REFERENCES devices(id),
+  device_id TEXT NOT NULL,             -- devices are registered apart
   granted_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL,
   returned_at INTEGER,

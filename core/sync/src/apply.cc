@@ -126,9 +126,16 @@ StatusOr<Effects> SpendPoints(GroupState& state, const Operation& op,
   const int64_t points = r.Int("points", 1, kMaxPointsPerEntry);
   const std::string ref = r.Str("ref");
   const std::string note = r.OptStr("note");
+  r.OptStr("escrow_id");  // read by EscrowFor
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
   ATRIUM_RETURN_IF_ERROR(CheckActor(op, member));
+  StatusOr<Escrow*> escrow = internal::EscrowFor(state, op);
+  if (!escrow.ok()) return escrow.status();
+  if (*escrow != nullptr) {
+    ATRIUM_RETURN_IF_ERROR(
+        (*escrow)->CheckPoints(member, points, op.client_time));
+  }
   StatusOr<MemberAccount*> account = AccountOf(state, member);
   if (!account.ok()) return account.status();
   const size_t before = (*account)->ledger().entries().size();
@@ -137,6 +144,10 @@ StatusOr<Effects> SpendPoints(GroupState& state, const Operation& op,
   if (!e.ok()) return e.status();
   Effects fx;
   fx.member = member;
+  if (*escrow != nullptr) {
+    (*escrow)->ChargePoints(member, points);
+    fx.escrow = **escrow;
+  }
   CollectEntries(**account, before, fx);
   fx.result = {{"entry_seq", e->seq},
                {"balance", (*account)->ledger().BalanceAt(now).usable}};
@@ -155,7 +166,13 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
   }
   if (op.type == "claim_coupon") return internal::ClaimCoupon(state, op, now);
   if (op.type == "redeem_coupon") return internal::RedeemCoupon(state, op, now);
+  if (op.type == "grant_escrow") return internal::GrantEscrow(state, op, now);
+  if (op.type == "return_escrow") return internal::ReturnEscrow(state, op);
   return InvalidArgument("unknown operation type");
+}
+
+Status ChargeEscrow(GroupState& state, const Operation& op) {
+  return internal::ChargeEscrow(state, op);
 }
 
 }  // namespace atrium::sync

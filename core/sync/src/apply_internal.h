@@ -11,6 +11,16 @@ Status CheckActor(const Operation& op, const MemberId& member);
 Status DeviceOnly(const Operation& op);
 StatusOr<MemberAccount*> AccountOf(GroupState& state, const MemberId& id);
 
+// The book holding template `id`, searched across the group's malls.
+StatusOr<CouponBook*> BookWithTemplate(GroupState& state, const TemplateId& id);
+// The escrow `op` names in its payload, checked to be the sender's; null
+// when it names none.
+StatusOr<Escrow*> EscrowFor(GroupState& state, const Operation& op);
+StatusOr<Effects> GrantEscrow(GroupState& state, const Operation& op,
+                              Timestamp now);
+StatusOr<Effects> ReturnEscrow(GroupState& state, const Operation& op);
+Status ChargeEscrow(GroupState& state, const Operation& op);
+
 StatusOr<Effects> AddCouponTemplate(GroupState& state, const Operation& op);
 StatusOr<Effects> ClaimCoupon(GroupState& state, const Operation& op,
                               Timestamp now);

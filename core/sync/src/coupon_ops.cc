@@ -15,15 +15,6 @@ StatusOr<CouponBook*> BookOf(GroupState& state, const MallId& mall) {
   return &state.coupons.emplace(mall, CouponBook(m->calendar)).first->second;
 }
 
-// The book holding template `id`, searched across the group's malls.
-StatusOr<CouponBook*> BookWithTemplate(GroupState& state,
-                                       const TemplateId& id) {
-  for (auto& [mall, book] : state.coupons) {
-    if (book.FindTemplate(id) != nullptr) return &book;
-  }
-  return NotFound("unknown coupon template");
-}
-
 // The mall's book holding coupon `id`.
 StatusOr<CouponBook*> BookWithCoupon(GroupState& state, const CouponId& id) {
   for (auto& [mall, book] : state.coupons) {
@@ -49,6 +40,14 @@ Effects CouponEffects(const CouponBook& book, const CouponEvent& e,
 }
 
 }  // namespace
+
+StatusOr<CouponBook*> BookWithTemplate(GroupState& state,
+                                       const TemplateId& id) {
+  for (auto& [mall, book] : state.coupons) {
+    if (book.FindTemplate(id) != nullptr) return &book;
+  }
+  return NotFound("unknown coupon template");
+}
 
 StatusOr<Effects> AddCouponTemplate(GroupState& state, const Operation& op) {
   if (op.origin.kind != OriginKind::kOperator) {
@@ -79,6 +78,7 @@ StatusOr<Effects> ClaimCoupon(GroupState& state, const Operation& op,
   codec::JsonReader r(op.payload, "payload");
   const MemberId member(r.Str("member_id"));
   const TemplateId template_id(r.Str("template_id"));
+  r.OptStr("escrow_id");  // read by EscrowFor
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
   ATRIUM_RETURN_IF_ERROR(CheckActor(op, member));
@@ -86,13 +86,27 @@ StatusOr<Effects> ClaimCoupon(GroupState& state, const Operation& op,
   if (!account.ok()) return account.status();
   StatusOr<CouponBook*> book = BookWithTemplate(state, template_id);
   if (!book.ok()) return book.status();
+  StatusOr<Escrow*> escrow = EscrowFor(state, op);
+  if (!escrow.ok()) return escrow.status();
+  if (*escrow != nullptr) {
+    ATRIUM_RETURN_IF_ERROR((*escrow)->CheckCoupon(template_id, op.client_time));
+    (*book)->ReleaseHold(template_id, 1);  // the escrow's slice issues it
+  }
   const Claimant claimant{
       member, (*account)->tier().tier, {}, (*account)->member().registered_at};
   StatusOr<CouponEvent> e =
       (*book)->Issue("op:" + op.id, template_id, claimant, IssueChannel::kClaim,
                      now, CouponId("c-" + op.id));
-  if (!e.ok()) return e.status();
-  return CouponEffects(**book, *e, member);
+  if (!e.ok()) {
+    if (*escrow != nullptr) (void)(*book)->HoldStock(template_id, 1);
+    return e.status();
+  }
+  Effects fx = CouponEffects(**book, *e, member);
+  if (*escrow != nullptr) {
+    (*escrow)->ChargeCoupon(template_id);
+    fx.escrow = **escrow;
+  }
+  return fx;
 }
 
 StatusOr<Effects> RedeemCoupon(GroupState& state, const Operation& op,

@@ -7,13 +7,15 @@
 namespace atrium::sync {
 namespace {
 
-constexpr std::array<std::string_view, 7> kTypes = {"register",
+constexpr std::array<std::string_view, 9> kTypes = {"register",
                                                     "earn",
                                                     "refund",
                                                     "spend_points",
                                                     "add_coupon_template",
                                                     "claim_coupon",
-                                                    "redeem_coupon"};
+                                                    "redeem_coupon",
+                                                    "grant_escrow",
+                                                    "return_escrow"};
 
 bool IdChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

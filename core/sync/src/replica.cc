@@ -3,12 +3,25 @@
 #include <algorithm>
 
 namespace atrium::sync {
+namespace {
+
+bool Escrowed(const Operation& op) { return op.payload.contains("escrow_id"); }
+
+}  // namespace
+
+bool Replica::Unseen(const Status& s) const {
+  return origin_.kind == OriginKind::kDevice &&
+         s.code() == StatusCode::kNotFound;
+}
 
 Replica::Replica(const Program& program, Origin origin, int64_t next_seq)
     : origin_(std::move(origin)),
       next_seq_(next_seq),
       confirmed_(std::make_unique<GroupState>(program)),
-      view_(std::make_unique<GroupState>(program)) {}
+      view_(std::make_unique<GroupState>(program)) {
+  confirmed_->checks_escrows = origin_.kind != OriginKind::kMember;
+  view_->checks_escrows = confirmed_->checks_escrows;
+}
 
 Replica::Replica(const Program& program, Origin origin, int64_t next_seq,
                  std::vector<Operation> outbox)
@@ -38,11 +51,12 @@ StatusOr<Operation> Replica::Submit(std::string type, codec::Json payload,
   op.payload = std::move(payload);
   ATRIUM_RETURN_IF_ERROR(Validate(op));
   StatusOr<Effects> fx = Apply(*view_, op, client_time);
-  // A device holds only some members: what it cannot see, the server
-  // judges.
-  const bool unseen = origin_.kind == OriginKind::kDevice &&
-                      fx.status().code() == StatusCode::kNotFound;
-  if (!fx.ok() && !unseen) return fx.status();
+  if (!fx.ok()) {
+    // A device holds only some members: what it cannot see, the server
+    // judges; under an escrow, only if the escrow allows it.
+    if (!Unseen(fx.status())) return fx.status();
+    if (Escrowed(op)) ATRIUM_RETURN_IF_ERROR(ChargeEscrow(*view_, op));
+  }
   ++next_seq_;
   outbox_.push_back({op, false});
   return op;
@@ -83,8 +97,12 @@ Status Replica::Pulled(int64_t after, std::span<const Change> changes) {
     StatusOr<Operation> op = ParseOperation(c.operation);
     if (!op.ok())
       return DataLoss("pulled operation " + c.op_id + " unreadable");
-    // Not applying (a device without the member) leaves the state as it was.
-    (void)Apply(*confirmed_, *op, c.applied_at);
+    // Not applying (a device without the member) leaves the state as it
+    // was, but for the escrow the operation counted against.
+    StatusOr<Effects> fx = Apply(*confirmed_, *op, c.applied_at);
+    if (!fx.ok() && Unseen(fx.status()) && Escrowed(*op)) {
+      (void)ChargeEscrow(*confirmed_, *op);
+    }
   }
   Rebuild();
   return Status::Ok();
@@ -93,7 +111,10 @@ Status Replica::Pulled(int64_t after, std::span<const Change> changes) {
 void Replica::Rebuild() {
   view_ = std::make_unique<GroupState>(*confirmed_);
   for (const Queued& q : outbox_) {
-    (void)Apply(*view_, q.op, q.op.client_time);
+    StatusOr<Effects> fx = Apply(*view_, q.op, q.op.client_time);
+    if (!fx.ok() && Unseen(fx.status()) && Escrowed(q.op)) {
+      (void)ChargeEscrow(*view_, q.op);
+    }
   }
 }
 

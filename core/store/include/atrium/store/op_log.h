@@ -53,8 +53,8 @@ class OpLog {
 
   // Up to `limit` (1..kMaxPull) changes after `after` that `viewer` may
   // see, oldest first: a member, the operations that changed their data; a
-  // device, the operations it sent; both, the catalogue (coupon
-  // templates). Pass the last cursor back for more.
+  // device, the operations it sent and its escrows; both, the catalogue
+  // (coupon templates). Pass the last cursor back for more.
   StatusOr<std::vector<Change>> Pull(const sync::Origin& viewer, int64_t after,
                                      size_t limit);
 

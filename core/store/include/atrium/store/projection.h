@@ -1,5 +1,6 @@
 // Writes what an applied operation changed into the store's tables
-// (members, identities, ledger entries, draws and lots, receipts), inside
+// (members, identities, ledger entries, draws and lots, receipts, coupon
+// templates, coupons and their events, escrows), at `now`, inside
 // the caller's transaction. The tables are derived from the operation log:
 // they serve queries and pulls, and an audit can check them against it.
 #ifndef ATRIUM_STORE_PROJECTION_H_
@@ -12,7 +13,8 @@
 
 namespace atrium::store {
 
-Status Project(Db& db, std::string_view op_id, const sync::Effects& fx);
+Status Project(Db& db, std::string_view op_id, const sync::Effects& fx,
+               Timestamp now);
 
 }  // namespace atrium::store
 

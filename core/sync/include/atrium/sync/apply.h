@@ -15,6 +15,12 @@
 //   add_coupon_template  {template: <coupon template>}  an operator
 //   claim_coupon  {member_id, template_id}              the member, or a device
 //   redeem_coupon {member_id, coupon_id, receipt_id, store_id}   a device
+//   grant_escrow  {escrow_id, device_id, expires_at, points_budget,
+//                  per_member_points?, coupons?: {template_id: count}}
+//                                                       an operator
+//   return_escrow {escrow_id}                  the escrow's device, operator
+// A device's spend_points and claim_coupon may name its `escrow_id`: they
+// then count against the escrow (escrow.h) as well.
 // A member may act only for themselves (PermissionDenied otherwise). A
 // claimed coupon's id is "c-" + the operation's id, so that every replica
 // names it as the server does.
@@ -27,6 +33,7 @@
 
 #include "atrium/account.h"
 #include "atrium/coupon_book.h"
+#include "atrium/escrow.h"
 #include "atrium/member.h"
 #include "atrium/program.h"
 #include "atrium/sync/operation.h"
@@ -43,6 +50,10 @@ struct GroupState {
   std::map<MemberId, MemberAccount> accounts;
   std::map<std::string, MemberId> receipt_owner;  // by Receipt::Key()
   std::map<MallId, CouponBook> coupons;           // by the templates' mall
+  std::map<std::string, Escrow> escrows;          // by id
+  // A member's replica holds no escrows: a device's operation under one
+  // applies there without the escrow's check, which the server made.
+  bool checks_escrows = true;
 };
 
 // What an applied operation changed, for the store to record and for the
@@ -58,9 +69,18 @@ struct Effects {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   std::optional<codec::Json> coupon_template_json;
   std::optional<CouponInstance> coupon;  // a coupon as it now stands
   std::optional<CouponEvent> coupon_event;
+  std::optional<std::string> device;  // a device's own data (its escrow)
+  std::optional<Escrow> escrow;       // an escrow as it now stands
 };
 
 StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now);
+
+// For a device's replica: counts an operation made under an escrow against
+// the escrow alone, when the device does not hold the member it concerns.
+// Fails as the escrow check would (beyond the escrow: wait).
+Status ChargeEscrow(GroupState& state, const Operation& op);
+// An escrow as clients and the store see it: id, open, what is left.
+codec::Json EscrowJson(const Escrow& e);
 
 }  // namespace atrium::sync
 

@@ -6,7 +6,9 @@
 //   client's clock) and queues it with the next sequence number of this
 //   origin; an operation the view already refuses is not queued, and the
 //   refusal comes back at once. A device's operation on a member or
-//   receipt its view does not hold is queued for the server to judge.
+//   receipt its view does not hold is queued for the server to judge; if
+//   it is made under the device's escrow, it is queued only within the
+//   escrow, and counts against it.
 // - ToPush() is what to send, oldest first. Pushing again after a lost
 //   answer is safe: the server answers a repeat with its first result.
 // - Acknowledge records each answer for the user to see (applied with the
@@ -69,6 +71,8 @@ class Replica {
     bool acknowledged = false;  // applied by the server, not yet pulled
   };
   void Rebuild();
+  // Whether `s` is a device's view lacking the member or receipt.
+  bool Unseen(const Status& s) const;
 
   Origin origin_;
   int64_t next_seq_;
