@@ -19,6 +19,15 @@ std::string_view StatusCodeName(StatusCode code) {
   return "UNKNOWN";
 }
 
+StatusCode StatusCodeNamed(std::string_view name) {
+  for (int c = 0; c <= static_cast<int>(StatusCode::kInternal); ++c) {
+    if (StatusCodeName(static_cast<StatusCode>(c)) == name) {
+      return static_cast<StatusCode>(c);
+    }
+  }
+  return StatusCode::kInternal;
+}
+
 std::string Status::ToString() const {
   std::string out(StatusCodeName(code_));
   if (!ok()) out += ": " + message_;

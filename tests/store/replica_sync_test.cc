@@ -164,5 +164,82 @@ TEST_F(ReplicaSyncTest, ALostAnswerIsPushedAgainAndAppliedOnce) {
             ServerTotal());
 }
 
+// Two kiosks offline redeem the same coupon. Whichever the server applies
+// first wins, whatever the kiosks' clocks say; the other is rejected, and
+// its kiosk drops it from its view and keeps the outcome to report.
+TEST_F(ReplicaSyncTest, TwoOfflineKiosksRedeemTheSameCoupon) {
+  for (const bool a_first : {true, false}) {
+    SCOPED_TRACE(a_first ? "a syncs first" : "b syncs first");
+    const std::string coupon = std::string("c-claim-") + (a_first ? "1" : "2");
+    Operation add = DeviceOp(std::string("tpl-") + (a_first ? "1" : "2"),
+                             "unused", 1, "add_coupon_template", {});
+    add.origin = *sync::Origin::Parse("operator:console");
+    add.seq = a_first ? 1 : 2;
+    add.payload = {{"template",
+                    {{"id", std::string("t") + (a_first ? "1" : "2")},
+                     {"name", "券"},
+                     {"mall_id", "m-xinjie"},
+                     {"kind", "cash_off"},
+                     {"amount_fen", 1000},
+                     {"valid_from", "2026-03-01T00:00:00+08:00"},
+                     {"valid_until", "2026-06-01T00:00:00+08:00"}}}};
+    Operation claim = add;
+    claim.id = std::string("claim-") + (a_first ? "1" : "2");
+    claim.origin = *sync::Origin::Parse("member:M0001");
+    claim.type = "claim_coupon";
+    claim.payload = {{"member_id", "M0001"},
+                     {"template_id", std::string("t") + (a_first ? "1" : "2")}};
+    for (const OpResult& r : Server({add, claim})) {
+      ASSERT_TRUE(r.applied) << r.error.ToString();
+    }
+
+    sync::Replica a(DemoProgram(), *sync::Origin::Parse("device:kiosk-a"),
+                    a_first ? 1 : 10);
+    sync::Replica b(DemoProgram(), *sync::Origin::Parse("device:kiosk-b"),
+                    a_first ? 1 : 10);
+    const codec::Json redeem = {{"member_id", "M0001"},
+                                {"coupon_id", coupon},
+                                {"receipt_id", "R9"},
+                                {"store_id", "s-101"}};
+    // b's clock says it redeemed first; it does not matter.
+    ASSERT_TRUE(
+        a.Submit("redeem_coupon", redeem, At("2026-04-08T07:30:00Z")).ok());
+    ASSERT_TRUE(
+        b.Submit("redeem_coupon", redeem, At("2026-04-08T07:10:00Z")).ok());
+    sync::Replica& first = a_first ? a : b;
+    sync::Replica& second = a_first ? b : a;
+    const std::vector<Operation> losing = second.ToPush();
+    const std::vector<OpResult> won = Server(first.ToPush());
+    const std::vector<OpResult> lost = Server(losing);
+    ASSERT_EQ(won.size(), 1u);
+    ASSERT_EQ(lost.size(), 1u);
+    EXPECT_TRUE(won[0].applied) << won[0].error.ToString();
+    EXPECT_FALSE(lost[0].applied);
+    EXPECT_EQ(lost[0].error.code(), StatusCode::kFailedPrecondition);
+    const CouponInstance* c =
+        log_->state().coupons.at(MallId("m-xinjie")).Find(CouponId(coupon));
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->status, CouponStatus::kRedeemed);
+    EXPECT_EQ(c->redemption.device, a_first ? "kiosk-a" : "kiosk-b");
+
+    // The loser's answer is lost; it learns by pulling what it sent.
+    StatusOr<std::vector<Change>> changes = log_->Pull(
+        *sync::Origin::Parse(a_first ? "device:kiosk-b" : "device:kiosk-a"),
+        second.cursor(), 100);
+    ASSERT_TRUE(changes.ok());
+    ASSERT_TRUE(second.Pulled(second.cursor(), *changes).ok());
+    EXPECT_EQ(second.queued(), 0u);
+    ASSERT_EQ(second.outcomes().size(), 1u);
+    EXPECT_FALSE(second.outcomes()[0].applied);
+    EXPECT_EQ(second.outcomes()[0].error.code(),
+              StatusCode::kFailedPrecondition);
+    // Pushed again, it answers the same: the decision does not change.
+    const std::vector<OpResult> again = Server(losing);
+    ASSERT_EQ(again.size(), 1u);
+    EXPECT_TRUE(again[0].replayed);
+    EXPECT_EQ(again[0].error.code(), StatusCode::kFailedPrecondition);
+  }
+}
+
 }  // namespace
 }  // namespace atrium::store

@@ -12,36 +12,14 @@ namespace {
 // The subject of catalogue operations, which every client pulls.
 constexpr std::string_view kEveryone = "*";
 
-codec::Json ErrorJson(const Status& s) {
-  return {{"code", std::string(StatusCodeName(s.code()))},
-          {"message", s.message()}};
-}
-
-StatusCode CodeNamed(std::string_view name) {
-  for (int c = 0; c <= static_cast<int>(StatusCode::kInternal); ++c) {
-    if (StatusCodeName(static_cast<StatusCode>(c)) == name) {
-      return static_cast<StatusCode>(c);
-    }
-  }
-  return StatusCode::kInternal;
-}
-
 // An OpResult from a stored row: outcome, result, cursor.
 StatusOr<OpResult> FromRow(const std::string& id, std::string_view outcome,
                            std::string_view result, int64_t cursor) {
-  StatusOr<codec::Json> j = codec::ParseJson(result);
-  if (!j.ok())
-    return DataLoss("operation " + id + ": stored result unreadable");
-  OpResult r;
-  r.op_id = id;
-  r.replayed = true;
-  r.cursor = cursor;
-  if (outcome == "applied") {
-    r.applied = true;
-    r.result = std::move(*j);
-  } else {
-    r.error = Status(CodeNamed(j->value("code", "")), j->value("message", ""));
-  }
+  StatusOr<OpResult> r =
+      sync::OpResultFromText(id, outcome == "applied", result);
+  if (!r.ok()) return r.status();
+  r->replayed = true;
+  r->cursor = cursor;
   return r;
 }
 
@@ -154,7 +132,7 @@ StatusOr<int64_t> OpLog::Record(const sync::Operation& op,
   if (!s.ok()) return s.status();
   const std::string origin = op.origin.ToString();
   const std::string result =
-      codec::CompactJson(r.applied ? r.result : ErrorJson(r.error));
+      codec::CompactJson(r.applied ? r.result : sync::ErrorJson(r.error));
   (*s)->BindRef(1, op.id)
       .BindRef(2, origin)
       .Bind(3, op.seq)

@@ -92,7 +92,19 @@ Status Replica::Pulled(int64_t after, std::span<const Change> changes) {
   for (const Change& c : changes) {
     if (c.cursor <= cursor_) continue;  // pulled before
     cursor_ = c.cursor;
-    std::erase_if(outbox_, [&](const Queued& q) { return q.op.id == c.op_id; });
+    // An operation of ours whose answer was lost: the pull brings it.
+    auto mine =
+        std::find_if(outbox_.begin(), outbox_.end(),
+                     [&](const Queued& q) { return q.op.id == c.op_id; });
+    if (mine != outbox_.end()) {
+      if (!mine->acknowledged) {
+        StatusOr<OpResult> r = OpResultFromText(c.op_id, c.applied, c.result);
+        if (!r.ok()) return r.status();
+        r->cursor = c.cursor;
+        outcomes_.push_back(std::move(*r));
+      }
+      outbox_.erase(mine);
+    }
     if (!c.applied) continue;
     StatusOr<Operation> op = ParseOperation(c.operation);
     if (!op.ok())

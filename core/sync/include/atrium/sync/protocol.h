@@ -36,6 +36,13 @@ struct Change {
 
 inline constexpr size_t kMaxPull = 10'000;
 
+// A rejection as it is stored and sent: {"code": "NOT_FOUND", "message"}.
+codec::Json ErrorJson(const Status& s);
+// The OpResult a stored or pulled result text stands for; DataLoss if the
+// text is unreadable.
+StatusOr<OpResult> OpResultFromText(const std::string& op_id, bool applied,
+                                    std::string_view text);
+
 }  // namespace atrium::sync
 
 #endif  // ATRIUM_SYNC_PROTOCOL_H_

@@ -12,9 +12,10 @@
 // - ToPush() is what to send, oldest first. Pushing again after a lost
 //   answer is safe: the server answers a repeat with its first result.
 // - Acknowledge records each answer for the user to see (applied with the
-//   server's result, or rejected and why). A rejected operation leaves the
-//   outbox and the view; an applied one stays in the view until a pull
-//   brings it.
+//   server's result, or rejected and why); an answer lost on the way is
+//   recorded when the pull brings the operation back. A rejected operation
+//   leaves the outbox and the view; an applied one stays in the view until a
+//   pull brings it.
 // - Pulled applies the server's changes, in cursor order and at the
 //   server's times, to the confirmed state, and rebuilds the view as the
 //   confirmed state plus what is still queued. When everything is pushed
