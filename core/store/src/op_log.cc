@@ -164,7 +164,8 @@ Status OpLog::SaveOrigins(const std::set<std::string>& origins) {
   return Status::Ok();
 }
 
-StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now) {
+StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now,
+                                   std::set<std::string>& origins) {
   OpResult r;
   r.op_id = op.id;
   // A malformed envelope cannot be stored or found again: refused as is.
@@ -207,7 +208,20 @@ StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now) {
   StatusOr<int64_t> cursor = Record(op, body, now, r, subject);
   if (!cursor.ok()) return cursor.status();
   r.cursor = *cursor;
-  if (fx.ok()) ATRIUM_RETURN_IF_ERROR(Project(*db_, op.id, *fx, now));
+  origins.insert(op.origin.ToString());
+  if (!fx.ok()) return r;
+  ATRIUM_RETURN_IF_ERROR(Project(*db_, op.id, *fx, now));
+  // What the operation asks the server to do next, as operations of the
+  // server's own origin, in the same transaction.
+  const std::string system = sync::Origin{sync::OriginKind::kOperator,
+                                          std::string(sync::kSystemOperator)}
+                                 .ToString();
+  for (sync::Operation& next : fx->follow_ups) {
+    next.seq = last_seq_[system] + 1;
+    next.id = system + ":" + std::to_string(next.seq);
+    StatusOr<OpResult> done = ApplyOne(next, now, origins);
+    if (!done.ok()) return done.status();
+  }
   return r;
 }
 
@@ -254,11 +268,8 @@ StatusOr<std::vector<OpResult>> OpLog::ApplyBatch(
     failure = txn.Begin();
     std::set<std::string> origins;
     for (size_t i = 0; failure.ok() && i < ops.size(); ++i) {
-      StatusOr<OpResult> r = ApplyOne(ops[i], now);
+      StatusOr<OpResult> r = ApplyOne(ops[i], now, origins);
       if (r.ok()) {
-        if (r->cursor != 0 && !r->replayed) {
-          origins.insert(ops[i].origin.ToString());
-        }
         results.push_back(std::move(*r));
       } else {
         failure = r.status();

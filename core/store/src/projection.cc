@@ -150,6 +150,19 @@ Status SaveCoupon(Db& db, std::string_view op_id, const CouponInstance& c,
   return (*ev)->Run();
 }
 
+Status InsertIdentity(Db& db, const sync::Identity& identity,
+                      const MemberId& member, Timestamp now) {
+  StatusOr<Statement*> s = db.Prepare(
+      "INSERT INTO identities(kind, value, member_id, since) "
+      "VALUES (?, ?, ?, ?) ON CONFLICT(kind, value) DO NOTHING");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, identity.kind)
+      .Bind(2, identity.value)
+      .Bind(3, member.value())
+      .Bind(4, now.unix_seconds());
+  return (*s)->Run();
+}
+
 // An escrow as it now stands: its grant and what is left of it.
 Status SaveEscrow(Db& db, const Escrow& e, int64_t now) {
   StatusOr<Statement*> s = db.Prepare(
@@ -187,6 +200,9 @@ Status Project(Db& db, std::string_view op_id, const sync::Effects& fx,
   }
   if (fx.coupon) {
     ATRIUM_RETURN_IF_ERROR(SaveCoupon(db, op_id, *fx.coupon, *fx.coupon_event));
+  }
+  if (fx.identity) {
+    ATRIUM_RETURN_IF_ERROR(InsertIdentity(db, *fx.identity, *fx.member, now));
   }
   if (fx.escrow) {
     ATRIUM_RETURN_IF_ERROR(SaveEscrow(db, *fx.escrow, now.unix_seconds()));

@@ -51,9 +51,20 @@ StatusOr<Effects> Register(GroupState& state, const Operation& op,
   const std::string phone = r.Str("phone");
   Profile profile;
   profile.name = r.OptStr("name");
+  const codec::Json* identity_json = r.Raw("identity", false);
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
   ATRIUM_RETURN_IF_ERROR(CheckActor(op, id));
+  std::optional<Identity> identity;
+  if (identity_json != nullptr) {
+    StatusOr<Identity> i = internal::IdentityFromJson(*identity_json);
+    if (!i.ok()) return i.status();
+    const auto owner = state.identity_owner.find(i->Key());
+    if (owner != state.identity_owner.end()) {
+      return AlreadyExists("the " + i->kind + " belongs to another member");
+    }
+    identity = std::move(*i);
+  }
   StatusOr<const Member*> m =
       state.directory.Register(id, phone, std::move(profile), Consents{}, now);
   if (!m.ok()) return m.status();
@@ -62,6 +73,9 @@ StatusOr<Effects> Register(GroupState& state, const Operation& op,
   fx.member = id;
   fx.registered = **m;
   fx.result = {{"member_id", id.value()}};
+  if (identity) {
+    ATRIUM_RETURN_IF_ERROR(internal::Link(state, op, id, *identity, now, fx));
+  }
   return fx;
 }
 
@@ -69,19 +83,45 @@ StatusOr<Effects> Earn(GroupState& state, const Operation& op, Timestamp now) {
   ATRIUM_RETURN_IF_ERROR(DeviceOnly(op));
   codec::JsonReader r(op.payload, "payload");
   const codec::Json* receipt_json = r.Raw("receipt", true);
+  const codec::Json* identity_json = r.Raw("identity", false);
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
-  StatusOr<Receipt> receipt = codec::ReceiptFromJson(*receipt_json);
+  if (identity_json == nullptr) {
+    StatusOr<Receipt> receipt = codec::ReceiptFromJson(*receipt_json);
+    if (!receipt.ok()) return receipt.status();
+    return internal::EarnFor(state, *receipt, now);
+  }
+  // Known by a card or open id: the member holding it, or a guest.
+  StatusOr<Identity> identity = internal::IdentityFromJson(*identity_json);
+  if (!identity.ok()) return identity.status();
+  if (receipt_json->contains("member_id")) {
+    return InvalidArgument("payload: a receipt names a member or an identity");
+  }
+  codec::Json with_member = *receipt_json;
+  const auto owner = state.identity_owner.find(identity->Key());
+  with_member["member_id"] =
+      owner != state.identity_owner.end() ? owner->second.value() : "guest";
+  StatusOr<Receipt> receipt = codec::ReceiptFromJson(with_member);
   if (!receipt.ok()) return receipt.status();
-  StatusOr<MemberAccount*> account = AccountOf(state, receipt->member);
+  if (owner != state.identity_owner.end()) {
+    return internal::EarnFor(state, *receipt, now);
+  }
+  return internal::EarnAsGuest(state, *receipt, *identity);
+}
+
+}  // namespace
+
+StatusOr<Effects> internal::EarnFor(GroupState& state, const Receipt& receipt,
+                                    Timestamp now) {
+  StatusOr<MemberAccount*> account = AccountOf(state, receipt.member);
   if (!account.ok()) return account.status();
   const size_t before = (*account)->ledger().entries().size();
   StatusOr<EarnOutcome> out =
-      (*account)->EarnForReceipt(state.program, *receipt, now);
+      (*account)->EarnForReceipt(state.program, receipt, now);
   if (!out.ok()) return out.status();
-  state.receipt_owner.emplace(receipt->Key(), receipt->member);
+  state.receipt_owner.emplace(receipt.Key(), receipt.member);
   Effects fx;
-  fx.member = receipt->member;
+  fx.member = receipt.member;
   CollectEntries(**account, before, fx);
   fx.receipt = *out->record;
   fx.result = {{"points", out->record->points},
@@ -89,6 +129,8 @@ StatusOr<Effects> Earn(GroupState& state, const Operation& op, Timestamp now) {
                {"balance", (*account)->ledger().BalanceAt(now).usable}};
   return fx;
 }
+
+namespace {
 
 StatusOr<Effects> Refund(GroupState& state, const Operation& op,
                          Timestamp now) {
@@ -167,6 +209,12 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
   if (op.type == "claim_coupon") return internal::ClaimCoupon(state, op, now);
   if (op.type == "redeem_coupon") return internal::RedeemCoupon(state, op, now);
   if (op.type == "grant_escrow") return internal::GrantEscrow(state, op, now);
+  if (op.type == "link_identity") {
+    return internal::LinkIdentity(state, op, now);
+  }
+  if (op.type == "merge_receipt") {
+    return internal::MergeReceipt(state, op, now);
+  }
   if (op.type == "return_escrow") return internal::ReturnEscrow(state, op);
   return InvalidArgument("unknown operation type");
 }

@@ -21,6 +21,23 @@ StatusOr<Effects> GrantEscrow(GroupState& state, const Operation& op,
 StatusOr<Effects> ReturnEscrow(GroupState& state, const Operation& op);
 Status ChargeEscrow(GroupState& state, const Operation& op);
 
+// Earns `receipt` for its member (who must exist).
+StatusOr<Effects> EarnFor(GroupState& state, const Receipt& receipt,
+                          Timestamp now);
+
+StatusOr<Identity> IdentityFromJson(const codec::Json& j);
+// Maps `identity` to `member` and adds a merge for each receipt that waited
+// for it to `fx` (follow-ups, and `receipts_waiting` in the result).
+Status Link(GroupState& state, const Operation& op, const MemberId& member,
+            const Identity& identity, Timestamp now, Effects& fx);
+StatusOr<Effects> LinkIdentity(GroupState& state, const Operation& op,
+                               Timestamp now);
+// Keeps `receipt` waiting for whoever links `identity`.
+StatusOr<Effects> EarnAsGuest(GroupState& state, const Receipt& receipt,
+                              const Identity& identity);
+StatusOr<Effects> MergeReceipt(GroupState& state, const Operation& op,
+                               Timestamp now);
+
 StatusOr<Effects> AddCouponTemplate(GroupState& state, const Operation& op);
 StatusOr<Effects> ClaimCoupon(GroupState& state, const Operation& op,
                               Timestamp now);

@@ -7,15 +7,17 @@
 namespace atrium::sync {
 namespace {
 
-constexpr std::array<std::string_view, 9> kTypes = {"register",
-                                                    "earn",
-                                                    "refund",
-                                                    "spend_points",
-                                                    "add_coupon_template",
-                                                    "claim_coupon",
-                                                    "redeem_coupon",
-                                                    "grant_escrow",
-                                                    "return_escrow"};
+constexpr std::array<std::string_view, 11> kTypes = {"register",
+                                                     "earn",
+                                                     "refund",
+                                                     "spend_points",
+                                                     "add_coupon_template",
+                                                     "claim_coupon",
+                                                     "redeem_coupon",
+                                                     "grant_escrow",
+                                                     "return_escrow",
+                                                     "link_identity",
+                                                     "merge_receipt"};
 
 bool IdChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

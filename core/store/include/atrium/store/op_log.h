@@ -67,7 +67,9 @@ class OpLog {
   // Rebuilds state_ from the log.
   Status Replay();
   // One operation inside the batch's transaction.
-  StatusOr<OpResult> ApplyOne(const sync::Operation& op, Timestamp now);
+  // Adds the origins whose last sequence number moved to `origins`.
+  StatusOr<OpResult> ApplyOne(const sync::Operation& op, Timestamp now,
+                              std::set<std::string>& origins);
   // The stored answer to `op`, if it was seen before.
   StatusOr<std::optional<OpResult>> Seen(const sync::Operation& op,
                                          const std::string& body);

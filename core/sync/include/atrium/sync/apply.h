@@ -8,8 +8,10 @@
 // operation leaves the state as it was.
 //
 // Payloads (shared/formats/operation.md):
-//   register      {member_id, phone, name?}            member or device
-//   earn          {receipt: <receipt>}                  device (a till)
+//   register      {member_id, phone, name?, identity?}  member or device
+//   earn          {receipt: <receipt>, identity?}       device (a till)
+//   link_identity {member_id, identity: {kind, value}}  member or device
+//   merge_receipt {identity, receipt}                   the server itself
 //   refund        {mall_id, receipt_id, refund_id, amount_fen}   device
 //   spend_points  {member_id, points, ref, note?}      the member, or a device
 //   add_coupon_template  {template: <coupon template>}  an operator
@@ -40,6 +42,18 @@
 
 namespace atrium::sync {
 
+// The operator origin of operations the server makes itself (merges).
+inline constexpr std::string_view kSystemOperator = "atrium";
+
+// A key a shopper is known by besides their phone: a paying card or a
+// mini-program open id.
+struct Identity {
+  std::string kind;  // "card" or "open_id"
+  std::string value;
+  std::string Key() const { return kind + ":" + value; }
+  bool operator==(const Identity&) const = default;
+};
+
 // Members, their accounts and the programme they live under.
 struct GroupState {
   explicit GroupState(Program p)
@@ -48,9 +62,12 @@ struct GroupState {
   Program program;
   MemberDirectory directory;
   std::map<MemberId, MemberAccount> accounts;
-  std::map<std::string, MemberId> receipt_owner;  // by Receipt::Key()
-  std::map<MallId, CouponBook> coupons;           // by the templates' mall
-  std::map<std::string, Escrow> escrows;          // by id
+  std::map<std::string, MemberId> receipt_owner;   // by Receipt::Key()
+  std::map<MallId, CouponBook> coupons;            // by the templates' mall
+  std::map<std::string, Escrow> escrows;           // by id
+  std::map<std::string, MemberId> identity_owner;  // by Identity::Key()
+  // Receipts of shoppers known only by an identity, waiting for a member.
+  std::map<std::string, std::vector<Receipt>> guest_receipts;
   // A member's replica holds no escrows: a device's operation under one
   // applies there without the escrow's check, which the server made.
   bool checks_escrows = true;
@@ -71,6 +88,10 @@ struct Effects {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   std::optional<CouponEvent> coupon_event;
   std::optional<std::string> device;  // a device's own data (its escrow)
   std::optional<Escrow> escrow;       // an escrow as it now stands
+  std::optional<Identity> identity;   // linked to `member`
+  // Operations the server appends after this one (a merge per receipt
+  // that waited for the identity); a client ignores them and pulls them.
+  std::vector<Operation> follow_ups;
 };
 
 StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now);
