@@ -153,6 +153,18 @@ TEST_F(EscrowOpsTest, ChargeEscrowCountsWithoutTheMember) {
                                     Spend("M9", 301)))
                 .code(),
             StatusCode::kResourceExhausted);
+  // A malformed payload is an error, not a crash.
+  codec::Json bad = Spend("M9", 1);
+  bad["points"] = "many";
+  EXPECT_EQ(ChargeEscrow(state_, Op("b", "device:kiosk-1", "spend_points", bad))
+                .code(),
+            StatusCode::kInvalidArgument);
+  codec::Json no_template = kEscrowClaim;
+  no_template["template_id"] = 7;
+  EXPECT_EQ(ChargeEscrow(
+                state_, Op("b2", "device:kiosk-1", "claim_coupon", no_template))
+                .code(),
+            StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "atrium/sync/protocol.h"
+
 namespace atrium::sync {
 namespace {
 
@@ -91,6 +93,35 @@ TEST(OperationTest, BadInputIsRefusedWithAReason) {
     EXPECT_NE(op.status().message().find(c.says), std::string::npos)
         << c.why << ": " << op.status().ToString();
   }
+}
+
+}  // namespace
+}  // namespace atrium::sync
+
+namespace atrium::sync {
+namespace {
+
+// Results as stored and pulled read back, and unreadable ones are DataLoss
+// rather than a thrown type error.
+TEST(OpResultTest, StoredResultsReadBackOrAreDataLoss) {
+  StatusOr<OpResult> applied =
+      OpResultFromText("op-1", true, R"({"points":12})");
+  ASSERT_TRUE(applied.ok());
+  EXPECT_TRUE(applied->applied);
+  EXPECT_EQ(applied->result["points"], 12);
+  StatusOr<OpResult> rejected = OpResultFromText(
+      "op-2", false, R"({"code":"FAILED_PRECONDITION","message":"no"})");
+  ASSERT_TRUE(rejected.ok());
+  EXPECT_EQ(rejected->error.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(rejected->error.message(), "no");
+  for (const char* bad : {"", "{", R"({"code":7,"message":"x"})",
+                          R"({"code":"NOT_FOUND"})", "[]"}) {
+    EXPECT_EQ(OpResultFromText("op-3", false, bad).status().code(),
+              StatusCode::kDataLoss)
+        << bad;
+  }
+  EXPECT_EQ(OpResultFromText("op-4", true, "{").status().code(),
+            StatusCode::kDataLoss);
 }
 
 }  // namespace

@@ -113,15 +113,20 @@ Status ChargeEscrow(GroupState& state, const Operation& op) {
   StatusOr<Escrow*> e = EscrowFor(state, op);
   if (!e.ok()) return e.status();
   if (*e == nullptr) return InvalidArgument("not an escrowed operation");
+  // Read strictly, as Apply reads them: a malformed payload is an error,
+  // never a thrown type error.
+  codec::JsonReader r(op.payload, "payload");
   if (op.type == "spend_points") {
-    const MemberId member(op.payload.value("member_id", ""));
-    const int64_t points = op.payload.value("points", int64_t{0});
+    const MemberId member(r.Str("member_id"));
+    const int64_t points = r.Int("points", 1, kMaxPointsPerEntry);
+    ATRIUM_RETURN_IF_ERROR(r.status());
     ATRIUM_RETURN_IF_ERROR((*e)->CheckPoints(member, points, op.client_time));
     (*e)->ChargePoints(member, points);
     return Status::Ok();
   }
   if (op.type == "claim_coupon") {
-    const TemplateId t(op.payload.value("template_id", ""));
+    const TemplateId t(r.Str("template_id"));
+    ATRIUM_RETURN_IF_ERROR(r.status());
     ATRIUM_RETURN_IF_ERROR((*e)->CheckCoupon(t, op.client_time));
     (*e)->ChargeCoupon(t);
     return Status::Ok();

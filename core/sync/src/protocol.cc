@@ -10,7 +10,11 @@ codec::Json ErrorJson(const Status& s) {
 StatusOr<OpResult> OpResultFromText(const std::string& op_id, bool applied,
                                     std::string_view text) {
   StatusOr<codec::Json> j = codec::ParseJson(text);
-  if (!j.ok() || (!applied && !j->is_object())) {
+  const auto is_text = [&](const char* key) {
+    return j->contains(key) && (*j)[key].is_string();
+  };
+  if (!j.ok() || (!applied &&
+                  !(j->is_object() && is_text("code") && is_text("message")))) {
     return DataLoss("operation " + op_id + ": result unreadable");
   }
   OpResult r;
