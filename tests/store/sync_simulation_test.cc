@@ -149,39 +149,38 @@ class Simulation {
   // escrows before the doors open.
   void AddTemplates() {
     std::vector<Operation> ops;
-    for (const SimTemplate& t : kTemplates) {
+    const auto console = [&](std::string id, std::string type,
+                             codec::Json payload) {
       Operation op;
-      op.id = std::string("tpl-") + t.id;
+      op.id = std::move(id);
       op.origin = *sync::Origin::Parse("operator:console");
       op.seq = static_cast<int64_t>(ops.size()) + 1;
-      op.type = "add_coupon_template";
+      op.type = std::move(type);
       op.client_time = now_;
-      op.payload = {{"template",
-                     {{"id", t.id},
-                      {"name", t.id},
-                      {"mall_id", "m-xinjie"},
-                      {"kind", "cash_off"},
-                      {"amount_fen", 1000},
-                      {"valid_from", "2026-03-01T00:00:00+08:00"},
-                      {"valid_until", "2027-03-01T00:00:00+08:00"},
-                      {"total_stock", t.stock},
-                      {"per_member_total", t.per_member}}}};
+      op.payload = std::move(payload);
       ops.push_back(std::move(op));
+    };
+    for (const SimTemplate& t : kTemplates) {
+      console(std::string("tpl-") + t.id, "add_coupon_template",
+              {{"template",
+                {{"id", t.id},
+                 {"name", t.id},
+                 {"mall_id", "m-xinjie"},
+                 {"kind", "cash_off"},
+                 {"amount_fen", 1000},
+                 {"valid_from", "2026-03-01T00:00:00+08:00"},
+                 {"valid_until", "2027-03-01T00:00:00+08:00"},
+                 {"total_stock", t.stock},
+                 {"per_member_total", t.per_member}}}});
     }
     for (const SimEscrow& e : kEscrows) {
-      Operation op;
-      op.id = std::string("grant-") + e.id;
-      op.origin = *sync::Origin::Parse("operator:console");
-      op.seq = static_cast<int64_t>(ops.size()) + 1;
-      op.type = "grant_escrow";
-      op.client_time = now_;
-      op.payload = {{"escrow_id", e.id},
-                    {"device_id", e.device},
-                    {"expires_at", "2027-01-01T00:00:00Z"},
-                    {"points_budget", e.points},
-                    {"per_member_points", e.per_member},
-                    {"coupons", {{"kiosk-sim", e.coupons}}}};
-      ops.push_back(std::move(op));
+      console(std::string("grant-") + e.id, "grant_escrow",
+              {{"escrow_id", e.id},
+               {"device_id", e.device},
+               {"expires_at", "2027-01-01T00:00:00Z"},
+               {"points_budget", e.points},
+               {"per_member_points", e.per_member},
+               {"coupons", {{"kiosk-sim", e.coupons}}}});
     }
     StatusOr<std::vector<OpResult>> r = server_->ApplyBatch(ops, now_);
     ASSERT_TRUE(r.ok());
