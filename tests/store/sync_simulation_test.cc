@@ -1,8 +1,9 @@
-// A seeded, deterministic simulation of the sync protocol: tills, a desk
-// and members' phones submitting random operations through replicas, over
-// a network that drops, duplicates and reorders messages, with clients
-// going offline and restarting and the server restarting. After everything
-// syncs, the invariants a mall relies on must hold.
+// A seeded, deterministic simulation of the sync protocol: tills, kiosks
+// (members sign in there), a desk and members' phones submitting random
+// operations through replicas, over a network that drops, duplicates and
+// reorders messages, with clients going offline and restarting and the
+// server restarting. After everything syncs, the invariants a mall relies
+// on must hold.
 //
 // ATRIUM_SIM_OPS (default 10000; the asan and wasm runs take 2000, the
 // native run all 10000) sets the operations per seed and
@@ -14,6 +15,7 @@
 #include <cstdlib>
 #include <map>
 #include <random>
+#include <set>
 
 #include "atrium/audit.h"
 #include "atrium/coupon_book.h"
@@ -60,13 +62,14 @@ std::string CardOf(int i) { return "C" + std::to_string(6000 + i); }
 // A message in flight, to the server or back to one incarnation of a
 // client.
 struct Message {
-  enum Kind { kPush, kPushReply, kPull, kPullReply } kind;
+  enum Kind { kPush, kPushReply, kPull, kPullReply, kSignIn, kHistory } kind;
   size_t client;
   int incarnation;
   std::vector<Operation> ops;
   std::vector<OpResult> results;
   int64_t after = 0;
   std::vector<Change> changes;
+  std::string member;  // a sign-in at a kiosk
 };
 
 // A till's receipt, for refunds.
@@ -84,16 +87,17 @@ struct Client {
   int64_t disk_next_seq = 1;
   int incarnation = 0;
   bool online = true;
-  std::vector<Sale> sales;  // tills
-  int next_member = 0;      // the desk: members it registered
-  bool returned = false;    // a kiosk: its escrow
-  bool linked = false;      // a phone: its member's card
+  std::vector<Sale> sales;           // tills
+  int next_member = 0;               // the desk: members it registered
+  bool returned = false;             // a kiosk: its escrow
+  bool linked = false;               // a phone: its member's card
+  std::set<std::string> signing_in;  // a kiosk: members awaiting history
 };
 
 struct Stats {
   int64_t submitted = 0, refused_locally = 0, dropped = 0, duplicated = 0,
           client_restarts = 0, server_restarts = 0, replayed = 0, rejected = 0,
-          escrow_waits = 0;
+          escrow_waits = 0, sign_ins = 0;
 };
 
 class Simulation {
@@ -247,6 +251,13 @@ class Simulation {
       // returns its escrow halfway.
       const SimEscrow& e = kEscrows[who == "kiosk-1" ? 0 : 1];
       const std::string member = MemberName(static_cast<int>(Pick(kMembers)));
+      if (c.online && Chance(0.01)) {
+        // A member signs in with their code: the kiosk is served them,
+        // and asks again until it has their history.
+        c.signing_in.insert(member);
+        Sync(c);
+        return;
+      }
       if (who == "kiosk-2" && !c.returned && stats_.submitted > returns_at_) {
         type = "return_escrow";
         payload = {{"escrow_id", e.id}};
@@ -356,9 +367,19 @@ class Simulation {
     const size_t i = static_cast<size_t>(&c - clients_.data());
     std::vector<Operation> ops = c.replica->ToPush();
     if (!ops.empty()) {
-      Send({Message::kPush, i, c.incarnation, std::move(ops), {}, 0, {}});
+      Send({Message::kPush, i, c.incarnation, std::move(ops), {}, 0, {}, {}});
     }
-    Send({Message::kPull, i, c.incarnation, {}, {}, c.replica->cursor(), {}});
+    Send({Message::kPull,
+          i,
+          c.incarnation,
+          {},
+          {},
+          c.replica->cursor(),
+          {},
+          {}});
+    for (const std::string& member : c.signing_in) {
+      Send({Message::kSignIn, i, c.incarnation, {}, {}, 0, {}, member});
+    }
   }
 
   // Delivers one message in flight, chosen at random (reordering); with
@@ -405,6 +426,33 @@ class Simulation {
         c.replica->Acknowledge(m.results);
         Save(c);
         return;
+      case Message::kSignIn: {
+        const MemberId member(m.member);
+        const Status served = server_->Serve(c.origin, member, now_);
+        m.kind = Message::kHistory;
+        // Not registered (yet): the sign-in fails, with no history.
+        if (served.code() != StatusCode::kNotFound) {
+          ASSERT_TRUE(served.ok()) << served.ToString();
+          ++stats_.sign_ins;
+          StatusOr<std::vector<Change>> r =
+              server_->History(c.origin, member, m.after, kPullPage);
+          ASSERT_TRUE(r.ok()) << r.status().ToString();
+          m.changes = std::move(*r);
+        }
+        Send(std::move(m));
+        return;
+      }
+      case Message::kHistory:
+        if (m.incarnation != c.incarnation) return;
+        ASSERT_TRUE(c.replica->HistoryPulled(m.changes).ok());
+        if (m.changes.size() == kPullPage) {  // more of it
+          m.kind = Message::kSignIn;
+          m.after = m.changes.back().cursor;
+          Send(std::move(m));
+        } else {
+          c.signing_in.erase(m.member);
+        }
+        return;
       case Message::kPullReply:
         if (m.incarnation != c.incarnation) return;
         ASSERT_TRUE(c.replica->Pulled(m.after, m.changes).ok());
@@ -416,6 +464,7 @@ class Simulation {
                 {},
                 {},
                 c.replica->cursor(),
+                {},
                 {}});
         }
         return;
@@ -430,7 +479,7 @@ class Simulation {
       while (!network_.empty()) Deliver(/*faults=*/false);
       bool idle = true;
       for (Client& c : clients_) {
-        if (c.replica->queued() > 0) idle = false;
+        if (c.replica->queued() > 0 || !c.signing_in.empty()) idle = false;
         Sync(c);
       }
       while (!network_.empty()) Deliver(/*faults=*/false);
@@ -466,6 +515,26 @@ std::pair<bool, std::string> StoredOutcome(Db& db, const std::string& id,
     out = {row.Text(0) == "applied", std::string(row.Text(1))};
   });
   return out;
+}
+
+// A client's view of member `m` equals the server's: the same ledger, the
+// same coupons in the same states.
+void ExpectHeldAsTheServer(const sync::GroupState& view, const MemberId& m,
+                           const sync::GroupState& server) {
+  const auto theirs = server.accounts.find(m);
+  ASSERT_NE(theirs, server.accounts.end());
+  EXPECT_EQ(view.accounts.at(m).ledger().entries(),
+            theirs->second.ledger().entries());
+  const auto book = view.coupons.find(MallId("m-xinjie"));
+  ASSERT_NE(book, view.coupons.end());
+  const auto mine = book->second.WalletOf(m);
+  const auto wallet = server.coupons.at(MallId("m-xinjie")).WalletOf(m);
+  ASSERT_EQ(mine.size(), wallet.size());
+  for (size_t i = 0; i < mine.size(); ++i) {
+    EXPECT_EQ(mine[i]->id, wallet[i]->id);
+    EXPECT_EQ(mine[i]->status, wallet[i]->status) << mine[i]->id.value();
+    EXPECT_EQ(mine[i]->valid_until, wallet[i]->valid_until);
+  }
 }
 
 void CheckInvariants(Simulation& sim) {
@@ -579,33 +648,40 @@ void CheckInvariants(Simulation& sim) {
   EXPECT_EQ(*server.db().QueryInt("SELECT coalesce(sum(remaining), 0) "
                                   "FROM lots"),
             outstanding);
-  // Every client is settled; each phone sees its member as the server does.
+  // Every client is settled. Whoever a client holds, it holds as the
+  // server does: a phone its member, a kiosk the members who signed in
+  // there, the desk those it registered.
   for (const Client& c : sim.clients()) {
     EXPECT_EQ(c.replica->queued(), 0U) << c.origin.ToString();
-    if (c.origin.kind != sync::OriginKind::kMember) continue;
-    const MemberId m(c.origin.id);
-    const auto server_account = state.accounts.find(m);
-    const auto phone_account = c.replica->view().accounts.find(m);
-    ASSERT_EQ(server_account != state.accounts.end(),
-              phone_account != c.replica->view().accounts.end())
-        << m.value();
-    if (server_account == state.accounts.end()) continue;
-    EXPECT_EQ(phone_account->second.ledger().entries(),
-              server_account->second.ledger().entries())
-        << m.value();
-    EXPECT_EQ(c.replica->view().accounts.size(), 1U);
-    // The same coupons in the same states.
-    const auto phone_book = c.replica->view().coupons.find(MallId("m-xinjie"));
-    ASSERT_NE(phone_book, c.replica->view().coupons.end());
-    const auto mine = phone_book->second.WalletOf(m);
-    const auto theirs = book.WalletOf(m);
-    ASSERT_EQ(mine.size(), theirs.size()) << m.value();
-    for (size_t i = 0; i < mine.size(); ++i) {
-      EXPECT_EQ(mine[i]->id, theirs[i]->id);
-      EXPECT_EQ(mine[i]->status, theirs[i]->status) << mine[i]->id.value();
-      EXPECT_EQ(mine[i]->valid_until, theirs[i]->valid_until);
+    const sync::GroupState& view = c.replica->view();
+    if (c.origin.kind == sync::OriginKind::kMember) {
+      const MemberId m(c.origin.id);
+      EXPECT_EQ(view.accounts.contains(m), state.accounts.contains(m))
+          << m.value();
+      EXPECT_LE(view.accounts.size(), 1U);
+    }
+    if (c.origin.kind == sync::OriginKind::kDevice) {
+      // A device holds exactly the members the server serves it.
+      std::set<std::string> served, held;
+      StatusOr<Statement*> s = server.db().Prepare(
+          "SELECT member_id FROM device_members WHERE device = ?");
+      ASSERT_TRUE(s.ok());
+      (*s)->Bind(1, c.origin.ToString());
+      ASSERT_TRUE(
+          (*s)->ForEach([&](Statement& row) { served.emplace(row.Text(0)); })
+              .ok());
+      for (const auto& [m, account] : view.accounts) held.insert(m.value());
+      EXPECT_EQ(held, served) << c.origin.ToString();
+      if (c.origin.id.starts_with("kiosk-")) {
+        EXPECT_FALSE(held.empty());
+      }
+    }
+    for (const auto& [m, account] : view.accounts) {
+      SCOPED_TRACE(c.origin.ToString() + " holding " + m.value());
+      ExpectHeldAsTheServer(view, m, state);
     }
   }
+  EXPECT_GT(sim.stats().sign_ins, 0);
   StatusOr<Statement*> check = server.db().Prepare("PRAGMA integrity_check");
   ASSERT_TRUE(check.ok());
   ASSERT_TRUE(*(*check)->Step());

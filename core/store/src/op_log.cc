@@ -211,6 +211,10 @@ StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now,
   origins.insert(op.origin.ToString());
   if (!fx.ok()) return r;
   ATRIUM_RETURN_IF_ERROR(Project(*db_, op.id, *fx, now));
+  // A member who registers at a device is served there.
+  if (fx->registered && op.origin.kind == sync::OriginKind::kDevice) {
+    ATRIUM_RETURN_IF_ERROR(AddServed(op.origin.ToString(), *fx->member, now));
+  }
   // What the operation asks the server to do next, as operations of the
   // server's own origin, in the same transaction.
   const std::string system = sync::Origin{sync::OriginKind::kOperator,
@@ -231,8 +235,9 @@ StatusOr<std::vector<Change>> OpLog::Pull(const sync::Origin& viewer,
   if (limit < 1 || limit > kMaxPull) {
     return InvalidArgument("a pull takes 1..10000 changes");
   }
-  // A member sees what concerns them; a device what it did and its escrows
-  // (subject 'device:<id>'); both see the catalogue (subject '*').
+  // A member sees what concerns them; a device what it did, its escrows
+  // (subject 'device:<id>') and the members it serves; both see the
+  // catalogue (subject '*').
   const bool member = viewer.kind == sync::OriginKind::kMember;
   StatusOr<Statement*> s = db_->Prepare(
       member ? "SELECT cursor, id, body, result, applied_at, outcome "
@@ -241,20 +246,85 @@ StatusOr<std::vector<Change>> OpLog::Pull(const sync::Origin& viewer,
                "ORDER BY cursor LIMIT ?3"
              : "SELECT cursor, id, body, result, applied_at, outcome "
                "FROM operations WHERE (origin = ?1 OR subject = '*' OR "
-               "subject = ?1) "
+               "subject = ?1 OR (outcome = 'applied' AND subject IN "
+               "(SELECT member_id FROM device_members WHERE device = ?1))) "
                "AND cursor > ?2 ORDER BY cursor LIMIT ?3");
   if (!s.ok()) return s.status();
   (*s)->Bind(1, member ? viewer.id : viewer.ToString())
       .Bind(2, after)
       .Bind(3, static_cast<int64_t>(limit));
   std::vector<Change> out;
+  ATRIUM_RETURN_IF_ERROR(ReadChanges(**s, limit, out));
+  return out;
+}
+
+Status OpLog::ReadChanges(Statement& s, size_t limit,
+                          std::vector<Change>& out) {
   out.reserve(std::min<size_t>(limit, 1024));
-  ATRIUM_RETURN_IF_ERROR((*s)->ForEach([&](Statement& row) {
+  return s.ForEach([&](Statement& row) {
     out.push_back({row.Int(0), std::string(row.Text(1)),
                    std::string(row.Text(2)), std::string(row.Text(3)),
                    Timestamp::FromUnixSeconds(row.Int(4)),
                    row.Text(5) == "applied"});
-  }));
+  });
+}
+
+Status OpLog::Serve(const sync::Origin& device, const MemberId& member,
+                    Timestamp now) {
+  if (device.kind != sync::OriginKind::kDevice) {
+    return InvalidArgument("only a device is served members");
+  }
+  if (!state_->accounts.contains(member)) {
+    return NotFound("no member " + member.value());
+  }
+  Transaction txn(*db_);
+  ATRIUM_RETURN_IF_ERROR(txn.Begin());
+  ATRIUM_RETURN_IF_ERROR(AddServed(device.ToString(), member, now));
+  return txn.Commit();
+}
+
+Status OpLog::AddServed(const std::string& device, const MemberId& member,
+                        Timestamp now) {
+  StatusOr<Statement*> s = db_->Prepare(
+      "INSERT INTO device_members(device, member_id, since) VALUES (?, ?, ?) "
+      "ON CONFLICT DO NOTHING");
+  if (!s.ok()) return s.status();
+  (*s)->BindRef(1, device)
+      .BindRef(2, member.value())
+      .Bind(3, now.unix_seconds());
+  return (*s)->Run();
+}
+
+StatusOr<std::vector<Change>> OpLog::History(const sync::Origin& device,
+                                             const MemberId& member,
+                                             int64_t after, size_t limit) {
+  if (after < 0) return InvalidArgument("cursor must not be negative");
+  if (limit < 1 || limit > kMaxPull) {
+    return InvalidArgument("a pull takes 1..10000 changes");
+  }
+  StatusOr<Statement*> served = db_->Prepare(
+      "SELECT count(*) FROM device_members WHERE device = ? AND "
+      "member_id = ?");
+  if (!served.ok()) return served.status();
+  (*served)->Bind(1, device.ToString()).Bind(2, member.value());
+  StatusOr<bool> row = (*served)->Step();
+  if (!row.ok()) return row.status();
+  const bool serves = *row && (*served)->Int(0) > 0;
+  (*served)->Reset();
+  if (!serves) {
+    return PermissionDenied(device.ToString() + " does not serve " +
+                            member.value());
+  }
+  StatusOr<Statement*> s = db_->Prepare(
+      "SELECT cursor, id, body, result, applied_at, outcome FROM operations "
+      "WHERE subject = ?1 AND cursor > ?2 AND outcome = 'applied' "
+      "ORDER BY cursor LIMIT ?3");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, member.value())
+      .Bind(2, after)
+      .Bind(3, static_cast<int64_t>(limit));
+  std::vector<Change> out;
+  ATRIUM_RETURN_IF_ERROR(ReadChanges(**s, limit, out));
   return out;
 }
 

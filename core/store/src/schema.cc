@@ -179,6 +179,15 @@ CREATE TABLE escrows (
   body TEXT NOT NULL
 ) STRICT;
 
+-- Members a device serves (they signed in there, or registered there): it
+-- pulls their data.
+CREATE TABLE device_members (
+  device TEXT NOT NULL,                -- its origin, 'device:<id>'
+  member_id TEXT NOT NULL REFERENCES members(id),
+  since INTEGER NOT NULL,
+  PRIMARY KEY (device, member_id)
+) STRICT, WITHOUT ROWID;
+
 -- The operation log. `cursor` orders changes for pull; an operation is
 -- found again by its id or by (origin, seq), and answers with `result`.
 CREATE TABLE operations (

@@ -28,7 +28,9 @@ StatusOr<Escrow*> EscrowFor(GroupState& state, const Operation& op) {
   }
   const auto it = state.escrows.find(id->get<std::string>());
   if (it == state.escrows.end()) {
-    if (!state.checks_escrows) return static_cast<Escrow*>(nullptr);
+    const bool others =
+        !state.own_device.empty() && state.own_device != op.origin.id;
+    if (!state.checks_escrows || others) return static_cast<Escrow*>(nullptr);
     return NotFound("no such escrow");
   }
   if (it->second.grant().device != op.origin.id) {

@@ -20,6 +20,10 @@
 //   recorded time; an answer that differs from the recorded one means the
 //   log and the code disagree, and Open fails with DataLoss.
 // - Pull pages through the log by cursor; each viewer sees only its own.
+// - A device is served a member when the member signs in there (Serve,
+//   which the caller authorises: the member showed their code) or
+//   registers there; from then on its pulls carry the member's changes,
+//   and History gives it the member's changes from before.
 #ifndef ATRIUM_STORE_OP_LOG_H_
 #define ATRIUM_STORE_OP_LOG_H_
 
@@ -53,10 +57,21 @@ class OpLog {
 
   // Up to `limit` (1..kMaxPull) changes after `after` that `viewer` may
   // see, oldest first: a member, the operations that changed their data; a
-  // device, the operations it sent and its escrows; both, the catalogue
-  // (coupon templates). Pass the last cursor back for more.
+  // device, the operations it sent, its escrows and the members it serves;
+  // both, the catalogue (coupon templates). Pass the last cursor back for
+  // more.
   StatusOr<std::vector<Change>> Pull(const sync::Origin& viewer, int64_t after,
                                      size_t limit);
+
+  // Starts serving `member` to `device` (durably; serving again is a
+  // no-op). NotFound if the member is not registered.
+  Status Serve(const sync::Origin& device, const MemberId& member,
+               Timestamp now);
+  // Up to `limit` applied changes of `member` after `after`, oldest first,
+  // for a device that serves them (PermissionDenied otherwise).
+  StatusOr<std::vector<Change>> History(const sync::Origin& device,
+                                        const MemberId& member, int64_t after,
+                                        size_t limit);
 
   const sync::GroupState& state() const { return *state_; }
   Db& db() { return *db_; }
@@ -80,6 +95,12 @@ class OpLog {
 
   // Writes the last sequence number of each origin the batch touched.
   Status SaveOrigins(const std::set<std::string>& origins);
+  // Records that `device` (an origin string) serves `member`.
+  Status AddServed(const std::string& device, const MemberId& member,
+                   Timestamp now);
+  // The changes `s` selects: cursor, id, body, result, applied_at, outcome.
+  static Status ReadChanges(Statement& s, size_t limit,
+                            std::vector<Change>& out);
 
   std::unique_ptr<Db> db_;
   Program program_;

@@ -68,9 +68,12 @@ struct GroupState {
   std::map<std::string, MemberId> identity_owner;  // by Identity::Key()
   // Receipts of shoppers known only by an identity, waiting for a member.
   std::map<std::string, std::vector<Receipt>> guest_receipts;
-  // A member's replica holds no escrows: a device's operation under one
-  // applies there without the escrow's check, which the server made.
+  // Whose escrows this state checks. The server checks every device's. A
+  // member's replica holds none, and a device's replica only its own
+  // (`own_device`): an operation under another's escrow applies there
+  // without the escrow's check, which the server made.
   bool checks_escrows = true;
+  std::string own_device;  // a device's replica: its id
 };
 
 // What an applied operation changed, for the store to record and for the
