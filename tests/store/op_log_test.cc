@@ -121,6 +121,15 @@ TEST_F(OpLogTest, AReusedIdWithAnotherBodyIsRefused) {
   EXPECT_FALSE(r[0].applied);
   EXPECT_EQ(r[0].error.code(), StatusCode::kAlreadyExists);
   EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM operations"), 2);
+  // Reopened, the log still knows every id: the log, not an index, keeps
+  // them unique.
+  log.reset();
+  log = Open();
+  EXPECT_EQ(Apply(*log, {changed})[0].error.code(), StatusCode::kAlreadyExists);
+  const auto repeat = Apply(*log, {Earn("R1", "M0001", 10000, 1)});
+  EXPECT_TRUE(repeat[0].replayed);
+  EXPECT_TRUE(repeat[0].applied);
+  EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM operations"), 2);
 }
 
 TEST_F(OpLogTest, RejectedOperationsAreKeptAndChangeNothing) {

@@ -501,18 +501,17 @@ class Simulation {
   Stats stats_;
 };
 
-// The stored outcome of one operation, as (applied, result text).
-std::pair<bool, std::string> StoredOutcome(Db& db, const std::string& id,
-                                           int* rows) {
+// The stored outcomes of every operation, by id, as (applied, result
+// text): one per id, unless the log stored an operation twice.
+using Outcome = std::pair<bool, std::string>;
+std::map<std::string, std::vector<Outcome>> StoredOutcomes(Db& db) {
+  std::map<std::string, std::vector<Outcome>> out;
   StatusOr<Statement*> s =
-      db.Prepare("SELECT outcome, result FROM operations WHERE id = ?");
-  std::pair<bool, std::string> out;
-  *rows = 0;
+      db.Prepare("SELECT id, outcome, result FROM operations");
   if (!s.ok()) return out;
-  (*s)->Bind(1, id);
   (void)(*s)->ForEach([&](Statement& row) {
-    ++*rows;
-    out = {row.Text(0) == "applied", std::string(row.Text(1))};
+    out[std::string(row.Text(0))].emplace_back(row.Text(1) == "applied",
+                                               std::string(row.Text(2)));
   });
   return out;
 }
@@ -542,10 +541,13 @@ void CheckInvariants(Simulation& sim) {
   const sync::GroupState& state = server.state();
   // Every operation a client queued is in the log exactly once, and every
   // answer a client was given is the stored one.
+  const std::map<std::string, std::vector<Outcome>> stored =
+      StoredOutcomes(server.db());
   for (const auto& [id, client] : sim.submitted()) {
-    int rows = 0;
-    const auto [applied, result] = StoredOutcome(server.db(), id, &rows);
-    ASSERT_EQ(rows, 1) << id;
+    const auto found = stored.find(id);
+    ASSERT_NE(found, stored.end()) << id;
+    ASSERT_EQ(found->second.size(), 1U) << id;
+    const auto& [applied, result] = found->second[0];
     for (const OpResult& r : sim.clients()[client].replica->outcomes()) {
       if (r.op_id != id) continue;
       EXPECT_EQ(r.applied, applied) << id;

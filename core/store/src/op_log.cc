@@ -40,10 +40,10 @@ Status OpLog::Replay() {
   state_ = std::make_unique<sync::GroupState>(program_);
   ids_.clear();
   last_seq_.clear();
-  StatusOr<Statement*> all = db_->Prepare("SELECT id FROM operations");
+  StatusOr<Statement*> all = db_->Prepare("SELECT id, cursor FROM operations");
   if (!all.ok()) return all.status();
-  ATRIUM_RETURN_IF_ERROR(
-      (*all)->ForEach([&](Statement& s) { ids_.emplace(s.Text(0)); }));
+  ATRIUM_RETURN_IF_ERROR((*all)->ForEach(
+      [&](Statement& s) { ids_.emplace(s.Text(0), s.Int(1)); }));
   StatusOr<Statement*> origins =
       db_->Prepare("SELECT origin, last_seq FROM origins");
   if (!origins.ok()) return origins.status();
@@ -76,11 +76,12 @@ Status OpLog::Replay() {
 StatusOr<std::optional<OpResult>> OpLog::Seen(const sync::Operation& op,
                                               const std::string& body) {
   // Most operations are new: the memory says so without a query.
-  if (ids_.contains(op.id)) {
+  if (const auto seen = ids_.find(op.id); seen != ids_.end()) {
     StatusOr<Statement*> by_id = db_->Prepare(
-        "SELECT body, outcome, result, cursor FROM operations WHERE id = ?");
+        "SELECT body, outcome, result, cursor FROM operations "
+        "WHERE cursor = ?");
     if (!by_id.ok()) return by_id.status();
-    (*by_id)->Bind(1, op.id);
+    (*by_id)->Bind(1, seen->second);
     StatusOr<bool> row = (*by_id)->Step();
     if (!row.ok()) return row.status();
     if (!*row) return DataLoss("operation " + op.id + " is missing");
@@ -147,9 +148,10 @@ StatusOr<int64_t> OpLog::Record(const sync::Operation& op,
     (*s)->BindNull(9);
   }
   ATRIUM_RETURN_IF_ERROR((*s)->Run());
-  ids_.insert(op.id);
+  const int64_t cursor = db_->LastInsertRowid();
+  ids_.emplace(op.id, cursor);
   last_seq_[origin] = op.seq;
-  return db_->LastInsertRowid();
+  return cursor;
 }
 
 Status OpLog::SaveOrigins(const std::set<std::string>& origins) {

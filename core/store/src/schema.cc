@@ -15,11 +15,13 @@ namespace {
 // few pages at the end of each table and one page per member in each
 // index, not one page of wide rows per member. Small tables keyed by what
 // they hold are WITHOUT ROWID (one b-tree, not two). `op_id` columns name
-// the operation that wrote the row without a foreign key, which would cost
-// a lookup per row. A ledger entry's key is unique per member, which the
-// core guarantees; an index to check it again would cost a b-tree insert
-// per entry. Checks list values with OR, not IN: SQLite builds a temporary
-// table for an IN list on every insert.
+// the operation that wrote the row, and the member columns of ledger
+// entries and receipts their member, without a foreign key, which would
+// cost a lookup per row: the core applies nothing to a member it does not
+// hold. A ledger entry's key is unique per member, and an operation's id
+// in the log, which the core and the log guarantee; an index to check it
+// again would cost a b-tree insert per row. Checks list values with OR, not IN:
+// SQLite builds a temporary table for an IN list on every insert.
 constexpr const char* kV1 = R"sql(
 CREATE TABLE members (
   id TEXT PRIMARY KEY,
@@ -60,7 +62,7 @@ CREATE TABLE tier_history (
 CREATE INDEX tier_history_by_member ON tier_history(member_id, at);
 
 CREATE TABLE ledger_entries (
-  member_id TEXT NOT NULL REFERENCES members(id),
+  member_id TEXT NOT NULL,             -- a member's: the core applies it
   seq INTEGER NOT NULL,
   key TEXT NOT NULL,
   kind TEXT NOT NULL
@@ -98,7 +100,7 @@ CREATE VIEW lots AS
 CREATE TABLE receipts (
   mall_id TEXT NOT NULL,
   id TEXT NOT NULL,
-  member_id TEXT NOT NULL REFERENCES members(id),
+  member_id TEXT NOT NULL,             -- a member's: the core applies it
   store_id TEXT NOT NULL,
   at INTEGER NOT NULL,
   total_fen INTEGER NOT NULL,
@@ -189,10 +191,11 @@ CREATE TABLE device_members (
 ) STRICT, WITHOUT ROWID;
 
 -- The operation log. `cursor` orders changes for pull; an operation is
--- found again by its id or by (origin, seq), and answers with `result`.
+-- found again by its id (which the log keeps unique, mapping ids to cursors
+-- in memory) or by (origin, seq), and answers with `result`.
 CREATE TABLE operations (
   cursor INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
+  id TEXT NOT NULL,
   origin TEXT NOT NULL,
   seq INTEGER NOT NULL,
   type TEXT NOT NULL,

@@ -32,7 +32,6 @@
 #include <span>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "atrium/store/sqlite.h"
@@ -105,8 +104,10 @@ class OpLog {
   std::unique_ptr<Db> db_;
   Program program_;
   std::unique_ptr<sync::GroupState> state_;
-  // What the log holds, so that new operations need no lookup.
-  std::unordered_set<std::string> ids_;
+  // What the log holds, so that new operations need no lookup: the cursor
+  // of each operation id (the log is the only writer, so the memory keeps
+  // ids unique, not an index).
+  std::unordered_map<std::string, int64_t> ids_;
   std::unordered_map<std::string, int64_t> last_seq_;  // by origin
 };
 
