@@ -58,6 +58,16 @@ int64_t Usable(const OpLog& log, const std::string& member) {
       .usable;
 }
 
+// The text in the first column of the first row `sql` gives.
+std::string QueryText(Db& db, const std::string& sql) {
+  StatusOr<Statement*> s = db.Prepare(sql);
+  if (!s.ok()) return s.status().ToString();
+  StatusOr<bool> row = (*s)->Step();
+  std::string out = row.ok() && *row ? std::string((*s)->Text(0)) : "";
+  (*s)->Reset();
+  return out;
+}
+
 class OpLogTest : public ::testing::Test {
  protected:
   std::unique_ptr<OpLog> Open() {
@@ -130,6 +140,45 @@ TEST_F(OpLogTest, AReusedIdWithAnotherBodyIsRefused) {
   EXPECT_TRUE(repeat[0].replayed);
   EXPECT_TRUE(repeat[0].applied);
   EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM operations"), 2);
+}
+
+TEST_F(OpLogTest, TheTierHistoryRecordsEveryChangeOnce) {
+  // The tier a member joined at, and each upgrade with the operation that
+  // made it, in the order they happened.
+  const std::string history =
+      "SELECT group_concat(tier_id || ':' || coalesce(op_id, ''), ' ') "
+      "FROM (SELECT * FROM tier_history WHERE member_id = 'M0001' "
+      "ORDER BY rowid)";
+  // A purchase on April `day`, applied a minute later.
+  const auto buy = [](OpLog& log, const std::string& id, int64_t fen,
+                      int64_t seq, int day) {
+    Operation op = Earn(id, "M0001", fen, seq);
+    const std::string at = "2026-04-0" + std::to_string(day) + "T10:00:00Z";
+    op.payload["receipt"]["at"] = at;
+    StatusOr<std::vector<OpResult>> r = log.ApplyBatch(
+        std::vector<Operation>{op}, At(at.c_str()).PlusSeconds(60));
+    ASSERT_TRUE(r.ok() && (*r)[0].applied) << id;
+  };
+  {
+    auto log = Open();
+    const std::vector<Operation> join = {Register("M0001", "13800000001", 1)};
+    ASSERT_TRUE(log->ApplyBatch(join, At("2026-04-01T08:00:00Z")).ok());
+    buy(*log, "R1", 100'000, 1, 2);
+    EXPECT_EQ(QueryText(log->db(), history), "normal:reg-M0001");
+    buy(*log, "R2", 600'000, 2, 3);    // ¥7,000 in the year
+    buy(*log, "R3", 1'400'000, 3, 4);  // ¥21,000
+    EXPECT_EQ(QueryText(log->db(), history),
+              "normal:reg-M0001 silver:earn-R2 gold:earn-R3");
+    EXPECT_EQ(log->state().accounts.at(MemberId("M0001")).tier().tier,
+              TierId("gold"));
+  }
+  // Reopened: nothing written twice, and the programme's tiers are there
+  // for the history to name.
+  auto log = Open();
+  buy(*log, "R4", 100, 4, 5);
+  EXPECT_EQ(QueryText(log->db(), history),
+            "normal:reg-M0001 silver:earn-R2 gold:earn-R3");
+  EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM tiers"), 4);
 }
 
 TEST_F(OpLogTest, RejectedOperationsAreKeptAndChangeNothing) {

@@ -31,6 +31,12 @@ StatusOr<std::unique_ptr<OpLog>> OpLog::Open(const std::string& path,
   if (!db.ok()) return db.status();
   ATRIUM_RETURN_IF_ERROR(Configure(**db));
   ATRIUM_RETURN_IF_ERROR(Migrate(**db));
+  {
+    Transaction txn(**db);
+    ATRIUM_RETURN_IF_ERROR(txn.Begin());
+    ATRIUM_RETURN_IF_ERROR(SaveTiers(**db, program.tiers));
+    ATRIUM_RETURN_IF_ERROR(txn.Commit());
+  }
   std::unique_ptr<OpLog> log(new OpLog(std::move(*db), std::move(program)));
   ATRIUM_RETURN_IF_ERROR(log->Replay());
   return log;
@@ -40,6 +46,7 @@ Status OpLog::Replay() {
   state_ = std::make_unique<sync::GroupState>(program_);
   ids_.clear();
   last_seq_.clear();
+  tier_rows_.clear();
   StatusOr<Statement*> all = db_->Prepare("SELECT id, cursor FROM operations");
   if (!all.ok()) return all.status();
   ATRIUM_RETURN_IF_ERROR((*all)->ForEach(
@@ -69,6 +76,10 @@ Status OpLog::Replay() {
       return DataLoss("operation " + id +
                       " answers differently when applied again");
     }
+  }
+  // The tier history holds every tier change the log made.
+  for (const auto& [member, account] : state_->accounts) {
+    tier_rows_.emplace(member.value(), account.tier().history.size());
   }
   return Status::Ok();
 }
@@ -213,6 +224,7 @@ StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now,
   origins.insert(op.origin.ToString());
   if (!fx.ok()) return r;
   ATRIUM_RETURN_IF_ERROR(Project(*db_, op.id, *fx, now));
+  if (fx->member) ATRIUM_RETURN_IF_ERROR(SaveTierChanges(*fx->member, op.id));
   // A member who registers at a device is served there.
   if (fx->registered && op.origin.kind == sync::OriginKind::kDevice) {
     ATRIUM_RETURN_IF_ERROR(AddServed(op.origin.ToString(), *fx->member, now));
@@ -283,6 +295,25 @@ Status OpLog::Serve(const sync::Origin& device, const MemberId& member,
   ATRIUM_RETURN_IF_ERROR(txn.Begin());
   ATRIUM_RETURN_IF_ERROR(AddServed(device.ToString(), member, now));
   return txn.Commit();
+}
+
+Status OpLog::SaveTierChanges(const MemberId& member,
+                              const std::string& op_id) {
+  const auto account = state_->accounts.find(member);
+  if (account == state_->accounts.end()) return Status::Ok();
+  const TierState& tier = account->second.tier();
+  auto [rows, joined] = tier_rows_.try_emplace(member.value(), 0);
+  if (joined) {
+    // The tier they joined at opens their history.
+    const TierChange join{account->second.member().registered_at, TierId(),
+                          program_.tiers.levels.front().id, "joined"};
+    ATRIUM_RETURN_IF_ERROR(ProjectTierChanges(*db_, op_id, member, {&join, 1}));
+  }
+  if (rows->second == tier.history.size()) return Status::Ok();
+  ATRIUM_RETURN_IF_ERROR(ProjectTierChanges(
+      *db_, op_id, member, std::span(tier.history).subspan(rows->second)));
+  rows->second = tier.history.size();
+  return Status::Ok();
 }
 
 Status OpLog::AddServed(const std::string& device, const MemberId& member,

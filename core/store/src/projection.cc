@@ -185,6 +185,40 @@ Status SaveEscrow(Db& db, const Escrow& e, int64_t now) {
 
 }  // namespace
 
+Status ProjectTierChanges(Db& db, std::string_view op_id,
+                          const MemberId& member,
+                          std::span<const TierChange> changes) {
+  for (const TierChange& c : changes) {
+    StatusOr<Statement*> s = db.Prepare(
+        "INSERT INTO tier_history(member_id, at, tier_id, reason, op_id) "
+        "VALUES (?, ?, ?, ?, ?)");
+    if (!s.ok()) return s.status();
+    (*s)->BindRef(1, member.value())
+        .Bind(2, c.at.unix_seconds())
+        .BindRef(3, c.to.value())
+        .BindRef(4, c.reason)
+        .BindRef(5, op_id);
+    ATRIUM_RETURN_IF_ERROR((*s)->Run());
+  }
+  return Status::Ok();
+}
+
+Status SaveTiers(Db& db, const TierPolicy& tiers) {
+  for (size_t rank = 0; rank < tiers.levels.size(); ++rank) {
+    const TierLevel& level = tiers.levels[rank];
+    StatusOr<Statement*> s = db.Prepare(
+        "INSERT INTO tiers(id, rank, name) VALUES (?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET rank = excluded.rank, "
+        "name = excluded.name");
+    if (!s.ok()) return s.status();
+    (*s)->BindRef(1, level.id.value())
+        .Bind(2, static_cast<int64_t>(rank))
+        .BindRef(3, level.name);
+    ATRIUM_RETURN_IF_ERROR((*s)->Run());
+  }
+  return Status::Ok();
+}
+
 Status Project(Db& db, std::string_view op_id, const sync::Effects& fx,
                Timestamp now) {
   if (fx.registered) ATRIUM_RETURN_IF_ERROR(InsertMember(db, *fx.registered));

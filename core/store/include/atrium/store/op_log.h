@@ -94,6 +94,8 @@ class OpLog {
 
   // Writes the last sequence number of each origin the batch touched.
   Status SaveOrigins(const std::set<std::string>& origins);
+  // Writes the tier changes of `member` not yet in the tier history.
+  Status SaveTierChanges(const MemberId& member, const std::string& op_id);
   // Records that `device` (an origin string) serves `member`.
   Status AddServed(const std::string& device, const MemberId& member,
                    Timestamp now);
@@ -109,6 +111,8 @@ class OpLog {
   // ids unique, not an index).
   std::unordered_map<std::string, int64_t> ids_;
   std::unordered_map<std::string, int64_t> last_seq_;  // by origin
+  // How many of each member's tier changes the tier history holds.
+  std::unordered_map<std::string, size_t> tier_rows_;  // by member id
 };
 
 }  // namespace atrium::store
