@@ -181,6 +181,28 @@ TEST_F(OpLogTest, TheTierHistoryRecordsEveryChangeOnce) {
   EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM tiers"), 4);
 }
 
+TEST_F(OpLogTest, APlateIsStoredAsItsKeyedHashAndMaskedForm) {
+  auto log = Open();
+  const std::string hash(64, 'c');
+  const auto r = Apply(
+      *log,
+      {Register("M0001", "13800000001", 1),
+       Op("bind-1", "member:M0001", 1, "link_identity",
+          {{"member_id", "M0001"},
+           {"identity",
+            {{"kind", "plate"}, {"value", hash}, {"display", "沪A***45"}}}})});
+  ASSERT_TRUE(r[1].applied) << r[1].error.ToString();
+  EXPECT_EQ(QueryText(log->db(),
+                      "SELECT value || ' ' || display || ' ' || "
+                      "member_id FROM identities WHERE kind = "
+                      "'plate'"),
+            hash + " 沪A***45 M0001");
+  // Only the plate has a masked form: the phone identity has none.
+  EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM identities WHERE "
+                                "display IS NOT NULL"),
+            1);
+}
+
 TEST_F(OpLogTest, RejectedOperationsAreKeptAndChangeNothing) {
   auto log = Open();
   auto r = Apply(

@@ -69,7 +69,7 @@ TEST_F(IdentityOpsTest, ACardsReceiptsWaitAndMergeWhenLinked) {
   ASSERT_TRUE(link.ok()) << link.status().ToString();
   EXPECT_EQ(link->result["receipts_waiting"], 2);
   ASSERT_EQ(link->follow_ups.size(), 2u);
-  EXPECT_EQ(link->identity, (Identity{"card", "6222-0001"}));
+  EXPECT_EQ(link->identity, (Identity{"card", "6222-0001", ""}));
   // Merges come only from the server itself.
   Operation forged = link->follow_ups[0];
   forged.origin = *Origin::Parse("device:pos-01");
@@ -117,6 +117,63 @@ TEST_F(IdentityOpsTest, BadIdentitiesAreRefused) {
   both["receipt"]["member_id"] = "M1";
   EXPECT_EQ(Do(Op("e", "device:pos-01", "earn", both)).status().code(),
             StatusCode::kInvalidArgument);
+}
+
+// A plate as the server names it: its keyed hash, and the masked plate.
+codec::Json PlateIdentity(char digit) {
+  return {{"kind", "plate"},
+          {"value", std::string(64, digit)},
+          {"display", "沪A***45"}};
+}
+
+TEST_F(IdentityOpsTest, APlateIsBoundByItsKeyedHashToOneMember) {
+  StatusOr<Effects> bound =
+      Do(Op("p1", "member:M1", "link_identity",
+            {{"member_id", "M1"}, {"identity", PlateIdentity('a')}}));
+  ASSERT_TRUE(bound.ok()) << bound.status().ToString();
+  ASSERT_TRUE(bound->identity.has_value());
+  EXPECT_EQ(bound->identity->display, "沪A***45");
+  EXPECT_EQ(state_.identity_owner.at("plate:" + std::string(64, 'a')),
+            MemberId("M1"));
+  EXPECT_EQ(Do(Op("p2", "member:M2", "link_identity",
+                  {{"member_id", "M2"}, {"identity", PlateIdentity('a')}}))
+                .status()
+                .code(),
+            StatusCode::kAlreadyExists);
+  // A second car of the same member.
+  EXPECT_TRUE(Do(Op("p3", "member:M1", "link_identity",
+                    {{"member_id", "M1"}, {"identity", PlateIdentity('b')}}))
+                  .ok());
+}
+
+TEST_F(IdentityOpsTest, APlateIsNeverTakenInClear) {
+  codec::Json clear = PlateIdentity('a');
+  clear["value"] = "沪A12345";
+  codec::Json upper = PlateIdentity('a');
+  upper["value"] = std::string(64, 'A');
+  codec::Json short_hash = PlateIdentity('a');
+  short_hash["value"] = std::string(63, 'a');
+  codec::Json unmasked = PlateIdentity('a');
+  unmasked["display"] = "沪A12345";
+  codec::Json no_display = PlateIdentity('a');
+  no_display.erase("display");
+  codec::Json card_display = kCard;
+  card_display["display"] = "6222****";
+  for (const codec::Json& bad :
+       {clear, upper, short_hash, unmasked, no_display, card_display}) {
+    EXPECT_EQ(Do(Op("p", "member:M1", "link_identity",
+                    {{"member_id", "M1"}, {"identity", bad}}))
+                  .status()
+                  .code(),
+              StatusCode::kInvalidArgument)
+        << bad.dump();
+  }
+  // A till is paid by card or open id, not by plate.
+  codec::Json earn = CardEarn("R1");
+  earn["identity"] = PlateIdentity('a');
+  EXPECT_EQ(Do(Op("e", "device:pos-01", "earn", earn)).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_TRUE(state_.identity_owner.empty());
 }
 
 }  // namespace

@@ -153,13 +153,18 @@ Status SaveCoupon(Db& db, std::string_view op_id, const CouponInstance& c,
 Status InsertIdentity(Db& db, const sync::Identity& identity,
                       const MemberId& member, Timestamp now) {
   StatusOr<Statement*> s = db.Prepare(
-      "INSERT INTO identities(kind, value, member_id, since) "
-      "VALUES (?, ?, ?, ?) ON CONFLICT(kind, value) DO NOTHING");
+      "INSERT INTO identities(kind, value, member_id, since, display) "
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT(kind, value) DO NOTHING");
   if (!s.ok()) return s.status();
   (*s)->Bind(1, identity.kind)
       .Bind(2, identity.value)
       .Bind(3, member.value())
       .Bind(4, now.unix_seconds());
+  if (identity.display.empty()) {
+    (*s)->BindNull(5);
+  } else {
+    (*s)->Bind(5, identity.display);
+  }
   return (*s)->Run();
 }
 

@@ -42,6 +42,7 @@ CREATE TABLE identities (
   value TEXT NOT NULL,                 -- plates: a keyed hash
   member_id TEXT NOT NULL REFERENCES members(id),
   since INTEGER NOT NULL,
+  display TEXT,                        -- plates: masked, 沪A***45
   PRIMARY KEY (kind, value)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX identities_by_member ON identities(member_id);

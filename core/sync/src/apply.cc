@@ -57,7 +57,7 @@ StatusOr<Effects> Register(GroupState& state, const Operation& op,
   ATRIUM_RETURN_IF_ERROR(CheckActor(op, id));
   std::optional<Identity> identity;
   if (identity_json != nullptr) {
-    StatusOr<Identity> i = internal::IdentityFromJson(*identity_json);
+    StatusOr<Identity> i = internal::IdentityFromJson(*identity_json, true);
     if (!i.ok()) return i.status();
     const auto owner = state.identity_owner.find(i->Key());
     if (owner != state.identity_owner.end()) {
@@ -92,7 +92,8 @@ StatusOr<Effects> Earn(GroupState& state, const Operation& op, Timestamp now) {
     return internal::EarnFor(state, *receipt, now);
   }
   // Known by a card or open id: the member holding it, or a guest.
-  StatusOr<Identity> identity = internal::IdentityFromJson(*identity_json);
+  StatusOr<Identity> identity =
+      internal::IdentityFromJson(*identity_json, false);
   if (!identity.ok()) return identity.status();
   if (receipt_json->contains("member_id")) {
     return InvalidArgument("payload: a receipt names a member or an identity");

@@ -25,7 +25,8 @@ Status ChargeEscrow(GroupState& state, const Operation& op);
 StatusOr<Effects> EarnFor(GroupState& state, const Receipt& receipt,
                           Timestamp now);
 
-StatusOr<Identity> IdentityFromJson(const codec::Json& j);
+// `plates`: whether a plate may be named (linked, not paid with).
+StatusOr<Identity> IdentityFromJson(const codec::Json& j, bool plates);
 // Maps `identity` to `member` and adds a merge for each receipt that waited
 // for it to `fx` (follow-ups, and `receipts_waiting` in the result).
 Status Link(GroupState& state, const Operation& op, const MemberId& member,

@@ -14,21 +14,52 @@ namespace atrium::sync::internal {
 namespace {
 
 constexpr size_t kMaxIdentityValue = 64;
+constexpr size_t kPlateHashDigits = 64;
+constexpr size_t kMaxPlateDisplay = 24;  // bytes: 9 characters, 2 CJK
 
 bool ValueChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
+bool HexDigit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+// A plate: the server's keyed hash and the masked plate, never the plate.
+Status CheckPlate(const Identity& id) {
+  if (id.value.size() != kPlateHashDigits ||
+      !std::all_of(id.value.begin(), id.value.end(), HexDigit)) {
+    return InvalidArgument(
+        "payload.identity.value: a plate is named by its keyed hash, 64 "
+        "lowercase hex digits");
+  }
+  if (id.display.empty() || id.display.size() > kMaxPlateDisplay ||
+      id.display.find("***") == std::string::npos) {
+    return InvalidArgument(
+        "payload.identity.display: a plate's masked form, such as 沪A***45");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
-StatusOr<Identity> IdentityFromJson(const codec::Json& j) {
+StatusOr<Identity> IdentityFromJson(const codec::Json& j, bool plates) {
   codec::JsonReader r(j, "payload.identity");
-  Identity id{r.Str("kind"), r.Str("value")};
+  Identity id{r.Str("kind"), r.Str("value"), r.OptStr("display")};
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
+  if (plates && id.kind == "plate") {
+    ATRIUM_RETURN_IF_ERROR(CheckPlate(id));
+    return id;
+  }
   if (id.kind != "card" && id.kind != "open_id") {
-    return InvalidArgument("payload.identity.kind: card or open_id");
+    return InvalidArgument(plates ? "payload.identity.kind: card, open_id or "
+                                    "plate"
+                                  : "payload.identity.kind: card or open_id");
+  }
+  if (!id.display.empty()) {
+    return InvalidArgument("payload.identity.display: only for a plate");
   }
   if (id.value.empty() || id.value.size() > kMaxIdentityValue ||
       !std::all_of(id.value.begin(), id.value.end(), ValueChar)) {
@@ -74,7 +105,7 @@ StatusOr<Effects> LinkIdentity(GroupState& state, const Operation& op,
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
   ATRIUM_RETURN_IF_ERROR(CheckActor(op, member));
-  StatusOr<Identity> identity = IdentityFromJson(*identity_json);
+  StatusOr<Identity> identity = IdentityFromJson(*identity_json, true);
   if (!identity.ok()) return identity.status();
   ATRIUM_RETURN_IF_ERROR(AccountOf(state, member).status());
   Effects fx;
@@ -111,7 +142,7 @@ StatusOr<Effects> MergeReceipt(GroupState& state, const Operation& op,
   const codec::Json* receipt_json = r.Raw("receipt", true);
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
-  StatusOr<Identity> identity = IdentityFromJson(*identity_json);
+  StatusOr<Identity> identity = IdentityFromJson(*identity_json, false);
   if (!identity.ok()) return identity.status();
   StatusOr<Receipt> receipt = codec::ReceiptFromJson(*receipt_json);
   if (!receipt.ok()) return receipt.status();

@@ -10,7 +10,8 @@
 // Payloads (shared/formats/operation.md):
 //   register      {member_id, phone, name?, identity?}  member or device
 //   earn          {receipt: <receipt>, identity?}       device (a till)
-//   link_identity {member_id, identity: {kind, value}}  member or device
+//   link_identity {member_id, identity: {kind, value, display?}}  member
+//                                                      or device
 //   merge_receipt {identity, receipt}                   the server itself
 //   refund        {mall_id, receipt_id, refund_id, amount_fen}   device
 //   spend_points  {member_id, points, ref, note?}      the member, or a device
@@ -45,11 +46,14 @@ namespace atrium::sync {
 // The operator origin of operations the server makes itself (merges).
 inline constexpr std::string_view kSystemOperator = "atrium";
 
-// A key a shopper is known by besides their phone: a paying card or a
-// mini-program open id.
+// A key a shopper is known by besides their phone: a paying card, a
+// mini-program open id, or a car's plate. A plate travels and is kept only
+// as the server's keyed hash of it (64 hex digits), with its masked form
+// to show; the server makes both when a member binds the plate.
 struct Identity {
-  std::string kind;  // "card" or "open_id"
+  std::string kind;  // "card", "open_id" or "plate"
   std::string value;
+  std::string display;  // a plate's masked form, "沪A***45"; else empty
   std::string Key() const { return kind + ":" + value; }
   bool operator==(const Identity&) const = default;
 };
