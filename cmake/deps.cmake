@@ -15,7 +15,7 @@ if(EMSCRIPTEN)
   set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)
   add_subdirectory(/usr/src/googletest "${CMAKE_BINARY_DIR}/googletest"
                    EXCLUDE_FROM_ALL)
-  # SQLite from its amalgamation, fetched by tools/fetch-sqlite.sh: one
+  # SQLite from its amalgamation, fetched by tools/fetch-third-party.sh: one
   # connection per database in a browser tab or a node test, so no threads.
   set(_sqlite "${CMAKE_SOURCE_DIR}/third_party/sqlite")
   if(NOT EXISTS "${_sqlite}/sqlite3.c")

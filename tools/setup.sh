@@ -36,6 +36,6 @@ if ! command -v node >/dev/null ||
   exit 1
 fi
 
-# The SQLite amalgamation the wasm build compiles (third_party/, not
-# committed).
-bash "$(dirname "$0")/fetch-sqlite.sh"
+# The SQLite amalgamation the wasm build compiles, and fake-indexeddb for
+# the node test of the store on IDBFS (third_party/, not committed).
+bash "$(dirname "$0")/fetch-third-party.sh"

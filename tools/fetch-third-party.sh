@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Fetches what the wasm build and its tests use from npm, into third_party/
+# (not committed), each package pinned by version and checked against its
+# registry integrity hash; skips what is there already:
+# - the SQLite amalgamation (sqlite3.c, sqlite3.h) the wasm build compiles,
+#   from better-sqlite3;
+# - fake-indexeddb, an in-memory IndexedDB, for the node test of the store
+#   on IDBFS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# fetch PACKAGE@VERSION INTEGRITY: unpacks the package into $tmp/package.
+fetch() {
+  local package=$1 integrity=$2 tarball actual
+  (cd "$tmp" && npm pack --silent "$package" >/dev/null)
+  tarball=$(ls "$tmp"/*.tgz)
+  actual=$(node -e 'const c = require("crypto"), fs = require("fs");
+    process.stdout.write("sha512-" + c.createHash("sha512")
+      .update(fs.readFileSync(process.argv[1])).digest("base64"))' "$tarball")
+  if [ "$actual" != "$integrity" ]; then
+    echo "fetch-third-party: $package does not match its pinned hash" >&2
+    exit 1
+  fi
+  tar -xzf "$tarball" -C "$tmp"
+  rm "$tarball"
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+if [ ! -f third_party/sqlite/sqlite3.c ] || [ ! -f third_party/sqlite/sqlite3.h ]; then
+  echo "fetch-third-party: better-sqlite3@12.11.1 (SQLite amalgamation)"
+  fetch better-sqlite3@12.11.1 \
+    'sha512-dq9AtApgg5PGFtBzPFSBl3HZQjHok5gaQCM6zh2Yk0aSmDCs1CbnVI8/HgASQkNKsWFpseIO9beg5xxpYhbIfA=='
+  mkdir -p third_party/sqlite
+  mv "$tmp"/package/deps/sqlite3/sqlite3.[ch] third_party/sqlite/
+  rm -rf "$tmp"/package
+fi
+
+if [ ! -f third_party/fake-indexeddb/auto/index.js ]; then
+  echo "fetch-third-party: fake-indexeddb@6.2.8 (IndexedDB for node tests)"
+  fetch fake-indexeddb@6.2.8 \
+    'sha512-mpVW/HLUqwKXJ6F/s0hMgdK1eQfM4ncTHDioNGHWL0WKV3VcZCoZq1NKgboBbAge07aRCO7L48yziKssL59XEQ=='
+  mkdir -p third_party
+  rm -rf third_party/fake-indexeddb
+  mv "$tmp"/package third_party/fake-indexeddb
+fi
