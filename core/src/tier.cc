@@ -222,7 +222,9 @@ StatusOr<TierState> ReviewTier(const TierPolicy& policy,
     return NotFound("member's tier is not in the policy: " +
                     state.tier.value());
   }
-  if (now <= state.reviewed_until) return state;
+  // At the instant last reviewed, a receipt of that same instant (another
+  // in the same batch) may still upgrade.
+  if (now < state.reviewed_until) return state;
   return Reviewer(policy, calendar, records, std::move(state)).Run(now);
 }
 

@@ -127,6 +127,23 @@ TEST_F(AccountTest, ReusedReceiptIdWithOtherContentIsRefused) {
   EXPECT_EQ(account_.ledger().entries().size(), 1u);
 }
 
+TEST_F(AccountTest, TwoReceiptsAppliedTogetherUpgradeTogether) {
+  // A till's batch: both applied at the same instant; together they reach
+  // Gold's ¥1,000, each alone does not.
+  const Timestamp batch = Local("2026-03-02 13:00:00");
+  ASSERT_TRUE(account_
+                  .EarnForReceipt(program_,
+                                  MakeReceipt("R1", "2026-03-02 12:00:00", 600),
+                                  batch)
+                  .ok());
+  StatusOr<EarnOutcome> second = account_.EarnForReceipt(
+      program_, MakeReceipt("R2", "2026-03-02 12:30:00", 400), batch);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->tier_after, TierId("gold"));
+  ASSERT_EQ(account_.tier().history.size(), 1u);
+  EXPECT_EQ(account_.tier().history[0].at, batch);
+}
+
 TEST_F(AccountTest, TierAtPurchaseDecidesTheRateAndUpgradesAfter) {
   StatusOr<EarnOutcome> first =
       Earn(MakeReceipt("R1", "2026-03-02 12:00:00", 1000));
