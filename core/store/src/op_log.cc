@@ -23,6 +23,15 @@ StatusOr<OpResult> FromRow(const std::string& id, std::string_view outcome,
   return r;
 }
 
+// A page of changes: after a cursor, 1..kMaxPull of them.
+Status CheckPage(int64_t after, size_t limit) {
+  if (after < 0) return InvalidArgument("cursor must not be negative");
+  if (limit < 1 || limit > kMaxPull) {
+    return InvalidArgument("a pull takes 1..10000 changes");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<OpLog>> OpLog::Open(const std::string& path,
@@ -245,10 +254,7 @@ StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now,
 
 StatusOr<std::vector<Change>> OpLog::Pull(const sync::Origin& viewer,
                                           int64_t after, size_t limit) {
-  if (after < 0) return InvalidArgument("cursor must not be negative");
-  if (limit < 1 || limit > kMaxPull) {
-    return InvalidArgument("a pull takes 1..10000 changes");
-  }
+  ATRIUM_RETURN_IF_ERROR(CheckPage(after, limit));
   // A member sees what concerns them; a device what it did, its escrows
   // (subject 'device:<id>') and the members it serves; both see the
   // catalogue (subject '*').
@@ -331,10 +337,7 @@ Status OpLog::AddServed(const std::string& device, const MemberId& member,
 StatusOr<std::vector<Change>> OpLog::History(const sync::Origin& device,
                                              const MemberId& member,
                                              int64_t after, size_t limit) {
-  if (after < 0) return InvalidArgument("cursor must not be negative");
-  if (limit < 1 || limit > kMaxPull) {
-    return InvalidArgument("a pull takes 1..10000 changes");
-  }
+  ATRIUM_RETURN_IF_ERROR(CheckPage(after, limit));
   StatusOr<Statement*> served = db_->Prepare(
       "SELECT count(*) FROM device_members WHERE device = ? AND "
       "member_id = ?");

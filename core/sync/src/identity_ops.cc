@@ -15,7 +15,7 @@ namespace {
 
 constexpr size_t kMaxIdentityValue = 64;
 constexpr size_t kPlateHashDigits = 64;
-constexpr size_t kMaxPlateDisplay = 24;  // bytes: 9 characters, 2 CJK
+constexpr size_t kMaxPlateDisplay = 24;  // bytes; 粤B****45 takes 10
 
 bool ValueChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
