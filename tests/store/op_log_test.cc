@@ -142,6 +142,26 @@ TEST_F(OpLogTest, AReusedIdWithAnotherBodyIsRefused) {
   EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM operations"), 2);
 }
 
+TEST_F(OpLogTest, FindsAStoredOperationAndEachOriginsLastSequence) {
+  auto log = Open();
+  Apply(*log,
+        {Register("M0001", "13800000001", 3), Earn("R1", "M0001", 10000, 7)});
+  EXPECT_EQ(log->LastSeq(*sync::Origin::Parse("device:desk-1")), 3);
+  EXPECT_EQ(log->LastSeq(*sync::Origin::Parse("device:pos-01")), 7);
+  EXPECT_EQ(log->LastSeq(*sync::Origin::Parse("device:pos-02")), 0);
+  EXPECT_TRUE(log->Contains("earn-R1"));
+  EXPECT_FALSE(log->Contains("earn-R2"));
+  StatusOr<std::optional<OpLog::Stored>> found = log->Find("earn-R1");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->operation,
+            sync::CanonicalJson(Earn("R1", "M0001", 10000, 7)));
+  EXPECT_TRUE((*found)->result.applied);
+  EXPECT_GT((*found)->result.result["points"].get<int64_t>(), 0);
+  StatusOr<std::optional<OpLog::Stored>> missing = log->Find("earn-R2");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+}
+
 TEST_F(OpLogTest, TheTierHistoryRecordsEveryChangeOnce) {
   // The tier a member joined at, and each upgrade with the operation that
   // made it, in the order they happened.

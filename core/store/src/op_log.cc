@@ -93,28 +93,41 @@ Status OpLog::Replay() {
   return Status::Ok();
 }
 
+StatusOr<std::optional<OpLog::Stored>> OpLog::Find(const std::string& op_id) {
+  const auto seen = ids_.find(op_id);
+  if (seen == ids_.end()) return std::optional<Stored>();
+  StatusOr<Statement*> by_id = db_->Prepare(
+      "SELECT body, outcome, result, cursor FROM operations "
+      "WHERE cursor = ?");
+  if (!by_id.ok()) return by_id.status();
+  (*by_id)->Bind(1, seen->second);
+  StatusOr<bool> row = (*by_id)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return DataLoss("operation " + op_id + " is missing");
+  std::string body((*by_id)->Text(0));
+  StatusOr<OpResult> r =
+      FromRow(op_id, (*by_id)->Text(1), (*by_id)->Text(2), (*by_id)->Int(3));
+  (*by_id)->Reset();
+  if (!r.ok()) return r.status();
+  return std::optional<Stored>(Stored{std::move(body), std::move(*r)});
+}
+
+int64_t OpLog::LastSeq(const sync::Origin& origin) const {
+  const auto last = last_seq_.find(origin.ToString());
+  return last == last_seq_.end() ? 0 : last->second;
+}
+
 StatusOr<std::optional<OpResult>> OpLog::Seen(const sync::Operation& op,
                                               const std::string& body) {
   // Most operations are new: the memory says so without a query.
-  if (const auto seen = ids_.find(op.id); seen != ids_.end()) {
-    StatusOr<Statement*> by_id = db_->Prepare(
-        "SELECT body, outcome, result, cursor FROM operations "
-        "WHERE cursor = ?");
-    if (!by_id.ok()) return by_id.status();
-    (*by_id)->Bind(1, seen->second);
-    StatusOr<bool> row = (*by_id)->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return DataLoss("operation " + op.id + " is missing");
-    if ((*by_id)->Text(0) != body) {
-      (*by_id)->Reset();
+  if (ids_.contains(op.id)) {
+    StatusOr<std::optional<Stored>> stored = Find(op.id);
+    if (!stored.ok()) return stored.status();
+    if ((*stored)->operation != body) {
       return AlreadyExists("operation id " + op.id +
                            " was used for a different operation");
     }
-    StatusOr<OpResult> r =
-        FromRow(op.id, (*by_id)->Text(1), (*by_id)->Text(2), (*by_id)->Int(3));
-    (*by_id)->Reset();
-    if (!r.ok()) return r.status();
-    return std::optional<OpResult>(std::move(*r));
+    return std::optional<OpResult>(std::move((*stored)->result));
   }
 
   const std::string origin = op.origin.ToString();

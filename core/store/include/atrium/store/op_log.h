@@ -72,6 +72,20 @@ class OpLog {
                                         const MemberId& member, int64_t after,
                                         size_t limit);
 
+  // An operation the log holds, as stored, with its answer.
+  struct Stored {
+    std::string operation;  // canonical JSON
+    OpResult result;
+  };
+  // The operation stored under `op_id`, if any: for a caller that builds
+  // operations itself (the server's API) and must tell a retry from a
+  // different request under the same id.
+  StatusOr<std::optional<Stored>> Find(const std::string& op_id);
+  // Whether the log holds an operation with this id.
+  bool Contains(const std::string& op_id) const { return ids_.contains(op_id); }
+  // The last sequence number stored for `origin`; 0 if none.
+  int64_t LastSeq(const sync::Origin& origin) const;
+
   const sync::GroupState& state() const { return *state_; }
   Db& db() { return *db_; }
 
