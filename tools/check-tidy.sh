@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs clang-tidy (checks in .clang-tidy) over core/ and tools/, using the
-# compile commands of the build folder given (default build/dev).
+# Runs clang-tidy (checks in .clang-tidy) over core/, server/ and tools/,
+# using the compile commands of the build folder given (default build/dev).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build/dev}"
 mapfile -t files < <(git ls-files --cached --others --exclude-standard \
-  'core/*.cc' 'tools/*.cc')
+  'core/*.cc' 'server/*.cc' 'tools/*.cc')
 printf '%s\n' "${files[@]}" |
   xargs -P "$(nproc)" -n 4 clang-tidy -p "$build" --quiet --warnings-as-errors='*' \
     --extra-arg=-Wno-unknown-warning-option 2>/dev/null

@@ -9,6 +9,8 @@ packages=(
   g++ cmake ninja-build pkg-config git
   nlohmann-json3-dev libsqlite3-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
+  # the server (Boost.Beast is header-only; libsodium for its crypto)
+  libboost-dev libsodium-dev
   # style checks
   clang-format clang-tidy
   # the wasm build (its system libraries ship prebuilt, nothing downloads)

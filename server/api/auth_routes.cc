@@ -1,0 +1,162 @@
+// Signing in: members by phone and a one-time code, operators by name and
+// password; signing out revokes the session token.
+#include "api/json_response.h"
+#include "api/routes.h"
+#include "auth/crypto.h"
+
+namespace atrium::server {
+namespace {
+
+constexpr int64_t kDay = int64_t{24} * 3600;
+
+// Reads {phone, code?} from the body.
+struct PhoneBody {
+  std::optional<Phone> phone;
+  std::string code;
+};
+
+StatusOr<PhoneBody> ReadPhoneBody(const Request& req, bool with_code) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return body.status();
+  codec::JsonReader r(*body, "body");
+  std::string phone = r.Str("phone");
+  PhoneBody out;
+  if (with_code) out.code = r.Str("code");
+  r.Finish();
+  if (!r.ok()) return r.status();
+  StatusOr<Phone> p = Phone::Parse(phone);
+  if (!p.ok()) return p.status();
+  out.phone = *p;
+  return out;
+}
+
+void IssueMemberSession(ApiContext& ctx, const MemberId& member,
+                        bool registered, const Respond& respond) {
+  const Timestamp now = ctx.service.Now();
+  Claims c{"member", member.value(), "",
+           Timestamp::FromUnixSeconds(now.unix_seconds() +
+                                      ctx.limits.member_session_days * kDay),
+           ""};
+  codec::Json out = {
+      {"token", ctx.tokens.Issue(c)},
+      {"member_id", member.value()},
+      {"expires_at", FormatIso8601(c.expires_at)},
+      {"new_member", registered},
+      // A phone's replica numbers its operations from here: its own
+      // registration, or another phone of the member's, came first.
+      {"next_seq",
+       ctx.service.LastSeq({sync::OriginKind::kMember, member.value()}) + 1},
+      {"code_secret", Base64Url(ctx.member_codes.SecretFor(member))}};
+  respond(JsonResponse(registered ? 201 : 200, out));
+}
+
+void RequestCode(ApiContext& ctx, const Request& req, const PathParams&,
+                 const Respond& respond) {
+  StatusOr<PhoneBody> body = ReadPhoneBody(req, false);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  Status s =
+      ctx.sign_in_codes.Request(*body->phone, req.remote, ctx.service.Now());
+  if (s.code() == StatusCode::kResourceExhausted) {
+    return respond(ErrorResponse(429, "RATE_LIMITED", s.message()));
+  }
+  if (!s.ok()) return respond(StatusResponse(s));
+  respond(JsonResponse(202, {{"sent", true}, {"expires_in_seconds", 300}}));
+}
+
+void SignIn(ApiContext& ctx, const Request& req, const PathParams&,
+            const Respond& respond) {
+  StatusOr<PhoneBody> body = ReadPhoneBody(req, true);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  const Phone phone = *body->phone;
+  Status s = ctx.sign_in_codes.Check(phone, body->code, ctx.service.Now());
+  if (!s.ok())
+    return respond(ErrorResponse(401, "UNAUTHENTICATED", s.message()));
+  std::optional<MemberId> known = ctx.service.ReadState(
+      [&](const sync::GroupState& st) -> std::optional<MemberId> {
+        const atrium::Member* m = st.directory.FindByPhone(phone);
+        if (m == nullptr) return std::nullopt;
+        return m->id;
+      });
+  if (known) return IssueMemberSession(ctx, *known, false, respond);
+
+  // A new member registers themselves.
+  MemberId id{"M" + Hex(RandomBytes(6))};
+  sync::Operation op;
+  op.id = "reg-" + Hex(RandomBytes(12));
+  op.origin = {sync::OriginKind::kMember, id.value()};
+  op.type = "register";
+  op.client_time = ctx.service.Now();
+  op.payload = {{"member_id", id.value()}, {"phone", phone.digits()}};
+  ctx.service.Submit(
+      std::move(op), [&ctx, id, phone, respond](StatusOr<sync::OpResult> r) {
+        if (!r.ok()) return respond(StatusResponse(r.status()));
+        if (r->applied) return IssueMemberSession(ctx, id, true, respond);
+        // Registered a moment ago by another sign-in of the same phone.
+        std::optional<MemberId> now_known = ctx.service.ReadState(
+            [&](const sync::GroupState& st) -> std::optional<MemberId> {
+              const atrium::Member* m = st.directory.FindByPhone(phone);
+              if (m == nullptr) return std::nullopt;
+              return m->id;
+            });
+        if (now_known)
+          return IssueMemberSession(ctx, *now_known, false, respond);
+        respond(StatusResponse(r->error));
+      });
+}
+
+void SignOut(ApiContext& ctx, const Request& req, const PathParams&,
+             const Respond& respond) {
+  Response error;
+  StatusOr<Caller> who = ctx.Member(req, error);
+  if (!who.ok()) {
+    who = ctx.Operator(req, {Role::kAdmin, Role::kMarketing, Role::kFinance},
+                       error);
+  }
+  if (!who.ok()) return respond(error);
+  Status s = ctx.credentials.Revoke(who->claims.id, who->claims.expires_at);
+  if (!s.ok()) return respond(StatusResponse(s));
+  respond(JsonResponse(200, {{"signed_out", true}}));
+}
+
+void OperatorSignIn(ApiContext& ctx, const Request& req, const PathParams&,
+                    const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  std::string name = r.Str("name");
+  std::string password = r.Str("password");
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  const Timestamp now = ctx.service.Now();
+  if (!ctx.operator_logins.Allow(req.remote, now)) {
+    return respond(ErrorResponse(429, "RATE_LIMITED", "too many attempts"));
+  }
+  StatusOr<Role> role = ctx.credentials.CheckOperator(name, password);
+  if (!role.ok()) {
+    return respond(
+        ErrorResponse(401, "UNAUTHENTICATED", role.status().message()));
+  }
+  Claims c{"operator", name, std::string(RoleName(*role)),
+           Timestamp::FromUnixSeconds(now.unix_seconds() +
+                                      ctx.limits.operator_session_hours * 3600),
+           ""};
+  respond(JsonResponse(200, {{"token", ctx.tokens.Issue(c)},
+                             {"role", RoleName(*role)},
+                             {"expires_at", FormatIso8601(c.expires_at)}}));
+}
+
+}  // namespace
+
+void AddAuthRoutes(Router& r, ApiContext& ctx) {
+  using namespace std::placeholders;
+  r.Add("POST", "/api/v1/auth/code",
+        std::bind(RequestCode, std::ref(ctx), _1, _2, _3));
+  r.Add("POST", "/api/v1/auth/session",
+        std::bind(SignIn, std::ref(ctx), _1, _2, _3));
+  r.Add("DELETE", "/api/v1/auth/session",
+        std::bind(SignOut, std::ref(ctx), _1, _2, _3));
+  r.Add("POST", "/api/v1/operator/session",
+        std::bind(OperatorSignIn, std::ref(ctx), _1, _2, _3));
+}
+
+}  // namespace atrium::server

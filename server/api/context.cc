@@ -1,0 +1,126 @@
+#include "api/context.h"
+
+#include "api/json_response.h"
+
+namespace atrium::server {
+namespace {
+
+// "Bearer <token>" -> token; "" otherwise.
+std::string BearerToken(const Request& req) {
+  std::string h = req.Header("authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  return h.starts_with(kBearer) ? h.substr(kBearer.size()) : "";
+}
+
+StatusOr<Caller> Unauthenticated(Response& error, std::string_view message) {
+  error = ErrorResponse(401, "UNAUTHENTICATED", message);
+  return PermissionDenied(std::string(message));
+}
+
+StatusOr<Caller> Forbidden(Response& error, std::string_view message) {
+  error = ErrorResponse(403, "PERMISSION_DENIED", message);
+  return PermissionDenied(std::string(message));
+}
+
+}  // namespace
+
+bool InFlight::Begin(const std::string& key) {
+  std::lock_guard lock(mu_);
+  return keys_.insert(key).second;
+}
+
+void InFlight::End(const std::string& key) {
+  std::lock_guard lock(mu_);
+  keys_.erase(key);
+}
+
+void ScanGrants::Grant(const std::string& device, const MemberId& member,
+                       Timestamp until) {
+  std::lock_guard lock(mu_);
+  until_[{device, member.value()}] = until;
+}
+
+bool ScanGrants::Allowed(const std::string& device, const MemberId& member,
+                         Timestamp now) {
+  std::lock_guard lock(mu_);
+  auto it = until_.find({device, member.value()});
+  if (it == until_.end()) return false;
+  if (it->second <= now) {
+    until_.erase(it);
+    return false;
+  }
+  return true;
+}
+
+StatusOr<Caller> ApiContext::Member(const Request& req, Response& error) {
+  std::string token = BearerToken(req);
+  if (token.empty()) return Unauthenticated(error, "sign in first");
+  StatusOr<Claims> c = tokens.Verify(token, service.Now());
+  if (!c.ok()) return Unauthenticated(error, c.status().message());
+  if (credentials.IsRevoked(c->id)) {
+    return Unauthenticated(error, "the session was signed out");
+  }
+  if (c->kind != "member") return Forbidden(error, "members only");
+  Caller caller;
+  caller.kind = Caller::Kind::kMember;
+  caller.id = c->subject;
+  caller.claims = std::move(*c);
+  return caller;
+}
+
+StatusOr<Caller> ApiContext::Device(const Request& req, std::string_view kind,
+                                    Response& error) {
+  // "Device <id>:<key>"
+  std::string h = req.Header("authorization");
+  constexpr std::string_view kScheme = "Device ";
+  size_t colon = h.find(':');
+  if (h.starts_with("Bearer ")) {
+    return Forbidden(error, "this route is for devices");
+  }
+  if (!h.starts_with(kScheme) || colon == std::string::npos) {
+    return Unauthenticated(error, "device credentials required");
+  }
+  std::string id = h.substr(kScheme.size(), colon - kScheme.size());
+  StatusOr<server::Device> d =
+      credentials.CheckDevice(id, std::string_view(h).substr(colon + 1));
+  if (!d.ok()) return Unauthenticated(error, d.status().message());
+  if (!kind.empty() && d->kind != kind) {
+    return Forbidden(error,
+                     "this route is for " + std::string(kind) + " devices");
+  }
+  if (!device_requests.Allow(d->id, service.Now())) {
+    error = ErrorResponse(429, "RATE_LIMITED",
+                          "too many requests from this device");
+    return ResourceExhausted("rate");
+  }
+  Caller caller;
+  caller.kind = Caller::Kind::kDevice;
+  caller.id = d->id;
+  caller.device = std::move(*d);
+  return caller;
+}
+
+StatusOr<Caller> ApiContext::Operator(const Request& req,
+                                      const std::set<Role>& roles,
+                                      Response& error) {
+  std::string token = BearerToken(req);
+  if (token.empty()) return Unauthenticated(error, "sign in first");
+  StatusOr<Claims> c = tokens.Verify(token, service.Now());
+  if (!c.ok()) return Unauthenticated(error, c.status().message());
+  if (credentials.IsRevoked(c->id)) {
+    return Unauthenticated(error, "the session was signed out");
+  }
+  if (c->kind != "operator") return Forbidden(error, "operators only");
+  StatusOr<Role> role = ParseRole(c->role);
+  if (!role.ok() || !roles.contains(*role)) {
+    return Forbidden(error, "your role may not do this");
+  }
+  Caller caller;
+  caller.kind = Caller::Kind::kOperator;
+  caller.id = c->subject;
+  caller.role = *role;
+  caller.claims = std::move(*c);
+  return caller;
+}
+
+}  // namespace atrium::server

@@ -1,0 +1,101 @@
+// What every route reads: the service, credentials and signers, limits,
+// and how a request proves who sent it.
+#ifndef ATRIUM_SERVER_API_CONTEXT_H_
+#define ATRIUM_SERVER_API_CONTEXT_H_
+
+#include <functional>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "app/service.h"
+#include "auth/credentials.h"
+#include "auth/member_code.h"
+#include "auth/rate_limit.h"
+#include "auth/sign_in_codes.h"
+#include "auth/token.h"
+#include "http/message.h"
+
+namespace atrium::server {
+
+// Explicit limits; the load tests raise the per-device rate.
+struct ApiLimits {
+  int64_t requests_per_device_minute = 600'000;
+  int64_t claims_per_member_minute = 10;
+  int64_t member_session_days = 30;
+  int64_t operator_session_hours = 12;
+  // How long a till may act for a member after scanning their code.
+  int64_t scan_grant_seconds = int64_t{15} * 60;
+};
+
+// Who sent a request.
+struct Caller {
+  enum class Kind { kMember, kDevice, kOperator } kind = Kind::kMember;
+  std::string id;              // member id, device id or operator name
+  Device device;               // for a device
+  Role role = Role::kFinance;  // for an operator
+  Claims claims;               // for a member or an operator
+};
+
+// Idempotency keys whose first request is still being answered.
+class InFlight {
+ public:
+  bool Begin(const std::string& key);
+  void End(const std::string& key);
+
+ private:
+  std::mutex mu_;
+  std::set<std::string> keys_;
+};
+
+// Members a till may act for: those whose code it scanned lately.
+class ScanGrants {
+ public:
+  void Grant(const std::string& device, const MemberId& member,
+             Timestamp until);
+  bool Allowed(const std::string& device, const MemberId& member,
+               Timestamp now);
+
+ private:
+  std::mutex mu_;
+  std::map<std::pair<std::string, std::string>, Timestamp> until_;
+};
+
+struct ApiContext {
+  ApiContext(Service& service, Credentials& credentials, TokenSigner tokens,
+             MemberCodes& member_codes, SignInCodes& sign_in_codes,
+             ApiLimits limits, std::function<void(std::string_view)> log)
+      : service(service),
+        credentials(credentials),
+        tokens(std::move(tokens)),
+        member_codes(member_codes),
+        sign_in_codes(sign_in_codes),
+        limits(limits),
+        log(std::move(log)) {}
+
+  Service& service;
+  Credentials& credentials;
+  TokenSigner tokens;
+  MemberCodes& member_codes;
+  SignInCodes& sign_in_codes;
+  ApiLimits limits;
+  std::function<void(std::string_view)> log;
+  InFlight in_flight;
+  ScanGrants scan_grants;
+  RateLimiter device_requests{limits.requests_per_device_minute, 60};
+  RateLimiter member_claims{limits.claims_per_member_minute, 60};
+  RateLimiter operator_logins{10, 60};  // per client address
+
+  // The caller, or an error response (401 no or bad credentials, 403 the
+  // wrong kind of caller, 429 over its rate).
+  StatusOr<Caller> Member(const Request& req, Response& error);
+  StatusOr<Caller> Device(const Request& req, std::string_view kind,
+                          Response& error);
+  StatusOr<Caller> Operator(const Request& req, const std::set<Role>& roles,
+                            Response& error);
+};
+
+}  // namespace atrium::server
+
+#endif  // ATRIUM_SERVER_API_CONTEXT_H_

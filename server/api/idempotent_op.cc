@@ -1,0 +1,80 @@
+#include "api/idempotent_op.h"
+
+#include "api/json_response.h"
+#include "auth/crypto.h"
+
+namespace atrium::server {
+namespace {
+
+constexpr size_t kMaxKeyLength = 128;
+
+bool ValidKey(std::string_view key) {
+  if (key.empty() || key.size() > kMaxKeyLength) return false;
+  for (char c : key) {
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+Response WithReplayHeader(Response r, bool replayed) {
+  if (replayed) r.headers.emplace_back("Idempotent-Replayed", "true");
+  return r;
+}
+
+}  // namespace
+
+sync::Origin ApiOrigin() { return {sync::OriginKind::kDevice, "api"}; }
+
+void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
+                   const Respond& respond) {
+  const std::string key = req.Header("idempotency-key");
+  if (!ValidKey(key)) {
+    respond(ErrorResponse(400, "INVALID_ARGUMENT",
+                          "an Idempotency-Key header (1..128 printable "
+                          "characters) is required"));
+    return;
+  }
+  const std::string scope = o.scope + "\n" + key;
+  if (!ctx.in_flight.Begin(scope)) {
+    respond(ErrorResponse(409, "IN_FLIGHT",
+                          "a request with this Idempotency-Key is still "
+                          "being answered"));
+    return;
+  }
+  sync::Operation op;
+  // Fixed-length and free of the key's characters: any key fits an id.
+  op.id = "k-" + Hex(HmacSha256("idempotency", scope).substr(0, 16));
+  op.origin = std::move(o.origin);
+  op.type = std::move(o.type);
+  op.client_time = ctx.service.Now();
+  op.payload = std::move(o.payload);
+  if (o.guard && !ctx.service.Contains(op.id)) {
+    if (std::optional<Response> refused = o.guard()) {
+      ctx.in_flight.End(scope);
+      respond(std::move(*refused));
+      return;
+    }
+  }
+  ctx.service.Submit(
+      std::move(op), [&ctx, scope, respond,
+                      shape = std::move(o.shape)](StatusOr<sync::OpResult> r) {
+        ctx.in_flight.End(scope);
+        if (!r.ok()) {
+          if (r.status().code() == StatusCode::kAlreadyExists) {
+            respond(ErrorResponse(422, "IDEMPOTENCY_KEY_REUSED",
+                                  r.status().message()));
+          } else {
+            respond(StatusResponse(r.status()));
+          }
+          return;
+        }
+        if (!r->applied) {
+          respond(WithReplayHeader(StatusResponse(r->error), r->replayed));
+          return;
+        }
+        respond(WithReplayHeader(
+            shape ? shape(*r) : JsonResponse(200, r->result), r->replayed));
+      });
+}
+
+}  // namespace atrium::server

@@ -1,0 +1,46 @@
+// Running one operation for a REST request under its Idempotency-Key.
+//
+// The key (1..128 printable ASCII, required) is scoped to the caller and
+// names the operation: the same key with the same request replays the
+// first answer (header Idempotent-Replayed: true); with another request it
+// is 422; while the first is still being answered, 409. The log keeps
+// every operation, so keys are kept as long as the log (past 30 days).
+//
+// Operations made through the REST API have the server's API channel as
+// origin (`device:api`): the route has checked the caller, and a phone or
+// kiosk that also syncs keeps its own sequence numbers to itself.
+#ifndef ATRIUM_SERVER_API_IDEMPOTENT_OP_H_
+#define ATRIUM_SERVER_API_IDEMPOTENT_OP_H_
+
+#include <functional>
+#include <string>
+
+#include "api/context.h"
+
+namespace atrium::server {
+
+// device:api, the origin of operations a route makes for a member or a
+// till; an operator's operations are their own (operator:<name>).
+sync::Origin ApiOrigin();
+
+// Shapes an applied operation's answer; the default is its result, 200.
+using ResultShaper = std::function<Response(const sync::OpResult&)>;
+
+struct OpRequest {
+  std::string scope;  // the caller: "device:pos-01", "member:M1"
+  sync::Origin origin;
+  std::string type;
+  codec::Json payload;
+  // Checked only when the request is new, not a replay (a till's scan of
+  // the member may have lapsed since the first answer): a refusal answers
+  // instead.
+  std::function<std::optional<Response>()> guard = nullptr;
+  ResultShaper shape = nullptr;
+};
+
+void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest op_request,
+                   const Respond& respond);
+
+}  // namespace atrium::server
+
+#endif  // ATRIUM_SERVER_API_IDEMPOTENT_OP_H_

@@ -1,0 +1,109 @@
+// A signed-in member's own data: profile and card, points statement,
+// wallet, the rotating member code, and claiming coupons. A member token
+// reaches only its own member: no route here takes a member id.
+#include "api/idempotent_op.h"
+#include "api/json_response.h"
+#include "api/member_views.h"
+#include "api/routes.h"
+#include "atrium/codec/domain_json.h"
+#include "atrium/statement.h"
+
+namespace atrium::server {
+namespace {
+
+using Route = void (*)(ApiContext&, const Caller&, const Request&,
+                       const Respond&);
+
+// Answers with what `view(state, account, now)` makes of the caller.
+template <typename View>
+void Show(ApiContext& ctx, const Caller& me, const Respond& respond,
+          View view) {
+  const Timestamp now = ctx.service.Now();
+  Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
+    auto it = s.accounts.find(MemberId{me.id});
+    if (it == s.accounts.end()) {
+      return ErrorResponse(404, "NOT_FOUND", "no such member");
+    }
+    return JsonResponse(200, view(s, it->second, now));
+  });
+  respond(std::move(out));
+}
+
+void Profile(ApiContext& ctx, const Caller& me, const Request&,
+             const Respond& respond) {
+  Show(ctx, me, respond, ProfileJson);
+}
+
+void StatementOf(ApiContext& ctx, const Caller& me, const Request&,
+                 const Respond& respond) {
+  Show(ctx, me, respond,
+       [](const sync::GroupState& s, const MemberAccount& a, Timestamp now) {
+         return codec::StatementToJson(BuildStatement(a.ledger(), now),
+                                       s.program.group.calendar);
+       });
+}
+
+void Wallet(ApiContext& ctx, const Caller& me, const Request&,
+            const Respond& respond) {
+  Show(ctx, me, respond,
+       [](const sync::GroupState& s, const MemberAccount& a, Timestamp now) {
+         return WalletJson(s, a.member().id, now);
+       });
+}
+
+void Code(ApiContext& ctx, const Caller& me, const Request&,
+          const Respond& respond) {
+  MemberCodes::Code c =
+      ctx.member_codes.Current(MemberId{me.id}, ctx.service.Now());
+  respond(JsonResponse(200, {{"code", c.text},
+                             {"expires_at", FormatIso8601(c.expires_at)},
+                             {"window_seconds", kMemberCodeWindowSeconds}}));
+}
+
+void Claim(ApiContext& ctx, const Caller& me, const Request& req,
+           const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  std::string template_id = r.Str("template_id");
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  if (!ctx.member_claims.Allow(me.id, ctx.service.Now())) {
+    return respond(
+        ErrorResponse(429, "RATE_LIMITED", "too many claims: wait a minute"));
+  }
+  RunIdempotent(
+      ctx, req,
+      {.scope = "member:" + me.id,
+       .origin = ApiOrigin(),
+       .type = "claim_coupon",
+       .payload = {{"member_id", me.id}, {"template_id", template_id}},
+       .shape =
+           [](const sync::OpResult& res) {
+             return JsonResponse(201, res.result);
+           }},
+      respond);
+}
+
+// Wraps a route that needs a signed-in member.
+RouteFn AsMember(ApiContext& ctx, Route route) {
+  return [&ctx, route](const Request& req, const PathParams&,
+                       const Respond& respond) {
+    Response error;
+    StatusOr<Caller> me = ctx.Member(req, error);
+    if (!me.ok()) return respond(error);
+    route(ctx, *me, req, respond);
+  };
+}
+
+}  // namespace
+
+void AddMemberRoutes(Router& r, ApiContext& ctx) {
+  r.Add("GET", "/api/v1/me", AsMember(ctx, Profile));
+  r.Add("GET", "/api/v1/me/statement", AsMember(ctx, StatementOf));
+  r.Add("GET", "/api/v1/me/wallet", AsMember(ctx, Wallet));
+  r.Add("GET", "/api/v1/me/code", AsMember(ctx, Code));
+  r.Add("POST", "/api/v1/me/coupons", AsMember(ctx, Claim));
+}
+
+}  // namespace atrium::server

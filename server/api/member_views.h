@@ -1,0 +1,28 @@
+// The JSON a member, a till or an operator sees of a member. Phone numbers
+// appear only masked; a till sees the name's first character only.
+#ifndef ATRIUM_SERVER_API_MEMBER_VIEWS_H_
+#define ATRIUM_SERVER_API_MEMBER_VIEWS_H_
+
+#include "atrium/codec/json_reader.h"
+#include "atrium/sync/apply.h"
+
+namespace atrium::server {
+
+// Tier, progress to the next tier, points: what a member's card shows.
+codec::Json CardJson(const sync::GroupState& s, const MemberAccount& a,
+                     Timestamp now);
+// The member's own profile: the card and their (masked) phone, name,
+// birthday and consents.
+codec::Json ProfileJson(const sync::GroupState& s, const MemberAccount& a,
+                        Timestamp now);
+// What a till shows after a scan: card, masked name and phone, and the
+// coupons usable now.
+codec::Json SummaryJson(const sync::GroupState& s, const MemberAccount& a,
+                        Timestamp now);
+// The member's coupons, usable ones first, then by expiry.
+codec::Json WalletJson(const sync::GroupState& s, const MemberId& member,
+                       Timestamp now);
+
+}  // namespace atrium::server
+
+#endif  // ATRIUM_SERVER_API_MEMBER_VIEWS_H_

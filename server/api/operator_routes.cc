@@ -1,0 +1,114 @@
+// The mall's console: coupon templates (admin, marketing), member search
+// with masked phones, and the points liability report (every role).
+#include "api/idempotent_op.h"
+#include "api/json_response.h"
+#include "api/routes.h"
+
+namespace atrium::server {
+namespace {
+
+constexpr size_t kMaxSearchResults = 50;
+
+const std::set<Role> kAnyRole = {Role::kAdmin, Role::kMarketing,
+                                 Role::kFinance};
+const std::set<Role> kMarketing = {Role::kAdmin, Role::kMarketing};
+
+void AddTemplate(ApiContext& ctx, const Request& req, const PathParams&,
+                 const Respond& respond) {
+  Response error;
+  StatusOr<Caller> op = ctx.Operator(req, kMarketing, error);
+  if (!op.ok()) return respond(error);
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  if (body->size() != 1 || !body->contains("template")) {
+    return respond(ErrorResponse(400, "INVALID_ARGUMENT",
+                                 "the body is {\"template\": {...}}"));
+  }
+  RunIdempotent(
+      ctx, req,
+      {.scope = "operator:" + op->id,
+       .origin = {sync::OriginKind::kOperator, op->id},
+       .type = "add_coupon_template",
+       .payload = *body,
+       .shape =
+           [](const sync::OpResult& r) { return JsonResponse(201, r.result); }},
+      respond);
+}
+
+// Members whose phone ends with `phone_suffix` (4 digits), masked.
+void SearchMembers(ApiContext& ctx, const Request& req, const PathParams&,
+                   const Respond& respond) {
+  Response error;
+  StatusOr<Caller> op = ctx.Operator(req, kAnyRole, error);
+  if (!op.ok()) return respond(error);
+  const std::string suffix = req.Query("phone_suffix");
+  if (suffix.size() != 4 ||
+      suffix.find_first_not_of("0123456789") != std::string::npos) {
+    return respond(ErrorResponse(400, "INVALID_ARGUMENT",
+                                 "phone_suffix must be the last 4 digits"));
+  }
+  codec::Json found = ctx.service.ReadState([&](const sync::GroupState& s) {
+    codec::Json out = codec::Json::array();
+    for (const auto& [id, account] : s.accounts) {
+      const Member& m = account.member();
+      if (!m.phone.digits().ends_with(suffix)) continue;
+      out.push_back({{"member_id", id.value()},
+                     {"phone", m.phone.Masked()},
+                     {"tier", account.tier().tier.value()}});
+      if (out.size() == kMaxSearchResults) break;
+    }
+    return out;
+  });
+  respond(JsonResponse(200, {{"members", found}}));
+}
+
+// Points issued, redeemed, expired, reversed and outstanding, group-wide.
+void PointsLiability(ApiContext& ctx, const Request& req, const PathParams&,
+                     const Respond& respond) {
+  Response error;
+  StatusOr<Caller> op = ctx.Operator(req, kAnyRole, error);
+  if (!op.ok()) return respond(error);
+  const Timestamp now = ctx.service.Now();
+  codec::Json out = ctx.service.ReadState([&](const sync::GroupState& s) {
+    int64_t issued = 0, spent = 0, expired = 0, reversed = 0, adjusted = 0;
+    int64_t usable = 0, pending = 0;
+    for (const auto& [id, account] : s.accounts) {
+      for (const LedgerEntry& e : account.ledger().entries()) {
+        switch (e.kind) {
+          case EntryKind::kEarn: issued += e.points; break;
+          case EntryKind::kSpend: spent -= e.points; break;
+          case EntryKind::kExpire: expired -= e.points; break;
+          case EntryKind::kReverse: reversed -= e.points; break;
+          case EntryKind::kAdjust: adjusted += e.points; break;
+        }
+      }
+      const Balance b = account.ledger().BalanceAt(now);
+      usable += b.usable;
+      pending += b.pending;
+    }
+    return codec::Json{{"issued", issued},
+                       {"redeemed", spent},
+                       {"expired", expired},
+                       {"reversed", reversed},
+                       {"adjusted", adjusted},
+                       {"outstanding_usable", usable},
+                       {"outstanding_pending", pending},
+                       {"members", s.accounts.size()},
+                       {"as_of", FormatIso8601(now)}};
+  });
+  respond(JsonResponse(200, out));
+}
+
+}  // namespace
+
+void AddOperatorRoutes(Router& r, ApiContext& ctx) {
+  using namespace std::placeholders;
+  r.Add("POST", "/api/v1/operator/coupon-templates",
+        std::bind(AddTemplate, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/operator/members",
+        std::bind(SearchMembers, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/operator/reports/points-liability",
+        std::bind(PointsLiability, std::ref(ctx), _1, _2, _3));
+}
+
+}  // namespace atrium::server

@@ -1,0 +1,165 @@
+// A tenant's till (a "pos" device): scan a member code, submit a receipt,
+// refund, redeem a coupon, pay with points. A till acts for a member only
+// within ApiLimits::scan_grant_seconds of scanning their code, and only in
+// its own mall.
+#include "api/idempotent_op.h"
+#include "api/json_response.h"
+#include "api/member_views.h"
+#include "api/routes.h"
+#include "atrium/codec/domain_json.h"
+
+namespace atrium::server {
+namespace {
+
+using Route = void (*)(ApiContext&, const Caller&, const Request&,
+                       const Respond&);
+
+// Refuses a new request for a member the till has not scanned lately.
+std::function<std::optional<Response>()> ScanGuard(ApiContext& ctx,
+                                                   const Caller& till,
+                                                   MemberId member) {
+  return [&ctx, till = till.id,
+          member = std::move(member)]() -> std::optional<Response> {
+    if (ctx.scan_grants.Allowed(till, member, ctx.service.Now())) {
+      return std::nullopt;
+    }
+    return ErrorResponse(403, "PERMISSION_DENIED",
+                         "scan the member's code at this till first");
+  };
+}
+
+void Scan(ApiContext& ctx, const Caller& till, const Request& req,
+          const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  std::string code = r.Str("code");
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  const Timestamp now = ctx.service.Now();
+  StatusOr<MemberId> member = ctx.member_codes.Scan(code, now);
+  if (!member.ok()) return respond(StatusResponse(member.status()));
+  Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
+    auto it = s.accounts.find(*member);
+    if (it == s.accounts.end()) {
+      return ErrorResponse(404, "NOT_FOUND", "no such member");
+    }
+    return JsonResponse(200, SummaryJson(s, it->second, now));
+  });
+  if (out.status == 200) {
+    ctx.scan_grants.Grant(
+        till.id, *member,
+        Timestamp::FromUnixSeconds(now.unix_seconds() +
+                                   ctx.limits.scan_grant_seconds));
+  }
+  respond(std::move(out));
+}
+
+void Earn(ApiContext& ctx, const Caller& till, const Request& req,
+          const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  const codec::Json* receipt_json = r.Raw("receipt", true);
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  StatusOr<Receipt> receipt = codec::ReceiptFromJson(*receipt_json);
+  if (!receipt.ok()) return respond(StatusResponse(receipt.status()));
+  if (receipt->mall.value() != till.device.mall_id) {
+    return respond(ErrorResponse(403, "PERMISSION_DENIED",
+                                 "a till submits receipts of its own mall"));
+  }
+  RunIdempotent(ctx, req,
+                {.scope = "device:" + till.id,
+                 .origin = ApiOrigin(),
+                 .type = "earn",
+                 .payload = {{"receipt", *receipt_json}},
+                 .guard = ScanGuard(ctx, till, receipt->member)},
+                respond);
+}
+
+void Refund(ApiContext& ctx, const Caller& till, const Request& req,
+            const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  std::string receipt_id = r.Str("receipt_id");
+  std::string refund_id = r.Str("refund_id");
+  Money amount = r.Fen("amount_fen", Money::Fen(1));
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  RunIdempotent(ctx, req,
+                {.scope = "device:" + till.id,
+                 .origin = ApiOrigin(),
+                 .type = "refund",
+                 .payload = {{"mall_id", till.device.mall_id},
+                             {"receipt_id", receipt_id},
+                             {"refund_id", refund_id},
+                             {"amount_fen", amount.fen()}}},
+                respond);
+}
+
+void Redeem(ApiContext& ctx, const Caller& till, const Request& req,
+            const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  std::string member_id = r.Str("member_id");
+  std::string coupon_id = r.Str("coupon_id");
+  std::string receipt_id = r.Str("receipt_id");
+  std::string store_id = r.Str("store_id");
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  RunIdempotent(ctx, req,
+                {.scope = "device:" + till.id,
+                 .origin = ApiOrigin(),
+                 .type = "redeem_coupon",
+                 .payload = {{"member_id", member_id},
+                             {"coupon_id", coupon_id},
+                             {"receipt_id", receipt_id},
+                             {"store_id", store_id}},
+                 .guard = ScanGuard(ctx, till, MemberId{member_id})},
+                respond);
+}
+
+void PayWithPoints(ApiContext& ctx, const Caller& till, const Request& req,
+                   const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  std::string member_id = r.Str("member_id");
+  int64_t points = r.Int("points", 1, 1'000'000'000);
+  std::string ref = r.Str("ref");
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  RunIdempotent(
+      ctx, req,
+      {.scope = "device:" + till.id,
+       .origin = ApiOrigin(),
+       .type = "spend_points",
+       .payload = {{"member_id", member_id}, {"points", points}, {"ref", ref}},
+       .guard = ScanGuard(ctx, till, MemberId{member_id})},
+      respond);
+}
+
+RouteFn AsTill(ApiContext& ctx, Route route) {
+  return [&ctx, route](const Request& req, const PathParams&,
+                       const Respond& respond) {
+    Response error;
+    StatusOr<Caller> till = ctx.Device(req, "pos", error);
+    if (!till.ok()) return respond(error);
+    route(ctx, *till, req, respond);
+  };
+}
+
+}  // namespace
+
+void AddPosRoutes(Router& r, ApiContext& ctx) {
+  r.Add("POST", "/api/v1/pos/scan", AsTill(ctx, Scan));
+  r.Add("POST", "/api/v1/pos/receipts", AsTill(ctx, Earn));
+  r.Add("POST", "/api/v1/pos/refunds", AsTill(ctx, Refund));
+  r.Add("POST", "/api/v1/pos/redemptions", AsTill(ctx, Redeem));
+  r.Add("POST", "/api/v1/pos/points-payments", AsTill(ctx, PayWithPoints));
+}
+
+}  // namespace atrium::server

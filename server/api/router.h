@@ -1,0 +1,38 @@
+// Router: picks the route for a request by method and path pattern and
+// answers unknown paths (404) and wrong methods (405) with a JSON error.
+//
+// Patterns are literal segments and `{name}` segments, which match one
+// non-empty segment and are passed to the route by name:
+//   router.Add("GET", "/api/v1/members/{member_id}/wallet", fn);
+#ifndef ATRIUM_SERVER_API_ROUTER_H_
+#define ATRIUM_SERVER_API_ROUTER_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+
+namespace atrium::server {
+
+using PathParams = std::map<std::string, std::string>;
+using RouteFn = std::function<void(const Request&, const PathParams&, Respond)>;
+
+class Router {
+ public:
+  void Add(std::string method, const std::string& pattern, RouteFn fn);
+  // Calls the matching route, or answers 404 / 405 itself.
+  void Handle(const Request& req, const Respond& respond) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;  // "{name}" for a parameter
+    RouteFn fn;
+  };
+  std::vector<Route> routes_;
+};
+
+}  // namespace atrium::server
+
+#endif  // ATRIUM_SERVER_API_ROUTER_H_

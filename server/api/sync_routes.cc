@@ -1,0 +1,199 @@
+// Sync for clients that keep a replica (kiosks, the phone app): push
+// operations, pull changes, and a kiosk's member sign-in with the member's
+// history. A client pushes only its own operations (origin = caller) and
+// pulls only what the log lets its origin see.
+#include <charconv>
+
+#include "api/json_response.h"
+#include "api/member_views.h"
+#include "api/routes.h"
+
+namespace atrium::server {
+namespace {
+
+constexpr size_t kMaxPushOperations = 256;
+constexpr size_t kDefaultPullLimit = 1000;
+
+sync::Origin OriginOf(const Caller& c) {
+  return {c.kind == Caller::Kind::kMember ? sync::OriginKind::kMember
+                                          : sync::OriginKind::kDevice,
+          c.id};
+}
+
+// A kiosk or a member; a till has no replica.
+StatusOr<Caller> SyncCaller(ApiContext& ctx, const Request& req,
+                            Response& error) {
+  if (req.Header("authorization").starts_with("Device ")) {
+    return ctx.Device(req, "kiosk", error);
+  }
+  return ctx.Member(req, error);
+}
+
+StatusOr<int64_t> QueryInt(const Request& req, const std::string& name,
+                           int64_t fallback, int64_t min, int64_t max) {
+  std::string text = req.Query(name);
+  if (text.empty()) return fallback;
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < min ||
+      v > max) {
+    return InvalidArgument(name + " must be an integer in [" +
+                           std::to_string(min) + ", " + std::to_string(max) +
+                           "]");
+  }
+  return v;
+}
+
+codec::Json ResultJson(const sync::OpResult& r) {
+  codec::Json j = {{"op_id", r.op_id},
+                   {"applied", r.applied},
+                   {"replayed", r.replayed},
+                   {"cursor", r.cursor}};
+  if (r.applied) {
+    j["result"] = r.result;
+  } else {
+    j["error"] = sync::ErrorJson(r.error);
+  }
+  return j;
+}
+
+// The stored texts go out as they are, without parsing them again.
+Response ChangesResponse(const std::vector<sync::Change>& changes,
+                         int64_t after) {
+  std::string body = R"({"changes":[)";
+  int64_t last = after;
+  for (size_t i = 0; i < changes.size(); ++i) {
+    const sync::Change& c = changes[i];
+    if (i > 0) body += ',';
+    body += R"({"cursor":)" + std::to_string(c.cursor) + R"(,"op_id":")" +
+            c.op_id + R"(","operation":)" + c.operation + R"(,"result":)" +
+            c.result + R"(,"applied_at":")" + FormatIso8601(c.applied_at) +
+            R"(","applied":)" + (c.applied ? "true" : "false") + "}";
+    last = c.cursor;
+  }
+  body += R"(],"next":)" + std::to_string(last) + "}";
+  Response r;
+  r.body = std::move(body);
+  return r;
+}
+
+void Push(ApiContext& ctx, const Request& req, const PathParams&,
+          const Respond& respond) {
+  Response error;
+  StatusOr<Caller> who = SyncCaller(ctx, req, error);
+  if (!who.ok()) return respond(error);
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  const codec::Json* ops =
+      body->contains("operations") ? &(*body)["operations"] : nullptr;
+  if (ops == nullptr || !ops->is_array() || ops->empty() ||
+      ops->size() > kMaxPushOperations || body->size() != 1) {
+    return respond(
+        ErrorResponse(400, "INVALID_ARGUMENT",
+                      "the body is {\"operations\": [1..256 operations]}"));
+  }
+  const sync::Origin origin = OriginOf(*who);
+  std::vector<sync::Operation> batch;
+  for (size_t i = 0; i < ops->size(); ++i) {
+    StatusOr<sync::Operation> op = sync::OperationFromJson((*ops)[i]);
+    if (!op.ok()) {
+      return respond(ErrorResponse(
+          400, "INVALID_ARGUMENT",
+          "operations[" + std::to_string(i) + "]: " + op.status().message()));
+    }
+    if (!(op->origin == origin)) {
+      return respond(ErrorResponse(403, "PERMISSION_DENIED",
+                                   "operations[" + std::to_string(i) +
+                                       "]: a client pushes only its own "
+                                       "operations"));
+    }
+    batch.push_back(std::move(*op));
+  }
+  ctx.service.Push(std::move(batch),
+                   [respond](StatusOr<std::vector<sync::OpResult>> results) {
+                     if (!results.ok()) {
+                       return respond(StatusResponse(results.status()));
+                     }
+                     codec::Json out = codec::Json::array();
+                     for (const auto& r : *results)
+                       out.push_back(ResultJson(r));
+                     respond(JsonResponse(200, {{"results", out}}));
+                   });
+}
+
+void Pull(ApiContext& ctx, const Request& req, const PathParams&,
+          const Respond& respond) {
+  Response error;
+  StatusOr<Caller> who = SyncCaller(ctx, req, error);
+  if (!who.ok()) return respond(error);
+  StatusOr<int64_t> after = QueryInt(req, "after", 0, 0, INT64_MAX);
+  StatusOr<int64_t> limit = QueryInt(req, "limit", kDefaultPullLimit, 1,
+                                     static_cast<int64_t>(sync::kMaxPull));
+  if (!after.ok()) return respond(StatusResponse(after.status()));
+  if (!limit.ok()) return respond(StatusResponse(limit.status()));
+  StatusOr<std::vector<sync::Change>> changes =
+      ctx.service.WithLog([&](store::OpLog& log) {
+        return log.Pull(OriginOf(*who), *after, static_cast<size_t>(*limit));
+      });
+  if (!changes.ok()) return respond(StatusResponse(changes.status()));
+  respond(ChangesResponse(*changes, *after));
+}
+
+// A member signs in at a kiosk with their code: the kiosk is served them.
+void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
+                 const Respond& respond) {
+  Response error;
+  StatusOr<Caller> kiosk = ctx.Device(req, "kiosk", error);
+  if (!kiosk.ok()) return respond(error);
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  std::string code = r.Str("code");
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  const Timestamp now = ctx.service.Now();
+  StatusOr<MemberId> member = ctx.member_codes.Scan(code, now);
+  if (!member.ok()) return respond(StatusResponse(member.status()));
+  Response out = ctx.service.WithLog([&](store::OpLog& log) {
+    Status s = log.Serve(OriginOf(*kiosk), *member, now);
+    if (!s.ok()) return StatusResponse(s);
+    const auto& accounts = log.state().accounts;
+    return JsonResponse(200,
+                        SummaryJson(log.state(), accounts.at(*member), now));
+  });
+  respond(std::move(out));
+}
+
+void History(ApiContext& ctx, const Request& req, const PathParams& params,
+             const Respond& respond) {
+  Response error;
+  StatusOr<Caller> kiosk = ctx.Device(req, "kiosk", error);
+  if (!kiosk.ok()) return respond(error);
+  StatusOr<int64_t> after = QueryInt(req, "after", 0, 0, INT64_MAX);
+  StatusOr<int64_t> limit = QueryInt(req, "limit", kDefaultPullLimit, 1,
+                                     static_cast<int64_t>(sync::kMaxPull));
+  if (!after.ok()) return respond(StatusResponse(after.status()));
+  if (!limit.ok()) return respond(StatusResponse(limit.status()));
+  StatusOr<std::vector<sync::Change>> changes =
+      ctx.service.WithLog([&](store::OpLog& log) {
+        return log.History(OriginOf(*kiosk), MemberId{params.at("member_id")},
+                           *after, static_cast<size_t>(*limit));
+      });
+  if (!changes.ok()) return respond(StatusResponse(changes.status()));
+  respond(ChangesResponse(*changes, *after));
+}
+
+}  // namespace
+
+void AddSyncRoutes(Router& r, ApiContext& ctx) {
+  using namespace std::placeholders;
+  r.Add("POST", "/api/v1/sync/push",
+        std::bind(Push, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/sync/pull", std::bind(Pull, std::ref(ctx), _1, _2, _3));
+  r.Add("POST", "/api/v1/kiosk/sign-in",
+        std::bind(KioskSignIn, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/sync/members/{member_id}/history",
+        std::bind(History, std::ref(ctx), _1, _2, _3));
+}
+
+}  // namespace atrium::server

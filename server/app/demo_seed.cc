@@ -1,0 +1,181 @@
+#include "app/demo_seed.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+
+#include "demo_mall.h"
+
+namespace atrium::server {
+namespace {
+
+using codec::Json;
+
+// Operations applied together share one `now`: at most this far apart.
+constexpr int64_t kBatchSpanSeconds = int64_t{6} * 3600;
+constexpr size_t kBatchSize = 512;
+constexpr int64_t kYear = int64_t{365} * 24 * 3600;
+
+struct Timed {
+  Timestamp at;
+  sync::Operation op;
+};
+
+class Seeder {
+ public:
+  explicit Seeder(Timestamp now) : now_(now) {}
+
+  void Add(Timestamp at, std::string origin_device, std::string type,
+           Json payload) {
+    sync::Operation op;
+    op.id = "seed-" + std::to_string(++n_);
+    op.origin = {sync::OriginKind::kDevice, std::move(origin_device)};
+    op.type = std::move(type);
+    op.client_time = at;
+    op.payload = std::move(payload);
+    ops_.push_back({at, std::move(op)});
+  }
+
+  // Applies everything in time order; a rejected operation is an error.
+  StatusOr<int64_t> Apply(store::OpLog& log) {
+    std::stable_sort(
+        ops_.begin(), ops_.end(),
+        [](const Timed& a, const Timed& b) { return a.at < b.at; });
+    // Sequence numbers rise in the order applied.
+    std::map<std::string, int64_t> seq;
+    for (Timed& t : ops_) t.op.seq = ++seq[t.op.origin.id];
+    size_t i = 0;
+    while (i < ops_.size()) {
+      size_t j = i;
+      std::vector<sync::Operation> batch;
+      while (j < ops_.size() && batch.size() < kBatchSize &&
+             ops_[j].at.unix_seconds() - ops_[i].at.unix_seconds() <=
+                 kBatchSpanSeconds) {
+        batch.push_back(ops_[j].op);
+        ++j;
+      }
+      StatusOr<std::vector<sync::OpResult>> results =
+          log.ApplyBatch(batch, std::min(ops_[j - 1].at, now_));
+      if (!results.ok()) return results.status();
+      for (const sync::OpResult& r : *results) {
+        if (!r.applied) {
+          return Status(r.error.code(),
+                        "seeding " + r.op_id + ": " + r.error.message());
+        }
+      }
+      i = j;
+    }
+    return static_cast<int64_t>(ops_.size());
+  }
+
+ private:
+  Timestamp now_;
+  int64_t n_ = 0;
+  std::vector<Timed> ops_;
+};
+
+// The hand-written members and what they did (expiry runs are the
+// ledger's own business and are skipped).
+Status AddDemoMembers(Seeder& seeder, const std::string& dir,
+                      int64_t& members) {
+  StatusOr<Json> file = demo::ReadJsonFile(dir + "/members.json");
+  if (!file.ok()) return file.status();
+  for (const Json& m : (*file)["members"]) {
+    const std::string id = m["id"];
+    StatusOr<Timestamp> joined =
+        ParseIso8601(m["registered_at"].get<std::string>());
+    if (!joined.ok()) return joined.status();
+    seeder.Add(*joined, "desk", "register",
+               {{"member_id", id}, {"phone", m["phone"]}, {"name", m["name"]}});
+    ++members;
+    for (const Json& a : m["activity"]) {
+      const std::string kind = a["op"];
+      if (kind == "receipt") {
+        StatusOr<Timestamp> at =
+            ParseIso8601(a["receipt"]["at"].get<std::string>());
+        if (!at.ok()) return at.status();
+        seeder.Add(*at, "seed-pos", "earn", {{"receipt", a["receipt"]}});
+        continue;
+      }
+      if (kind == "expire") continue;
+      StatusOr<Timestamp> at = ParseIso8601(a["at"].get<std::string>());
+      if (!at.ok()) return at.status();
+      if (kind == "spend") {
+        seeder.Add(*at, "seed-pos", "spend_points",
+                   {{"member_id", id},
+                    {"points", a["points"]},
+                    {"ref", a["ref"]},
+                    {"note", a["note"]}});
+      } else if (kind == "refund") {
+        seeder.Add(*at, "seed-pos", "refund",
+                   {{"mall_id", a["mall_id"]},
+                    {"receipt_id", a["receipt_id"]},
+                    {"refund_id", a["refund_id"]},
+                    {"amount_fen", a["amount_fen"]}});
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+// `n` members "G0000001"..., phones 130xxxxxxxx, who joined a year before
+// `now` and shop 2..24 times a year in random stores.
+void AddGeneratedMembers(Seeder& seeder, const Program& program, int64_t n,
+                         Timestamp now, int64_t& members) {
+  std::mt19937_64 rng(20261126);
+  const int64_t start = now.unix_seconds() - kYear;
+  std::vector<std::pair<const Mall*, const Store*>> stores;
+  for (const Mall& mall : program.group.malls) {
+    for (const Store& s : mall.stores) stores.emplace_back(&mall, &s);
+  }
+  for (int64_t i = 1; i <= n; ++i) {
+    char id[32];
+    char phone[32];
+    std::snprintf(id, sizeof id, "G%07lld", static_cast<long long>(i));
+    std::snprintf(phone, sizeof phone, "130%08lld", static_cast<long long>(i));
+    const int64_t joined = start + static_cast<int64_t>(rng() % 86400);
+    seeder.Add(Timestamp::FromUnixSeconds(joined), "desk", "register",
+               {{"member_id", id}, {"phone", phone}});
+    ++members;
+    const int visits = 2 + static_cast<int>(rng() % 23);
+    for (int v = 0; v < visits; ++v) {
+      const auto& [mall, store] = stores[rng() % stores.size()];
+      const int64_t at =
+          joined + 3600 +
+          static_cast<int64_t>(rng() % static_cast<uint64_t>(
+                                           now.unix_seconds() - joined - 7200));
+      const int64_t fen = 1000 + static_cast<int64_t>(rng() % 200'000);
+      Json receipt = {
+          {"id", std::string(id) + "-" + std::to_string(v)},
+          {"mall_id", mall->id.value()},
+          {"store_id", store->id.value()},
+          {"member_id", id},
+          {"at", FormatIso8601(Timestamp::FromUnixSeconds(at))},
+          {"lines", {{{"category", store->category}, {"amount_fen", fen}}}}};
+      seeder.Add(Timestamp::FromUnixSeconds(at), "seed-pos", "earn",
+                 {{"receipt", receipt}});
+    }
+  }
+}
+
+}  // namespace
+
+StatusOr<SeedCounts> SeedDemo(store::OpLog& log, const std::string& demo_dir,
+                              int64_t generated, Timestamp now) {
+  Seeder seeder(now);
+  SeedCounts counts;
+  ATRIUM_RETURN_IF_ERROR(AddDemoMembers(seeder, demo_dir, counts.members));
+  AddGeneratedMembers(seeder, log.state().program, generated, now,
+                      counts.members);
+  // The seed is one bulk load: made durable once at the end.
+  ATRIUM_RETURN_IF_ERROR(log.db().Exec("PRAGMA synchronous = OFF"));
+  StatusOr<int64_t> applied = seeder.Apply(log);
+  Status restore = log.db().Exec("PRAGMA synchronous = FULL");
+  if (!applied.ok()) return applied.status();
+  ATRIUM_RETURN_IF_ERROR(restore);
+  ATRIUM_RETURN_IF_ERROR(log.db().Exec("PRAGMA wal_checkpoint(FULL)"));
+  counts.operations = *applied;
+  return counts;
+}
+
+}  // namespace atrium::server

@@ -1,0 +1,25 @@
+// Seeds an empty server with the demo mall: the members of
+// shared/demo-mall/members.json and their activity, then `generated`
+// synthetic members, each with a year of receipts before `now` in the
+// group's malls, all as operations through the log (so the log, not a
+// side door, holds everything). Deterministic for a given count and `now`.
+#ifndef ATRIUM_SERVER_APP_DEMO_SEED_H_
+#define ATRIUM_SERVER_APP_DEMO_SEED_H_
+
+#include <string>
+
+#include "atrium/store/op_log.h"
+
+namespace atrium::server {
+
+struct SeedCounts {
+  int64_t members = 0;
+  int64_t operations = 0;
+};
+
+StatusOr<SeedCounts> SeedDemo(store::OpLog& log, const std::string& demo_dir,
+                              int64_t generated, Timestamp now);
+
+}  // namespace atrium::server
+
+#endif  // ATRIUM_SERVER_APP_DEMO_SEED_H_

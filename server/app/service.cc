@@ -1,0 +1,163 @@
+#include "app/service.h"
+
+#include <map>
+
+namespace atrium::server {
+namespace {
+
+// At most this many queued requests share one commit.
+constexpr size_t kMaxRequestsPerBatch = 512;
+
+// Whether a stored operation is the one `op` asks for again: the same
+// origin, type and payload (its seq and client time are the server's).
+bool SameRequest(const std::string& stored, const sync::Operation& op) {
+  StatusOr<sync::Operation> was = sync::ParseOperation(stored);
+  return was.ok() && was->origin == op.origin && was->type == op.type &&
+         was->payload == op.payload;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Service>> Service::Open(const std::string& path,
+                                                 Program program, Clock clock) {
+  StatusOr<std::unique_ptr<store::OpLog>> log =
+      store::OpLog::Open(path, std::move(program));
+  if (!log.ok()) return log.status();
+  return std::unique_ptr<Service>(
+      new Service(std::move(*log), std::move(clock)));
+}
+
+Service::Service(std::unique_ptr<store::OpLog> log, Clock clock)
+    : log_(std::move(log)), clock_(std::move(clock)) {
+  writer_ = std::thread([this] { WriterLoop(); });
+}
+
+Service::~Service() {
+  {
+    std::lock_guard lock(queue_mu_);
+    stopping_ = true;
+  }
+  queue_cv_.notify_one();
+  writer_.join();
+}
+
+void Service::Submit(sync::Operation op, OneDone done) {
+  Pending p;
+  p.ops.push_back(std::move(op));
+  p.submitted = true;
+  p.one = std::move(done);
+  Enqueue(std::move(p));
+}
+
+void Service::Push(std::vector<sync::Operation> ops, BatchDone done) {
+  Pending p;
+  p.ops = std::move(ops);
+  p.batch = std::move(done);
+  Enqueue(std::move(p));
+}
+
+void Service::Enqueue(Pending p) {
+  {
+    std::lock_guard lock(queue_mu_);
+    queue_.push_back(std::move(p));
+  }
+  queue_cv_.notify_one();
+}
+
+void Service::WriterLoop() {
+  while (true) {
+    std::vector<Pending> work;
+    {
+      std::unique_lock lock(queue_mu_);
+      queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and nothing left
+      while (!queue_.empty() && work.size() < kMaxRequestsPerBatch) {
+        work.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    ApplyQueued(work);
+  }
+}
+
+void Service::ApplyQueued(std::vector<Pending>& work) {
+  // What each request gets: its results, or one error for all of them.
+  std::vector<std::vector<StatusOr<sync::OpResult>>> answers(work.size());
+  std::vector<sync::Operation> batch;
+  // Where each batched operation's result goes: request, position.
+  std::vector<std::pair<size_t, size_t>> slots;
+  Status failed;
+  {
+    std::unique_lock lock(mu_);
+    std::map<std::string, int64_t> next_seq;  // by origin, for Submit
+    for (size_t i = 0; i < work.size(); ++i) {
+      Pending& p = work[i];
+      answers[i].resize(p.ops.size(),
+                        Status(StatusCode::kInternal, "not applied"));
+      for (size_t k = 0; k < p.ops.size(); ++k) {
+        sync::Operation& op = p.ops[k];
+        if (p.submitted) {
+          StatusOr<std::optional<store::OpLog::Stored>> stored =
+              log_->Find(op.id);
+          if (!stored.ok()) {
+            answers[i][k] = stored.status();
+            continue;
+          }
+          if (stored->has_value()) {
+            if (SameRequest((*stored)->operation, op)) {
+              answers[i][k] = std::move((*stored)->result);
+              answers[i][k]->replayed = true;
+            } else {
+              answers[i][k] = AlreadyExists(
+                  "this idempotency key was used for a different request");
+            }
+            continue;
+          }
+          const std::string origin = op.origin.ToString();
+          auto [it, fresh] = next_seq.try_emplace(origin, 0);
+          if (fresh) it->second = log_->LastSeq(op.origin);
+          op.seq = ++it->second;
+        }
+        batch.push_back(std::move(op));
+        slots.emplace_back(i, k);
+      }
+    }
+    if (!batch.empty()) {
+      StatusOr<std::vector<sync::OpResult>> results =
+          log_->ApplyBatch(batch, clock_());
+      if (!results.ok()) {
+        failed = results.status();
+      } else {
+        for (size_t n = 0; n < slots.size(); ++n) {
+          answers[slots[n].first][slots[n].second] = std::move((*results)[n]);
+        }
+      }
+    }
+  }
+  if (!failed.ok()) {
+    for (const auto& [i, k] : slots) answers[i][k] = failed;
+  }
+  for (size_t i = 0; i < work.size(); ++i) {
+    Pending& p = work[i];
+    if (p.submitted) {
+      p.one(std::move(answers[i][0]));
+      continue;
+    }
+    std::vector<sync::OpResult> results;
+    Status error;
+    for (auto& a : answers[i]) {
+      if (!a.ok()) {
+        error = a.status();
+        break;
+      }
+      results.push_back(std::move(*a));
+    }
+    if (!error.ok()) {
+      p.batch(error);
+    } else {
+      p.batch(std::move(results));
+    }
+  }
+}
+
+}  // namespace atrium::server

@@ -1,0 +1,96 @@
+// Service: the server's one operation log, shared by every request thread.
+//
+// Contract:
+// - Writes go through one writer thread that applies whatever is queued in
+//   one batch (group commit): a request's answer comes after its batch is
+//   on disk, and many concurrent requests share one fsync.
+// - Submit takes an operation the server built for a caller (seq 0: the
+//   writer numbers it). If its id is in the log already, the same origin,
+//   type and payload get the stored answer (replayed); anything else is
+//   AlreadyExists and changes nothing.
+// - Push applies a sync client's operations as they are, in order.
+// - Reads take the lock shared (state only) or exclusive (the database).
+// - The destructor applies what is queued, then stops the writer.
+#ifndef ATRIUM_SERVER_APP_SERVICE_H_
+#define ATRIUM_SERVER_APP_SERVICE_H_
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
+#include <vector>
+
+#include "atrium/store/op_log.h"
+
+namespace atrium::server {
+
+using Clock = std::function<Timestamp()>;
+
+class Service {
+ public:
+  using OneDone = std::function<void(StatusOr<sync::OpResult>)>;
+  using BatchDone = std::function<void(StatusOr<std::vector<sync::OpResult>>)>;
+
+  static StatusOr<std::unique_ptr<Service>> Open(const std::string& path,
+                                                 Program program, Clock clock);
+  ~Service();
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
+
+  void Submit(sync::Operation op, OneDone done);
+  void Push(std::vector<sync::Operation> ops, BatchDone done);
+
+  // Runs `f(const GroupState&)` under the shared lock.
+  template <typename F>
+  auto ReadState(F&& f) const {
+    std::shared_lock lock(mu_);
+    return f(log_->state());
+  }
+  // Runs `f(OpLog&)` under the exclusive lock (queries, Serve).
+  template <typename F>
+  auto WithLog(F&& f) {
+    std::unique_lock lock(mu_);
+    return f(*log_);
+  }
+  // The last sequence number the log holds for `origin` (0 if none): a
+  // client that signs in numbers its operations on from there.
+  int64_t LastSeq(const sync::Origin& origin) const {
+    std::shared_lock lock(mu_);
+    return log_->LastSeq(origin);
+  }
+  bool Contains(const std::string& op_id) const {
+    std::shared_lock lock(mu_);
+    return log_->Contains(op_id);
+  }
+  Timestamp Now() const { return clock_(); }
+
+ private:
+  struct Pending {
+    std::vector<sync::Operation> ops;
+    bool submitted = false;  // Submit: one operation the writer numbers
+    OneDone one;
+    BatchDone batch;
+  };
+
+  Service(std::unique_ptr<store::OpLog> log, Clock clock);
+  void Enqueue(Pending p);
+  void WriterLoop();
+  void ApplyQueued(std::vector<Pending>& work);
+
+  std::unique_ptr<store::OpLog> log_;
+  Clock clock_;
+  mutable std::shared_mutex mu_;  // over log_
+
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::deque<Pending> queue_;  // under queue_mu_
+  bool stopping_ = false;      // under queue_mu_
+  std::thread writer_;
+};
+
+}  // namespace atrium::server
+
+#endif  // ATRIUM_SERVER_APP_SERVICE_H_

@@ -1,0 +1,35 @@
+// The few cryptographic primitives the server uses, all from libsodium:
+// random bytes, HMAC-SHA256, base64url, and argon2id password hashes.
+#ifndef ATRIUM_SERVER_AUTH_CRYPTO_H_
+#define ATRIUM_SERVER_AUTH_CRYPTO_H_
+
+#include <string>
+#include <string_view>
+
+#include "atrium/status.h"
+
+namespace atrium::server {
+
+// Initialises libsodium; call once before anything below.
+Status InitCrypto();
+
+// `n` random bytes.
+std::string RandomBytes(size_t n);
+// A random integer in [0, bound).
+uint32_t RandomBelow(uint32_t bound);
+// HMAC-SHA256 of `data` under `key` (any length; hashed to 32 bytes).
+std::string HmacSha256(std::string_view key, std::string_view data);
+// Lowercase hex, and base64url without padding.
+std::string Hex(std::string_view bytes);
+std::string Base64Url(std::string_view bytes);
+StatusOr<std::string> FromBase64Url(std::string_view text);
+// Compares in time independent of where they differ.
+bool ConstantTimeEqual(std::string_view a, std::string_view b);
+
+// An argon2id hash string (with its salt and costs) of `password`.
+StatusOr<std::string> HashPassword(std::string_view password);
+bool VerifyPassword(std::string_view hash, std::string_view password);
+
+}  // namespace atrium::server
+
+#endif  // ATRIUM_SERVER_AUTH_CRYPTO_H_

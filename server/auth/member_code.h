@@ -1,0 +1,53 @@
+// MemberCodes: the rotating code in a member's QR code, shown at a till or
+// a kiosk to say "this is me".
+//
+// A code is "ATM1.<member id>.<window>.<mac>": the window is the 30-second
+// step of the time it was made, and the mac is HMAC-SHA256 under the
+// member's code secret (itself an HMAC of the member id under the server's
+// key, so the phone can make codes offline once it holds its secret).
+// Scan accepts a code of the current or the previous window, once: a
+// screenshot or a code seen over a shoulder goes stale within a minute and
+// cannot be shown twice.
+#ifndef ATRIUM_SERVER_AUTH_MEMBER_CODE_H_
+#define ATRIUM_SERVER_AUTH_MEMBER_CODE_H_
+
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "atrium/ids.h"
+#include "atrium/status.h"
+#include "atrium/time.h"
+
+namespace atrium::server {
+
+inline constexpr int64_t kMemberCodeWindowSeconds = 30;
+
+class MemberCodes {
+ public:
+  explicit MemberCodes(std::string key) : key_(std::move(key)) {}
+
+  struct Code {
+    std::string text;
+    Timestamp expires_at;  // the end of its window
+  };
+  // The member's code secret (raw bytes), for their phone.
+  std::string SecretFor(const MemberId& member) const;
+  Code Current(const MemberId& member, Timestamp now) const;
+  // The member a code names. InvalidArgument for a malformed or forged
+  // code, FailedPrecondition for an old or already scanned one.
+  StatusOr<MemberId> Scan(std::string_view text, Timestamp now);
+
+ private:
+  std::string Mac(const MemberId& member, int64_t window) const;
+
+  std::string key_;
+  std::mutex mu_;
+  // Codes scanned, by window then text; windows older than the previous
+  // are dropped as time passes.
+  std::set<std::pair<int64_t, std::string>> scanned_;
+};
+
+}  // namespace atrium::server
+
+#endif  // ATRIUM_SERVER_AUTH_MEMBER_CODE_H_

@@ -1,0 +1,59 @@
+#include "auth/sign_in_codes.h"
+
+#include <cstdio>
+
+#include "auth/crypto.h"
+
+namespace atrium::server {
+namespace {
+
+constexpr int64_t kCodeLifetimeSeconds = 300;
+constexpr int kTries = 5;
+
+}  // namespace
+
+Status SignInCodes::Request(const Phone& phone, const std::string& client,
+                            Timestamp now) {
+  // The phone's limits first: a request they refuse does not count
+  // against the address.
+  if (!per_phone_minute_.Allow(phone.digits(), now) ||
+      !per_phone_hour_.Allow(phone.digits(), now)) {
+    return ResourceExhausted(
+        "a code was sent recently: wait before asking "
+        "for another");
+  }
+  if (!per_client_hour_.Allow(client, now)) {
+    return ResourceExhausted("too many code requests from this address");
+  }
+  char code[8];
+  std::snprintf(code, sizeof code, "%06u", RandomBelow(1'000'000));
+  {
+    std::lock_guard lock(mu_);
+    // Expired codes of other phones go as new ones come.
+    std::erase_if(pending_,
+                  [&](const auto& p) { return p.second.expires_at <= now; });
+    pending_[phone.digits()] = {
+        code,
+        Timestamp::FromUnixSeconds(now.unix_seconds() + kCodeLifetimeSeconds),
+        kTries};
+  }
+  sender_(phone, code);
+  return Status::Ok();
+}
+
+Status SignInCodes::Check(const Phone& phone, std::string_view code,
+                          Timestamp now) {
+  std::lock_guard lock(mu_);
+  auto it = pending_.find(phone.digits());
+  if (it == pending_.end() || it->second.expires_at <= now) {
+    return PermissionDenied("no valid code for this phone: ask for one");
+  }
+  if (!ConstantTimeEqual(it->second.code, code)) {
+    if (--it->second.tries_left <= 0) pending_.erase(it);
+    return PermissionDenied("wrong code");
+  }
+  pending_.erase(it);
+  return Status::Ok();
+}
+
+}  // namespace atrium::server

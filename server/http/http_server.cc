@@ -1,0 +1,337 @@
+// Asio in Boost 1.74 uses std::exchange without including <utility>, which
+// g++ 12 in C++20 mode does not include for it.
+#include "http/http_server.h"
+
+#include <atomic>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cctype>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace atrium::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+constexpr size_t kHeaderLimit = size_t{16} * 1024;
+constexpr auto kStopWait = std::chrono::seconds(30);
+
+std::string ErrorBody(std::string_view code, std::string_view message) {
+  return std::string(R"({"error":{"code":")") + std::string(code) +
+         R"(","message":")" + std::string(message) + "\"}}";
+}
+
+class Session;
+
+// What the listener and every session share.
+struct Shared {
+  HttpOptions options;
+  Handler handler;
+  net::io_context ioc;
+  std::atomic<size_t> connections{0};
+  std::atomic<bool> stopping{false};
+  std::mutex mu;
+  std::condition_variable all_closed;
+  std::set<Session*> sessions;  // under mu
+};
+
+// One connection: read a request, hand it over, write the answer, again.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, Shared& shared)
+      : stream_(std::move(socket)), shared_(shared) {
+    beast::error_code ec;
+    remote_ = stream_.socket().remote_endpoint(ec).address().to_string();
+    std::lock_guard lock(shared_.mu);
+    shared_.sessions.insert(this);
+    ++shared_.connections;
+  }
+  ~Session() {
+    std::lock_guard lock(shared_.mu);
+    shared_.sessions.erase(this);
+    if (--shared_.connections == 0) shared_.all_closed.notify_all();
+  }
+
+  void Start() {
+    net::dispatch(
+        stream_.get_executor(),
+        beast::bind_front_handler(&Session::DoRead, shared_from_this()));
+  }
+  // Answers 503 and closes: too many connections.
+  void Reject() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      self->DoWrite({503,
+                     "application/json",
+                     {},
+                     ErrorBody("UNAVAILABLE", "too many connections")});
+    });
+  }
+  // Closes the connection unless a request is being read or answered.
+  void CloseIfIdle() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) self->DoClose();
+    });
+  }
+
+ private:
+  void DoRead() {
+    if (shared_.stopping) return DoClose();
+    busy_ = false;
+    parser_.emplace();
+    parser_->body_limit(shared_.options.body_limit);
+    parser_->header_limit(kHeaderLimit);
+    stream_.expires_after(shared_.options.idle_timeout);
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code ec, size_t /*bytes*/) {
+    if (ec) return OnReadError(ec);
+    busy_ = true;
+    stream_.expires_after(shared_.options.read_timeout);
+    http::async_read(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnReadError(beast::error_code ec) {
+    if (ec == http::error::body_limit) {
+      return DoWrite({413,
+                      "application/json",
+                      {},
+                      ErrorBody("PAYLOAD_TOO_LARGE", "the body is too large")});
+    }
+    if (ec.category() ==
+        http::make_error_code(http::error::bad_target).category()) {
+      return DoWrite({400,
+                      "application/json",
+                      {},
+                      ErrorBody("BAD_REQUEST", "malformed HTTP request")});
+    }
+    // The peer closed, went quiet, or the server is stopping.
+    DoClose();
+  }
+
+  void OnRead(beast::error_code ec, size_t /*bytes*/) {
+    if (ec) return OnReadError(ec);
+    auto& msg = parser_->get();
+    keep_alive_ = msg.keep_alive();
+    version_ = msg.version();
+    Request req;
+    req.method = std::string(msg.method_string());
+    req.target = std::string(msg.target());
+    for (const auto& field : msg) {
+      std::string name(field.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(c));
+      req.headers[name] = std::string(field.value());
+    }
+    req.body = std::move(msg.body());
+    req.remote = remote_;
+    stream_.expires_never();  // the handler answers; the write has a timeout
+    in_flight_.emplace(shared_.ioc.get_executor());
+    auto respond = [self = shared_from_this()](Response res) {
+      net::post(self->stream_.get_executor(),
+                [self, res = std::move(res)]() mutable {
+                  self->DoWrite(std::move(res));
+                });
+    };
+    try {
+      shared_.handler(std::move(req), respond);
+    } catch (const std::exception&) {
+      respond({500,
+               "application/json",
+               {},
+               ErrorBody("INTERNAL", "the server failed to answer")});
+    }
+  }
+
+  void DoWrite(Response res) {
+    busy_ = true;
+    auto msg = std::make_shared<http::response<http::string_body>>(
+        static_cast<http::status>(res.status), version_);
+    msg->set(http::field::server, "atriumd");
+    msg->set(http::field::content_type, res.content_type);
+    for (const auto& [name, value] : res.headers) msg->set(name, value);
+    msg->body() = std::move(res.body);
+    msg->keep_alive(keep_alive_ && !shared_.stopping && res.status != 413 &&
+                    res.status != 400 && res.status != 503);
+    msg->prepare_payload();
+    response_ = msg;
+    stream_.expires_after(shared_.options.read_timeout);
+    http::async_write(
+        stream_, *msg,
+        beast::bind_front_handler(&Session::OnWrite, shared_from_this(),
+                                  msg->need_eof()));
+  }
+
+  void OnWrite(bool close, beast::error_code ec, size_t /*bytes*/) {
+    response_.reset();
+    in_flight_.reset();
+    if (ec || close) return DoClose();
+    DoRead();
+  }
+
+  void DoClose() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  Shared& shared_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::shared_ptr<void> response_;  // alive until written
+  // Keeps the io_context running while the handler works on a request.
+  std::optional<net::executor_work_guard<net::io_context::executor_type>>
+      in_flight_;
+  std::string remote_;
+  bool keep_alive_ = false;
+  unsigned version_ = 11;
+  bool busy_ = false;
+};
+
+// Accepts connections and starts a session on each.
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  explicit Listener(Shared& shared)
+      : shared_(shared), acceptor_(net::make_strand(shared.ioc)) {}
+
+  bool Open(std::string& error) {
+    beast::error_code ec;
+    auto address = net::ip::make_address(shared_.options.address, ec);
+    if (ec) return Fail("bad address " + shared_.options.address, ec, error);
+    tcp::endpoint endpoint(address, shared_.options.port);
+    acceptor_.open(endpoint.protocol(), ec);
+    if (ec) return Fail("open", ec, error);
+    acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+    if (ec) return Fail("set_option", ec, error);
+    acceptor_.bind(endpoint, ec);
+    if (ec) return Fail("bind", ec, error);
+    acceptor_.listen(net::socket_base::max_listen_connections, ec);
+    if (ec) return Fail("listen", ec, error);
+    port_ = acceptor_.local_endpoint().port();
+    return true;
+  }
+  uint16_t port() const { return port_; }
+
+  void DoAccept() {
+    acceptor_.async_accept(
+        net::make_strand(shared_.ioc),
+        beast::bind_front_handler(&Listener::OnAccept, shared_from_this()));
+  }
+  void Close() {
+    net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+      beast::error_code ec;
+      self->acceptor_.close(ec);
+    });
+  }
+
+ private:
+  static bool Fail(const std::string& what, const beast::error_code& ec,
+                   std::string& error) {
+    error = what + ": " + ec.message();
+    return false;
+  }
+
+  void OnAccept(beast::error_code ec, tcp::socket socket) {
+    if (!acceptor_.is_open()) return;
+    if (!ec) {
+      bool full = shared_.connections >= shared_.options.max_connections;
+      auto session = std::make_shared<Session>(std::move(socket), shared_);
+      if (full) {
+        session->Reject();
+      } else {
+        session->Start();
+      }
+    }
+    DoAccept();
+  }
+
+  Shared& shared_;
+  tcp::acceptor acceptor_;
+  uint16_t port_ = 0;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Shared shared;
+  std::shared_ptr<Listener> listener;
+  std::vector<std::thread> threads;
+  std::mutex stop_mu;
+  bool stopped = false;
+};
+
+HttpServer::HttpServer(HttpOptions options, Handler handler)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->shared.options = std::move(options);
+  impl_->shared.handler = std::move(handler);
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+bool HttpServer::Start(std::string& error) {
+  impl_->listener = std::make_shared<Listener>(impl_->shared);
+  if (!impl_->listener->Open(error)) return false;
+  impl_->listener->DoAccept();
+  int n = std::max(1, impl_->shared.options.threads);
+  for (int i = 0; i < n; ++i) {
+    impl_->threads.emplace_back([this] { impl_->shared.ioc.run(); });
+  }
+  return true;
+}
+
+uint16_t HttpServer::port() const {
+  return impl_->listener ? impl_->listener->port() : 0;
+}
+
+void HttpServer::RunUntilSignalled() {
+  net::io_context signals_ioc;
+  net::signal_set signals(signals_ioc, SIGINT, SIGTERM);
+  signals.async_wait([](const beast::error_code&, int) {});
+  signals_ioc.run();
+  Stop();
+}
+
+void HttpServer::Stop() {
+  std::lock_guard stop_lock(impl_->stop_mu);
+  if (impl_->stopped) return;
+  impl_->stopped = true;
+  Shared& shared = impl_->shared;
+  shared.stopping = true;
+  if (impl_->listener) impl_->listener->Close();
+  std::vector<std::shared_ptr<Session>> open;
+  {
+    std::lock_guard lock(shared.mu);
+    for (Session* s : shared.sessions) {
+      if (auto alive = s->weak_from_this().lock()) open.push_back(alive);
+    }
+  }
+  // Released outside the lock: the last owner's release closes a session,
+  // which takes the lock.
+  for (auto& s : open) s->CloseIfIdle();
+  open.clear();
+  {
+    std::unique_lock lock(shared.mu);
+    shared.all_closed.wait_for(lock, kStopWait,
+                               [&] { return shared.connections == 0; });
+  }
+  shared.ioc.stop();
+  for (auto& t : impl_->threads) t.join();
+  impl_->threads.clear();
+}
+
+}  // namespace atrium::server

@@ -1,0 +1,215 @@
+// atriumd: the Atrium server. Holds the group's operation log on SQLite in
+// a data folder, seeds the demo mall into a new folder, and serves the API,
+// the H5 app and the operator console over HTTP until SIGINT or SIGTERM.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+
+#include "api/api.h"
+#include "app/demo_seed.h"
+#include "auth/crypto.h"
+#include "demo_mall.h"
+#include "http/http_server.h"
+
+namespace atrium::server {
+namespace {
+
+struct Flags {
+  std::string data = "data";
+  std::string demo = "shared/demo-mall";
+  std::string web = "web/app";
+  std::string console = "server/console";
+  bool reset = false;
+  int64_t members = 1000;
+  HttpOptions http;
+  int64_t device_rate = 600'000;
+};
+
+const char kUsage[] =
+    "usage: atriumd [--data DIR] [--reset] [--demo DIR] [--members N]\n"
+    "               [--address A] [--port P] [--threads N] [--web DIR]\n"
+    "               [--console DIR] [--device-rate PER_MINUTE]\n";
+
+std::mutex log_mu;
+
+void Log(std::string_view line) {
+  std::lock_guard lock(log_mu);
+  std::cerr << FormatIso8601(Timestamp::FromUnixSeconds(std::time(nullptr)))
+            << " " << line << std::endl;
+}
+
+bool ParseFlags(int argc, char** argv, Flags& f) {
+  int64_t port = f.http.port;
+  int64_t threads = f.http.threads;
+  const std::map<std::string_view, std::string*> texts = {
+      {"--data", &f.data},
+      {"--demo", &f.demo},
+      {"--web", &f.web},
+      {"--console", &f.console},
+      {"--address", &f.http.address}};
+  const std::map<std::string_view, int64_t*> numbers = {
+      {"--port", &port},
+      {"--threads", &threads},
+      {"--members", &f.members},
+      {"--device-rate", &f.device_rate}};
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view flag = argv[i];
+    if (flag == "--reset") {
+      f.reset = true;
+      continue;
+    }
+    if (i + 1 >= argc) return false;
+    const char* value = argv[++i];
+    if (auto t = texts.find(flag); t != texts.end()) {
+      *t->second = value;
+      continue;
+    }
+    auto n = numbers.find(flag);
+    char* end = nullptr;
+    if (n == numbers.end()) return false;
+    *n->second = std::strtoll(value, &end, 10);
+    if (end == value || *end != '\0') return false;
+  }
+  if (port < 0 || port > 65535 || threads < 1 || threads > 256 ||
+      f.members < 0 || f.device_rate < 1) {
+    return false;
+  }
+  f.http.port = static_cast<uint16_t>(port);
+  f.http.threads = static_cast<int>(threads);
+  return true;
+}
+
+// The server's secret: 32 random bytes made on first start, readable by
+// the server's user only.
+StatusOr<std::string> LoadOrMakeKey(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (in) {
+    std::string key((std::istreambuf_iterator<char>(in)), {});
+    if (key.size() != 32) return DataLoss(path + " is not a 32-byte key");
+    return key;
+  }
+  std::string key = RandomBytes(32);
+  std::ofstream out(path, std::ios::binary);
+  out.write(key.data(), static_cast<std::streamsize>(key.size()));
+  out.close();
+  if (!out) return Unavailable("cannot write " + path);
+  chmod(path.c_str(), 0600);
+  return key;
+}
+
+Status AddDemoAccess(Credentials& c, const std::string& demo_dir) {
+  StatusOr<codec::Json> file = demo::ReadJsonFile(demo_dir + "/access.json");
+  if (!file.ok()) return file.status();
+  for (const auto& d : (*file)["devices"]) {
+    ATRIUM_RETURN_IF_ERROR(c.AddDevice({d["id"], d["kind"], d["mall_id"]},
+                                       d["key"].get<std::string>()));
+  }
+  for (const auto& o : (*file)["operators"]) {
+    StatusOr<Role> role = ParseRole(o["role"].get<std::string>());
+    if (!role.ok()) return role.status();
+    ATRIUM_RETURN_IF_ERROR(
+        c.AddOperator(o["name"], *role, o["password"].get<std::string>()));
+  }
+  return Status::Ok();
+}
+
+Timestamp SystemNow() { return Timestamp::FromUnixSeconds(std::time(nullptr)); }
+
+int Run(const Flags& f) {
+  namespace fs = std::filesystem;
+  if (Status s = InitCrypto(); !s.ok()) return Log(s.message()), 1;
+  if (f.reset) {
+    for (const char* name : {"atrium.db", "atrium.db-wal", "atrium.db-shm",
+                             "auth.db", "auth.db-wal", "auth.db-shm"}) {
+      fs::remove(fs::path(f.data) / name);
+    }
+  }
+  fs::create_directories(f.data);
+  const std::string log_path = f.data + "/atrium.db";
+  const bool fresh = !fs::exists(log_path);
+
+  StatusOr<std::string> key = LoadOrMakeKey(f.data + "/server.key");
+  if (!key.ok()) return Log(key.status().message()), 1;
+  StatusOr<Program> program = demo::LoadProgramFile(f.demo + "/program.json");
+  if (!program.ok()) return Log(program.status().message()), 1;
+  StatusOr<std::unique_ptr<Service>> service =
+      Service::Open(log_path, std::move(*program), SystemNow);
+  if (!service.ok())
+    return Log("opening the log: " + service.status().message()), 1;
+  StatusOr<std::unique_ptr<Credentials>> credentials =
+      Credentials::Open(f.data + "/auth.db", HmacSha256(*key, "devices"));
+  if (!credentials.ok()) return Log(credentials.status().message()), 1;
+
+  if (fresh) {
+    Log("seeding the demo mall with " + std::to_string(f.members) +
+        " generated members...");
+    StatusOr<SeedCounts> seeded = (*service)->WithLog([&](store::OpLog& log) {
+      return SeedDemo(log, f.demo, f.members, SystemNow());
+    });
+    if (!seeded.ok()) return Log("seeding: " + seeded.status().message()), 1;
+    if (Status s = AddDemoAccess(**credentials, f.demo); !s.ok()) {
+      return Log("seeding access: " + s.message()), 1;
+    }
+    Log("seeded " + std::to_string(seeded->members) + " members, " +
+        std::to_string(seeded->operations) + " operations");
+  }
+
+  MemberCodes member_codes(HmacSha256(*key, "member-codes"));
+  SignInCodes sign_in_codes([](const Phone& phone, const std::string& code) {
+    // The demo's delivery: the log, with the phone masked.
+    Log("sign-in code for " + phone.Masked() + ": " + code);
+  });
+  ApiLimits limits;
+  limits.requests_per_device_minute = f.device_rate;
+  ApiContext ctx(**service, **credentials,
+                 TokenSigner(HmacSha256(*key, "tokens")), member_codes,
+                 sign_in_codes, limits, Log);
+  Api api(ctx,
+          {StaticFiles("/app/", f.web), StaticFiles("/console/", f.console)});
+  HttpServer server(f.http, [&api](const Request& req, const Respond& respond) {
+    api.Handle(req, respond);
+  });
+  std::string error;
+  if (!server.Start(error)) return Log("cannot listen: " + error), 1;
+  const std::string base =
+      "http://" + f.http.address + ":" + std::to_string(server.port());
+  std::cout << "atriumd: the demo mall is up (data in " << f.data << ")\n"
+            << "  member app (H5):   " << base << "/app/\n"
+            << "  operator console:  " << base << "/console/\n"
+            << "  health:            " << base << "/healthz\n"
+            << "  API reference:     shared/api/README.md\n"
+            << "  demo credentials:  " << f.demo << "/access.json\n"
+            << "Ctrl-C stops it; the data stays for the next start (--reset "
+               "starts afresh)."
+            << std::endl;
+  server.RunUntilSignalled();
+  Log("stopped accepting; in-flight requests answered");
+  service->reset();  // applies what is queued, then closes the log
+  Log("store closed");
+  return 0;
+}
+
+}  // namespace
+}  // namespace atrium::server
+
+int main(int argc, char** argv) {
+  atrium::server::Flags flags;
+  try {
+    if (!atrium::server::ParseFlags(argc, argv, flags)) {
+      std::cerr << atrium::server::kUsage;
+      return 2;
+    }
+    return atrium::server::Run(flags);
+  } catch (const std::exception& e) {
+    std::cerr << "atriumd: " << e.what() << "\n";
+    return 1;
+  }
+}

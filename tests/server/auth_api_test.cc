@@ -1,0 +1,158 @@
+// Signing in and out over HTTP: one-time codes, member and operator
+// sessions, their expiry, revocation and rate limits.
+#include <gtest/gtest.h>
+
+#include "test_server.h"
+
+namespace atrium::testing {
+namespace {
+
+const std::string kPhone = "13912345678";
+
+TEST(AuthApiTest, ACodeSignsANewMemberInAndRegistersThem) {
+  TestServer s;
+  ASSERT_EQ(s.Post("/api/v1/auth/code", {{"phone", "139 1234 5678"}}).status,
+            202);
+  const std::string code = s.LastCode(kPhone);
+  ASSERT_EQ(code.size(), 6u);
+  HttpReply first =
+      s.Post("/api/v1/auth/session", {{"phone", kPhone}, {"code", code}});
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(first.Json()["new_member"], true);
+  EXPECT_EQ(first.Json()["next_seq"], 2);  // the registration was seq 1
+  const std::string member = first.Json()["member_id"];
+
+  HttpReply me = s.Get("/api/v1/me", Bearer(first.Json()["token"]));
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(me.Json()["member_id"], member);
+  EXPECT_EQ(me.Json()["phone"], "139****5678");  // never in clear
+  EXPECT_EQ(me.Json()["tier"]["id"], "normal");
+
+  // The same phone later is the same member.
+  s.Advance(61);
+  ASSERT_EQ(s.Post("/api/v1/auth/code", {{"phone", kPhone}}).status, 202);
+  HttpReply again = s.Post("/api/v1/auth/session",
+                           {{"phone", kPhone}, {"code", s.LastCode(kPhone)}});
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(again.Json()["member_id"], member);
+  EXPECT_EQ(again.Json()["new_member"], false);
+}
+
+TEST(AuthApiTest, ACodeWorksOnceAndNotAfterFiveMinutesOrFiveWrongTries) {
+  TestServer s;
+  ASSERT_EQ(s.Post("/api/v1/auth/code", {{"phone", kPhone}}).status, 202);
+  std::string code = s.LastCode(kPhone);
+  EXPECT_EQ(s.Post("/api/v1/auth/session", {{"phone", kPhone}, {"code", code}})
+                .status,
+            201);
+  EXPECT_EQ(s.Post("/api/v1/auth/session", {{"phone", kPhone}, {"code", code}})
+                .status,
+            401);  // used
+
+  s.Advance(61);
+  ASSERT_EQ(s.Post("/api/v1/auth/code", {{"phone", kPhone}}).status, 202);
+  code = s.LastCode(kPhone);
+  s.Advance(301);
+  EXPECT_EQ(s.Post("/api/v1/auth/session", {{"phone", kPhone}, {"code", code}})
+                .status,
+            401);  // expired
+
+  ASSERT_EQ(s.Post("/api/v1/auth/code", {{"phone", kPhone}}).status, 202);
+  code = s.LastCode(kPhone);
+  const std::string wrong = code == "000000" ? "111111" : "000000";
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(
+        s.Post("/api/v1/auth/session", {{"phone", kPhone}, {"code", wrong}})
+            .status,
+        401);
+  }
+  // Guessing used up the code: the right one no longer works.
+  EXPECT_EQ(s.Post("/api/v1/auth/session", {{"phone", kPhone}, {"code", code}})
+                .status,
+            401);
+}
+
+TEST(AuthApiTest, CodeRequestsAreLimitedPerPhoneAndPerAddress) {
+  TestServer s;
+  ASSERT_EQ(s.Post("/api/v1/auth/code", {{"phone", kPhone}}).status, 202);
+  HttpReply soon = s.Post("/api/v1/auth/code", {{"phone", kPhone}});
+  EXPECT_EQ(soon.status, 429);
+  EXPECT_EQ(soon.Json()["error"]["code"], "RATE_LIMITED");
+  // Other phones from the same address: 30 an hour in all.
+  int accepted = 1;
+  for (int i = 0; i < 40; ++i) {
+    if (s.Post("/api/v1/auth/code",
+               {{"phone", std::to_string(13700000000 + i)}})
+            .status == 202) {
+      ++accepted;
+    }
+  }
+  EXPECT_EQ(accepted, 30);
+}
+
+TEST(AuthApiTest, BadPhonesAndBodiesAre400) {
+  TestServer s;
+  for (const codec::Json& body :
+       {codec::Json{{"phone", "12345"}}, codec::Json{{"phone", 13912345678}},
+        codec::Json{{"phon", kPhone}}, codec::Json::array()}) {
+    HttpReply r = s.Post("/api/v1/auth/code", body);
+    EXPECT_EQ(r.status, 400) << body.dump();
+    EXPECT_EQ(r.Json()["error"]["code"], "INVALID_ARGUMENT") << body.dump();
+  }
+}
+
+TEST(AuthApiTest, SessionsExpireAndSigningOutRevokes) {
+  TestServer s;
+  const std::string token = s.SignIn(kPhone);
+  EXPECT_EQ(s.Get("/api/v1/me", Bearer(token)).status, 200);
+  // Tampered: one character of the signature changed.
+  std::string forged = token;
+  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  EXPECT_EQ(s.Get("/api/v1/me", Bearer(forged)).status, 401);
+  EXPECT_EQ(s.Get("/api/v1/me").status, 401);
+
+  const std::string second = s.SignIn(kPhone);
+  HttpReply out = Call(s.port(), "DELETE", "/api/v1/auth/session", "",
+                       {{"Authorization", Bearer(token)}});
+  EXPECT_EQ(out.status, 200);
+  EXPECT_EQ(s.Get("/api/v1/me", Bearer(token)).status, 401);
+  // Signing out one session leaves the other; revocation survives a restart.
+  EXPECT_EQ(s.Get("/api/v1/me", Bearer(second)).status, 200);
+  s.Restart();
+  EXPECT_EQ(s.Get("/api/v1/me", Bearer(token)).status, 401);
+  EXPECT_EQ(s.Get("/api/v1/me", Bearer(second)).status, 200);
+
+  s.Advance(30 * 24 * 3600);
+  HttpReply expired = s.Get("/api/v1/me", Bearer(second));
+  EXPECT_EQ(expired.status, 401);
+  EXPECT_EQ(expired.Json()["error"]["code"], "UNAUTHENTICATED");
+}
+
+TEST(AuthApiTest, OperatorsSignInWithTheirPasswordAndActByRole) {
+  TestServer s;
+  EXPECT_EQ(s.Post("/api/v1/operator/session",
+                   {{"name", "admin"}, {"password", "wrong-password"}})
+                .status,
+            401);
+  EXPECT_EQ(s.Post("/api/v1/operator/session",
+                   {{"name", "nobody"}, {"password", "demo-admin-pass"}})
+                .status,
+            401);
+  const std::string finance = s.OperatorToken("finance", "demo-finance-pass");
+  EXPECT_EQ(s.Get("/api/v1/operator/reports/points-liability", Bearer(finance))
+                .status,
+            200);
+  // Finance reads; it does not make coupons.
+  HttpReply denied =
+      s.Post("/api/v1/operator/coupon-templates", {{"template", {{"id", "t"}}}},
+             Bearer(finance), "k1");
+  EXPECT_EQ(denied.status, 403);
+  // A member's token is not an operator's.
+  EXPECT_EQ(s.Get("/api/v1/operator/reports/points-liability",
+                  Bearer(s.SignIn(kPhone)))
+                .status,
+            403);
+}
+
+}  // namespace
+}  // namespace atrium::testing

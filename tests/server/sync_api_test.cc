@@ -1,0 +1,110 @@
+// Sync over HTTP: a kiosk pushes its own operations and pulls what it may
+// see; a member signs in at a kiosk and the kiosk gets their history.
+#include <gtest/gtest.h>
+
+#include "test_server.h"
+
+namespace atrium::testing {
+namespace {
+
+codec::Json Op(const std::string& id, const std::string& origin, int64_t seq,
+               const std::string& type, codec::Json payload) {
+  return {{"v", 1},
+          {"id", id},
+          {"origin", origin},
+          {"seq", seq},
+          {"type", type},
+          {"at", "2026-11-26T12:00:00Z"},
+          {"payload", std::move(payload)}};
+}
+
+TEST(SyncApiTest, AKioskPushesItsOwnOperationsOnceAndPullsThem) {
+  TestServer s;
+  const codec::Json reg =
+      Op("kiosk-reg-1", "device:kiosk-xinjie-1f", 1, "register",
+         {{"member_id", "MK1"}, {"phone", "13811112222"}});
+  HttpReply pushed =
+      s.Post("/api/v1/sync/push", {{"operations", {reg}}}, kKiosk);
+  ASSERT_EQ(pushed.status, 200) << pushed.body;
+  EXPECT_EQ(pushed.Json()["results"][0]["applied"], true);
+  EXPECT_EQ(pushed.Json()["results"][0]["replayed"], false);
+  // Pushed again (a lost answer): the first result, replayed.
+  HttpReply again =
+      s.Post("/api/v1/sync/push", {{"operations", {reg}}}, kKiosk);
+  EXPECT_EQ(again.Json()["results"][0]["replayed"], true);
+
+  HttpReply pulled = s.Get("/api/v1/sync/pull?after=0", kKiosk);
+  ASSERT_EQ(pulled.status, 200) << pulled.body;
+  ASSERT_EQ(pulled.Json()["changes"].size(), 1u);
+  EXPECT_EQ(pulled.Json()["changes"][0]["op_id"], "kiosk-reg-1");
+  EXPECT_EQ(pulled.Json()["changes"][0]["operation"]["type"], "register");
+  const int64_t next = pulled.Json()["next"];
+  EXPECT_EQ(s.Get("/api/v1/sync/pull?after=" + std::to_string(next), kKiosk)
+                .Json()["changes"]
+                .size(),
+            0u);
+  // The other kiosk does not see it.
+  EXPECT_EQ(s.Get("/api/v1/sync/pull?after=0",
+                  "Device kiosk-xinjie-b2:demo-kiosk-xinjie-b2-key")
+                .Json()["changes"]
+                .size(),
+            0u);
+}
+
+TEST(SyncApiTest, AClientPushesOnlyItsOwnOperations) {
+  TestServer s;
+  HttpReply r =
+      s.Post("/api/v1/sync/push",
+             {{"operations",
+               {Op("x1", "device:kiosk-xinjie-b2", 1, "register",
+                   {{"member_id", "MK1"}, {"phone", "13811112222"}})}}},
+             kKiosk);
+  EXPECT_EQ(r.status, 403);
+  // A till has no replica to sync.
+  EXPECT_EQ(s.Get("/api/v1/sync/pull", kTill).status, 403);
+  // A member pushes as themselves only.
+  const std::string token = s.SignIn("13912345678");
+  const std::string member = s.MemberId(token);
+  HttpReply as_kiosk =
+      s.Post("/api/v1/sync/push",
+             {{"operations",
+               {Op("m1", "device:kiosk-xinjie-1f", 1, "claim_coupon",
+                   {{"member_id", member}, {"template_id", "t"}})}}},
+             Bearer(token));
+  EXPECT_EQ(as_kiosk.status, 403);
+}
+
+TEST(SyncApiTest, BadPushesAre400) {
+  TestServer s;
+  for (const codec::Json& body :
+       {codec::Json{{"operations", codec::Json::array()}},
+        codec::Json{{"operations", {{{"v", 1}}}}},
+        codec::Json{{"operations", "no"}}, codec::Json{{"ops", 1}}}) {
+    EXPECT_EQ(s.Post("/api/v1/sync/push", body, kKiosk).status, 400)
+        << body.dump();
+  }
+  EXPECT_EQ(s.Get("/api/v1/sync/pull?after=-1", kKiosk).status, 400);
+  EXPECT_EQ(s.Get("/api/v1/sync/pull?limit=10001", kKiosk).status, 400);
+  EXPECT_EQ(s.Get("/api/v1/sync/pull?after=x", kKiosk).status, 400);
+}
+
+TEST(SyncApiTest, AMemberSignsInAtAKioskWhichThenHoldsTheirHistory) {
+  TestServer s;
+  const std::string token = s.SignIn("13912345678");
+  const std::string member = s.MemberId(token);
+  const std::string history =
+      "/api/v1/sync/members/" + member + "/history?after=0";
+  EXPECT_EQ(s.Get(history, kKiosk).status, 403);  // not signed in there yet
+
+  HttpReply signed_in =
+      s.Post("/api/v1/kiosk/sign-in", {{"code", s.MemberCode(token)}}, kKiosk);
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+  EXPECT_EQ(signed_in.Json()["member_id"], member);
+  HttpReply h = s.Get(history, kKiosk);
+  ASSERT_EQ(h.status, 200) << h.body;
+  ASSERT_EQ(h.Json()["changes"].size(), 1u);  // their registration
+  EXPECT_EQ(h.Json()["changes"][0]["operation"]["type"], "register");
+}
+
+}  // namespace
+}  // namespace atrium::testing

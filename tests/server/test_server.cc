@@ -1,0 +1,160 @@
+#include "test_server.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "auth/crypto.h"
+#include "demo_mall.h"
+
+namespace atrium::testing {
+namespace {
+
+// Thursday 26 November 2026, 12:00 UTC (20:00 in the mall).
+constexpr int64_t kStart = 1795694400;
+const std::string kKey(32, 'k');  // a fixed server key: tests only
+
+std::string FreshDir() {
+  static std::atomic<int> n{0};
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string dir = ::testing::TempDir() + "atriumd-" +
+                    std::to_string(getpid()) + "-" + info->name() + "-" +
+                    std::to_string(n++);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+TestServer::TestServer(server::ApiLimits limits)
+    : dir_(FreshDir()), limits_(limits), now_(kStart) {
+  EXPECT_TRUE(server::InitCrypto().ok());
+  Start();
+  AddAccess();
+}
+
+void TestServer::AddAccess() {
+  // The demo's devices, and two operators (argon2id is slow on purpose).
+  StatusOr<codec::Json> access = demo::ReadJsonFile(
+      std::string(ATRIUM_SHARED_DIR) + "/demo-mall/access.json");
+  ASSERT_TRUE(access.ok());
+  for (const auto& d : (*access)["devices"]) {
+    ASSERT_TRUE(credentials_
+                    ->AddDevice({d["id"], d["kind"], d["mall_id"]},
+                                d["key"].get<std::string>())
+                    .ok());
+  }
+  ASSERT_TRUE(
+      credentials_
+          ->AddOperator("admin", server::Role::kAdmin, "demo-admin-pass")
+          .ok());
+  ASSERT_TRUE(
+      credentials_
+          ->AddOperator("finance", server::Role::kFinance, "demo-finance-pass")
+          .ok());
+}
+
+TestServer::~TestServer() {
+  Stop();
+  std::filesystem::remove_all(dir_);
+}
+
+void TestServer::Start() {
+  StatusOr<Program> program = demo::LoadProgramFile(
+      std::string(ATRIUM_SHARED_DIR) + "/demo-mall/program.json");
+  ASSERT_TRUE(program.ok()) << program.status().ToString();
+  auto service = server::Service::Open(dir_ + "/atrium.db", std::move(*program),
+                                       [this] { return Now(); });
+  ASSERT_TRUE(service.ok()) << service.status().ToString();
+  service_ = std::move(*service);
+  auto credentials = server::Credentials::Open(dir_ + "/auth.db", kKey);
+  ASSERT_TRUE(credentials.ok()) << credentials.status().ToString();
+  credentials_ = std::move(*credentials);
+  member_codes_ = std::make_unique<server::MemberCodes>(kKey);
+  sign_in_codes_ = std::make_unique<server::SignInCodes>(
+      [this](const Phone& phone, const std::string& code) {
+        std::lock_guard lock(codes_mu_);
+        codes_[phone.digits()] = code;
+      });
+  ctx_ = std::make_unique<server::ApiContext>(
+      *service_, *credentials_, server::TokenSigner(kKey), *member_codes_,
+      *sign_in_codes_, limits_, [](std::string_view) {});
+  api_ = std::make_unique<server::Api>(
+      *ctx_,
+      std::vector<server::StaticFiles>{server::StaticFiles(
+          "/console/", std::string(ATRIUM_SOURCE_DIR) + "/server/console")});
+  server::HttpOptions options;
+  options.port = 0;
+  options.max_connections = 64;
+  http_ = std::make_unique<server::HttpServer>(
+      options, [this](server::Request req, server::Respond respond) {
+        api_->Handle(req, respond);
+      });
+  std::string error;
+  ASSERT_TRUE(http_->Start(error)) << error;
+}
+
+void TestServer::Stop() {
+  if (http_) http_->Stop();
+  http_.reset();
+  api_.reset();
+  ctx_.reset();
+  service_.reset();
+  credentials_.reset();
+}
+
+void TestServer::Restart() {
+  Stop();
+  Start();
+}
+
+std::string TestServer::LastCode(const std::string& phone) {
+  std::lock_guard lock(codes_mu_);
+  return codes_[phone];
+}
+
+std::string TestServer::SignIn(const std::string& phone) {
+  HttpReply sent = Post("/api/v1/auth/code", {{"phone", phone}});
+  EXPECT_EQ(sent.status, 202) << sent.body;
+  HttpReply session = Post("/api/v1/auth/session",
+                           {{"phone", phone}, {"code", LastCode(phone)}});
+  EXPECT_TRUE(session.status == 200 || session.status == 201) << session.body;
+  // The next code request for this phone waits a minute otherwise.
+  Advance(61);
+  return session.Json().value("token", "");
+}
+
+std::string TestServer::MemberId(const std::string& token) {
+  return Get("/api/v1/me", Bearer(token)).Json().value("member_id", "");
+}
+
+std::string TestServer::MemberCode(const std::string& token) {
+  Advance(kMemberCodeStep);
+  return Get("/api/v1/me/code", Bearer(token)).Json().value("code", "");
+}
+
+std::string TestServer::OperatorToken(const std::string& name,
+                                      const std::string& password) {
+  HttpReply r = Post("/api/v1/operator/session",
+                     {{"name", name}, {"password", password}});
+  EXPECT_EQ(r.status, 200) << r.body;
+  return r.Json().value("token", "");
+}
+
+HttpReply TestServer::Get(const std::string& target, const std::string& auth) {
+  std::map<std::string, std::string> headers;
+  if (!auth.empty()) headers["Authorization"] = auth;
+  return Call(port(), "GET", target, "", headers);
+}
+
+HttpReply TestServer::Post(const std::string& target, const codec::Json& body,
+                           const std::string& auth,
+                           const std::string& idempotency_key) {
+  std::map<std::string, std::string> headers;
+  if (!auth.empty()) headers["Authorization"] = auth;
+  if (!idempotency_key.empty()) headers["Idempotency-Key"] = idempotency_key;
+  return Call(port(), "POST", target, body.dump(), headers);
+}
+
+}  // namespace atrium::testing

@@ -1,0 +1,84 @@
+// TestServer: a whole atriumd (the demo programme, its devices and
+// operators, no generated members) on 127.0.0.1 at a free port, over a data
+// folder of its own, with a clock the test moves.
+#ifndef ATRIUM_TESTS_SERVER_TEST_SERVER_H_
+#define ATRIUM_TESTS_SERVER_TEST_SERVER_H_
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "api/api.h"
+#include "http/http_server.h"
+#include "http_client.h"
+
+namespace atrium::testing {
+
+// Demo credentials (shared/demo-mall/access.json).
+inline const std::string kTill = "Device pos-xinjie-01:demo-pos-xinjie-01-key";
+inline const std::string kOtherTill =
+    "Device pos-binjiang-01:demo-pos-binjiang-01-key";
+inline const std::string kKiosk =
+    "Device kiosk-xinjie-1f:demo-kiosk-xinjie-1f-key";
+
+class TestServer {
+ public:
+  explicit TestServer(server::ApiLimits limits = {});
+  ~TestServer();
+
+  uint16_t port() const { return http_->port(); }
+  Timestamp Now() const { return Timestamp::FromUnixSeconds(now_); }
+  void Advance(int64_t seconds) { now_ += seconds; }
+  server::Service& service() { return *service_; }
+
+  // Stops everything and starts again over the same data folder.
+  void Restart();
+
+  // The last sign-in code sent to `phone` (11 digits).
+  std::string LastCode(const std::string& phone);
+  // Signs `phone` in (registering it if new); the session token.
+  std::string SignIn(const std::string& phone);
+  std::string MemberId(const std::string& token);
+  // A member code for the member of `token`; first moves the clock to the
+  // next code window, so that each call gives a code not yet scanned.
+  std::string MemberCode(const std::string& token);
+  // An operator's session token.
+  std::string OperatorToken(const std::string& name,
+                            const std::string& password);
+
+  HttpReply Get(const std::string& target, const std::string& auth = "");
+  HttpReply Post(const std::string& target, const codec::Json& body,
+                 const std::string& auth = "",
+                 const std::string& idempotency_key = "");
+
+ private:
+  void Start();
+  void Stop();
+  void AddAccess();
+
+  std::string dir_;
+  server::ApiLimits limits_;
+  std::atomic<int64_t> now_;
+  std::mutex codes_mu_;
+  std::map<std::string, std::string> codes_;  // by phone digits
+  std::unique_ptr<server::Service> service_;
+  std::unique_ptr<server::Credentials> credentials_;
+  std::unique_ptr<server::MemberCodes> member_codes_;
+  std::unique_ptr<server::SignInCodes> sign_in_codes_;
+  std::unique_ptr<server::ApiContext> ctx_;
+  std::unique_ptr<server::Api> api_;
+  std::unique_ptr<server::HttpServer> http_;
+};
+
+inline constexpr int64_t kMemberCodeStep = server::kMemberCodeWindowSeconds;
+
+// "Bearer <token>".
+inline std::string Bearer(const std::string& token) {
+  return "Bearer " + token;
+}
+
+}  // namespace atrium::testing
+
+#endif  // ATRIUM_TESTS_SERVER_TEST_SERVER_H_
