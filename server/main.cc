@@ -172,6 +172,7 @@ int Run(const Flags& f) {
   ApiContext ctx(**service, **credentials,
                  TokenSigner(HmacSha256(*key, "tokens")), member_codes,
                  sign_in_codes, limits, Log);
+  ctx.plate_key = HmacSha256(*key, "plates");
   Api api(ctx,
           {StaticFiles("/app/", f.web), StaticFiles("/console/", f.console)});
   HttpServer server(f.http, [&api](const Request& req, const Respond& respond) {

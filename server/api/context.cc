@@ -52,15 +52,32 @@ bool ScanGrants::Allowed(const std::string& device, const MemberId& member,
   return true;
 }
 
-StatusOr<Caller> ApiContext::Member(const Request& req, Response& error) {
+StatusOr<Claims> ApiContext::Session(const Request& req, std::string_view kind,
+                                     Response& error) {
   std::string token = BearerToken(req);
-  if (token.empty()) return Unauthenticated(error, "sign in first");
-  StatusOr<Claims> c = tokens.Verify(token, service.Now());
-  if (!c.ok()) return Unauthenticated(error, c.status().message());
-  if (credentials.IsRevoked(c->id)) {
-    return Unauthenticated(error, "the session was signed out");
+  if (token.empty()) {
+    error = ErrorResponse(401, "UNAUTHENTICATED", "sign in first");
+    return PermissionDenied("no token");
   }
-  if (c->kind != "member") return Forbidden(error, "members only");
+  StatusOr<Claims> c = tokens.Verify(token, service.Now());
+  if (c.ok() && credentials.IsRevoked(c->id)) {
+    c = PermissionDenied("the session was signed out");
+  }
+  if (!c.ok()) {
+    error = ErrorResponse(401, "UNAUTHENTICATED", c.status().message());
+    return c.status();
+  }
+  if (c->kind != kind) {
+    error = ErrorResponse(403, "PERMISSION_DENIED",
+                          "this route is for " + std::string(kind) + "s");
+    return PermissionDenied("wrong kind of session");
+  }
+  return c;
+}
+
+StatusOr<Caller> ApiContext::Member(const Request& req, Response& error) {
+  StatusOr<Claims> c = Session(req, "member", error);
+  if (!c.ok()) return c.status();
   Caller caller;
   caller.kind = Caller::Kind::kMember;
   caller.id = c->subject;
@@ -103,14 +120,8 @@ StatusOr<Caller> ApiContext::Device(const Request& req, std::string_view kind,
 StatusOr<Caller> ApiContext::Operator(const Request& req,
                                       const std::set<Role>& roles,
                                       Response& error) {
-  std::string token = BearerToken(req);
-  if (token.empty()) return Unauthenticated(error, "sign in first");
-  StatusOr<Claims> c = tokens.Verify(token, service.Now());
-  if (!c.ok()) return Unauthenticated(error, c.status().message());
-  if (credentials.IsRevoked(c->id)) {
-    return Unauthenticated(error, "the session was signed out");
-  }
-  if (c->kind != "operator") return Forbidden(error, "operators only");
+  StatusOr<Claims> c = Session(req, "operator", error);
+  if (!c.ok()) return c.status();
   StatusOr<Role> role = ParseRole(c->role);
   if (!role.ok() || !roles.contains(*role)) {
     return Forbidden(error, "your role may not do this");
@@ -121,6 +132,16 @@ StatusOr<Caller> ApiContext::Operator(const Request& req,
   caller.role = *role;
   caller.claims = std::move(*c);
   return caller;
+}
+
+StatusOr<MemberId> ApiContext::ScanCode(const Request& req) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return body.status();
+  codec::JsonReader r(*body, "body");
+  std::string code = r.Str("code");
+  r.Finish();
+  if (!r.ok()) return r.status();
+  return member_codes.Scan(code, service.Now());
 }
 
 }  // namespace atrium::server

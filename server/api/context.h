@@ -81,6 +81,10 @@ struct ApiContext {
   SignInCodes& sign_in_codes;
   ApiLimits limits;
   std::function<void(std::string_view)> log;
+  // The key of plates' keyed hashes: a plate is stored only as
+  // HMAC-SHA256(plate_key, plate), so the store cannot be searched by
+  // plate without the server.
+  std::string plate_key;
   InFlight in_flight;
   ScanGrants scan_grants;
   RateLimiter device_requests{limits.requests_per_device_minute, 60};
@@ -94,6 +98,13 @@ struct ApiContext {
                           Response& error);
   StatusOr<Caller> Operator(const Request& req, const std::set<Role>& roles,
                             Response& error);
+  // The member whose code the body {"code"} holds (MemberCodes::Scan).
+  StatusOr<MemberId> ScanCode(const Request& req);
+
+ private:
+  // A member's or operator's session token, checked and not revoked.
+  StatusOr<Claims> Session(const Request& req, std::string_view kind,
+                           Response& error);
 };
 
 }  // namespace atrium::server

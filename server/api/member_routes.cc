@@ -6,7 +6,10 @@
 #include "api/member_views.h"
 #include "api/routes.h"
 #include "atrium/codec/domain_json.h"
+#include "atrium/plate.h"
 #include "atrium/statement.h"
+#include "atrium/store/sqlite.h"
+#include "auth/crypto.h"
 
 namespace atrium::server {
 namespace {
@@ -85,6 +88,54 @@ void Claim(ApiContext& ctx, const Caller& me, const Request& req,
       respond);
 }
 
+// Binds a car's plate to the member, as its keyed hash and masked form.
+void BindPlate(ApiContext& ctx, const Caller& me, const Request& req,
+               const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  std::string text = r.Str("plate");
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  StatusOr<Plate> plate = Plate::Parse(text);
+  if (!plate.ok()) return respond(StatusResponse(plate.status()));
+  const std::string display = plate->Masked();
+  RunIdempotent(
+      ctx, req,
+      {.scope = "member:" + me.id,
+       .origin = ApiOrigin(),
+       .type = "link_identity",
+       .payload = {{"member_id", me.id},
+                   {"identity",
+                    {{"kind", "plate"},
+                     {"value", Hex(HmacSha256(ctx.plate_key, plate->text()))},
+                     {"display", display}}}},
+       .shape =
+           [display](const sync::OpResult&) {
+             return JsonResponse(201, {{"plate", display}});
+           }},
+      respond);
+}
+
+// The member's plates, masked.
+void Plates(ApiContext& ctx, const Caller& me, const Request&,
+            const Respond& respond) {
+  Response out = ctx.service.WithLog([&](store::OpLog& log) {
+    StatusOr<store::Statement*> s = log.db().Prepare(
+        "SELECT display FROM identities WHERE member_id = ? AND kind = "
+        "'plate' ORDER BY since");
+    if (!s.ok()) return StatusResponse(s.status());
+    (*s)->Bind(1, me.id);
+    codec::Json plates = codec::Json::array();
+    Status read = (*s)->ForEach([&](store::Statement& row) {
+      plates.push_back(std::string(row.Text(0)));
+    });
+    if (!read.ok()) return StatusResponse(read);
+    return JsonResponse(200, {{"plates", plates}});
+  });
+  respond(std::move(out));
+}
+
 // Wraps a route that needs a signed-in member.
 RouteFn AsMember(ApiContext& ctx, Route route) {
   return [&ctx, route](const Request& req, const PathParams&,
@@ -104,6 +155,8 @@ void AddMemberRoutes(Router& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/me/wallet", AsMember(ctx, Wallet));
   r.Add("GET", "/api/v1/me/code", AsMember(ctx, Code));
   r.Add("POST", "/api/v1/me/coupons", AsMember(ctx, Claim));
+  r.Add("GET", "/api/v1/me/plates", AsMember(ctx, Plates));
+  r.Add("POST", "/api/v1/me/plates", AsMember(ctx, BindPlate));
 }
 
 }  // namespace atrium::server

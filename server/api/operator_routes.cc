@@ -1,8 +1,10 @@
-// The mall's console: coupon templates (admin, marketing), member search
-// with masked phones, and the points liability report (every role).
+// The mall's console: coupon templates (admin, marketing), escrows for
+// kiosks (admin), member search with masked phones, and reports (every
+// role).
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/routes.h"
+#include "atrium/store/sqlite.h"
 
 namespace atrium::server {
 namespace {
@@ -29,6 +31,26 @@ void AddTemplate(ApiContext& ctx, const Request& req, const PathParams&,
       {.scope = "operator:" + op->id,
        .origin = {sync::OriginKind::kOperator, op->id},
        .type = "add_coupon_template",
+       .payload = *body,
+       .shape =
+           [](const sync::OpResult& r) { return JsonResponse(201, r.result); }},
+      respond);
+}
+
+// Grants a kiosk an escrow: what it may do while offline. The kiosk
+// returns it through sync (a return_escrow operation of its own).
+void GrantEscrow(ApiContext& ctx, const Request& req, const PathParams&,
+                 const Respond& respond) {
+  Response error;
+  StatusOr<Caller> op = ctx.Operator(req, {Role::kAdmin}, error);
+  if (!op.ok()) return respond(error);
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  RunIdempotent(
+      ctx, req,
+      {.scope = "operator:" + op->id,
+       .origin = {sync::OriginKind::kOperator, op->id},
+       .type = "grant_escrow",
        .payload = *body,
        .shape =
            [](const sync::OpResult& r) { return JsonResponse(201, r.result); }},
@@ -99,14 +121,71 @@ void PointsLiability(ApiContext& ctx, const Request& req, const PathParams&,
   respond(JsonResponse(200, out));
 }
 
+// Runs `sql` and answers its rows as objects named by `columns` (all
+// integers but the first `text_columns`).
+Response Rows(ApiContext& ctx, std::string_view sql,
+              const std::vector<std::string>& columns, size_t text_columns) {
+  return ctx.service.WithLog([&](store::OpLog& log) {
+    StatusOr<store::Statement*> s = log.db().Prepare(sql);
+    if (!s.ok()) return StatusResponse(s.status());
+    codec::Json rows = codec::Json::array();
+    Status read = (*s)->ForEach([&](store::Statement& row) {
+      codec::Json r;
+      for (size_t i = 0; i < columns.size(); ++i) {
+        const int c = static_cast<int>(i);
+        if (i < text_columns) {
+          r[columns[i]] = std::string(row.Text(c));
+        } else {
+          r[columns[i]] = row.Int(c);
+        }
+      }
+      rows.push_back(std::move(r));
+    });
+    if (!read.ok()) return StatusResponse(read);
+    return JsonResponse(200, {{"rows", rows}});
+  });
+}
+
+// Members' receipts by mall and store (tenant): count, spend, refunds,
+// points given.
+void SalesByTenant(ApiContext& ctx, const Request& req, const PathParams&,
+                   const Respond& respond) {
+  Response error;
+  if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
+  respond(Rows(ctx,
+               "SELECT mall_id, store_id, count(*), sum(total_fen), "
+               "sum(refunded_fen), sum(points) FROM receipts "
+               "GROUP BY mall_id, store_id ORDER BY mall_id, store_id",
+               {"mall_id", "store_id", "receipts", "spend_fen", "refunded_fen",
+                "points"},
+               2));
+}
+
+// Coupons by template and status: how many were claimed, redeemed, expired.
+void CouponsByTemplate(ApiContext& ctx, const Request& req, const PathParams&,
+                       const Respond& respond) {
+  Response error;
+  if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
+  respond(Rows(ctx,
+               "SELECT template_id, status, count(*) FROM coupons "
+               "GROUP BY template_id, status ORDER BY template_id, status",
+               {"template_id", "status", "coupons"}, 2));
+}
+
 }  // namespace
 
 void AddOperatorRoutes(Router& r, ApiContext& ctx) {
   using namespace std::placeholders;
   r.Add("POST", "/api/v1/operator/coupon-templates",
         std::bind(AddTemplate, std::ref(ctx), _1, _2, _3));
+  r.Add("POST", "/api/v1/operator/escrows",
+        std::bind(GrantEscrow, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/operator/members",
         std::bind(SearchMembers, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/operator/reports/sales-by-tenant",
+        std::bind(SalesByTenant, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/operator/reports/coupons-by-template",
+        std::bind(CouponsByTemplate, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/operator/reports/points-liability",
         std::bind(PointsLiability, std::ref(ctx), _1, _2, _3));
 }

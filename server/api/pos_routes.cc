@@ -30,15 +30,9 @@ std::function<std::optional<Response>()> ScanGuard(ApiContext& ctx,
 
 void Scan(ApiContext& ctx, const Caller& till, const Request& req,
           const Respond& respond) {
-  StatusOr<codec::Json> body = ParseBody(req);
-  if (!body.ok()) return respond(StatusResponse(body.status()));
-  codec::JsonReader r(*body, "body");
-  std::string code = r.Str("code");
-  r.Finish();
-  if (!r.ok()) return respond(StatusResponse(r.status()));
-  const Timestamp now = ctx.service.Now();
-  StatusOr<MemberId> member = ctx.member_codes.Scan(code, now);
+  StatusOr<MemberId> member = ctx.ScanCode(req);
   if (!member.ok()) return respond(StatusResponse(member.status()));
+  const Timestamp now = ctx.service.Now();
   Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
     auto it = s.accounts.find(*member);
     if (it == s.accounts.end()) {

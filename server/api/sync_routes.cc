@@ -44,6 +44,21 @@ StatusOr<int64_t> QueryInt(const Request& req, const std::string& name,
   return v;
 }
 
+// ?after=<cursor>&limit=<1..10,000>, as a pull or a history asks.
+struct Page {
+  int64_t after = 0;
+  size_t limit = kDefaultPullLimit;
+};
+
+StatusOr<Page> ReadPage(const Request& req) {
+  StatusOr<int64_t> after = QueryInt(req, "after", 0, 0, INT64_MAX);
+  if (!after.ok()) return after.status();
+  StatusOr<int64_t> limit = QueryInt(req, "limit", kDefaultPullLimit, 1,
+                                     static_cast<int64_t>(sync::kMaxPull));
+  if (!limit.ok()) return limit.status();
+  return Page{*after, static_cast<size_t>(*limit)};
+}
+
 codec::Json ResultJson(const sync::OpResult& r) {
   codec::Json j = {{"op_id", r.op_id},
                    {"applied", r.applied},
@@ -126,17 +141,14 @@ void Pull(ApiContext& ctx, const Request& req, const PathParams&,
   Response error;
   StatusOr<Caller> who = SyncCaller(ctx, req, error);
   if (!who.ok()) return respond(error);
-  StatusOr<int64_t> after = QueryInt(req, "after", 0, 0, INT64_MAX);
-  StatusOr<int64_t> limit = QueryInt(req, "limit", kDefaultPullLimit, 1,
-                                     static_cast<int64_t>(sync::kMaxPull));
-  if (!after.ok()) return respond(StatusResponse(after.status()));
-  if (!limit.ok()) return respond(StatusResponse(limit.status()));
+  StatusOr<Page> page = ReadPage(req);
+  if (!page.ok()) return respond(StatusResponse(page.status()));
   StatusOr<std::vector<sync::Change>> changes =
       ctx.service.WithLog([&](store::OpLog& log) {
-        return log.Pull(OriginOf(*who), *after, static_cast<size_t>(*limit));
+        return log.Pull(OriginOf(*who), page->after, page->limit);
       });
   if (!changes.ok()) return respond(StatusResponse(changes.status()));
-  respond(ChangesResponse(*changes, *after));
+  respond(ChangesResponse(*changes, page->after));
 }
 
 // A member signs in at a kiosk with their code: the kiosk is served them.
@@ -145,15 +157,9 @@ void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
   Response error;
   StatusOr<Caller> kiosk = ctx.Device(req, "kiosk", error);
   if (!kiosk.ok()) return respond(error);
-  StatusOr<codec::Json> body = ParseBody(req);
-  if (!body.ok()) return respond(StatusResponse(body.status()));
-  codec::JsonReader r(*body, "body");
-  std::string code = r.Str("code");
-  r.Finish();
-  if (!r.ok()) return respond(StatusResponse(r.status()));
-  const Timestamp now = ctx.service.Now();
-  StatusOr<MemberId> member = ctx.member_codes.Scan(code, now);
+  StatusOr<MemberId> member = ctx.ScanCode(req);
   if (!member.ok()) return respond(StatusResponse(member.status()));
+  const Timestamp now = ctx.service.Now();
   Response out = ctx.service.WithLog([&](store::OpLog& log) {
     Status s = log.Serve(OriginOf(*kiosk), *member, now);
     if (!s.ok()) return StatusResponse(s);
@@ -169,18 +175,15 @@ void History(ApiContext& ctx, const Request& req, const PathParams& params,
   Response error;
   StatusOr<Caller> kiosk = ctx.Device(req, "kiosk", error);
   if (!kiosk.ok()) return respond(error);
-  StatusOr<int64_t> after = QueryInt(req, "after", 0, 0, INT64_MAX);
-  StatusOr<int64_t> limit = QueryInt(req, "limit", kDefaultPullLimit, 1,
-                                     static_cast<int64_t>(sync::kMaxPull));
-  if (!after.ok()) return respond(StatusResponse(after.status()));
-  if (!limit.ok()) return respond(StatusResponse(limit.status()));
+  StatusOr<Page> page = ReadPage(req);
+  if (!page.ok()) return respond(StatusResponse(page.status()));
   StatusOr<std::vector<sync::Change>> changes =
       ctx.service.WithLog([&](store::OpLog& log) {
         return log.History(OriginOf(*kiosk), MemberId{params.at("member_id")},
-                           *after, static_cast<size_t>(*limit));
+                           page->after, page->limit);
       });
   if (!changes.ok()) return respond(StatusResponse(changes.status()));
-  respond(ChangesResponse(*changes, *after));
+  respond(ChangesResponse(*changes, page->after));
 }
 
 }  // namespace

@@ -74,11 +74,11 @@ Status Credentials::AddDevice(const Device& d, std::string_view device_key) {
 }
 
 Status Credentials::AddOperator(const std::string& name, Role role,
-                                std::string_view password) {
+                                std::string_view password, PasswordCost cost) {
   if (password.size() < 8) {
     return InvalidArgument("a password needs at least 8 characters");
   }
-  StatusOr<std::string> hash = HashPassword(password);
+  StatusOr<std::string> hash = HashPassword(password, cost);
   if (!hash.ok()) return hash.status();
   std::lock_guard lock(mu_);
   StatusOr<store::Statement*> s = db_->Prepare(

@@ -14,6 +14,7 @@
 
 #include "atrium/store/sqlite.h"
 #include "atrium/time.h"
+#include "auth/crypto.h"
 
 namespace atrium::server {
 
@@ -35,7 +36,8 @@ class Credentials {
 
   Status AddDevice(const Device& d, std::string_view device_key);
   Status AddOperator(const std::string& name, Role role,
-                     std::string_view password);
+                     std::string_view password,
+                     PasswordCost cost = PasswordCost::kInteractive);
   // The device whose id and key these are; PermissionDenied otherwise.
   StatusOr<Device> CheckDevice(const std::string& id,
                                std::string_view device_key) const;

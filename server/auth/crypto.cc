@@ -74,11 +74,15 @@ bool ConstantTimeEqual(std::string_view a, std::string_view b) {
          sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-StatusOr<std::string> HashPassword(std::string_view password) {
+StatusOr<std::string> HashPassword(std::string_view password,
+                                   PasswordCost cost) {
+  const bool full = cost == PasswordCost::kInteractive;
   std::vector<char> out(crypto_pwhash_STRBYTES);
   if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(),
-                            crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                            crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                            full ? crypto_pwhash_OPSLIMIT_INTERACTIVE
+                                 : crypto_pwhash_OPSLIMIT_MIN,
+                            full ? crypto_pwhash_MEMLIMIT_INTERACTIVE
+                                 : crypto_pwhash_MEMLIMIT_MIN,
                             crypto_pwhash_ALG_ARGON2ID13) != 0) {
     return Unavailable("out of memory hashing a password");
   }

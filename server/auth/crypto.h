@@ -26,8 +26,15 @@ StatusOr<std::string> FromBase64Url(std::string_view text);
 // Compares in time independent of where they differ.
 bool ConstantTimeEqual(std::string_view a, std::string_view b);
 
+// How much work an argon2id hash costs: interactive (libsodium's
+// recommendation for logins, 64 MiB) for real accounts; the minimum only
+// for tests, which make many. The hash string records its cost, so
+// verifying needs no setting.
+enum class PasswordCost { kInteractive, kMinimumForTests };
+
 // An argon2id hash string (with its salt and costs) of `password`.
-StatusOr<std::string> HashPassword(std::string_view password);
+StatusOr<std::string> HashPassword(
+    std::string_view password, PasswordCost cost = PasswordCost::kInteractive);
 bool VerifyPassword(std::string_view hash, std::string_view password);
 
 }  // namespace atrium::server

@@ -80,7 +80,8 @@ TEST(AuthorizationApiTest, AnotherMembersTokenReachesNoneOfTheirData) {
   // Nor does a member's pull carry another member's changes.
   HttpReply pulled = s.Get("/api/v1/sync/pull?after=0", Bearer(thief));
   ASSERT_EQ(pulled.status, 200);
-  for (const auto& change : pulled.Json()["changes"]) {
+  const codec::Json changes = pulled.Json()["changes"];
+  for (const auto& change : changes) {
     EXPECT_NE(change["operation"]["payload"].value("member_id", ""), victim);
   }
   EXPECT_EQ(

@@ -12,10 +12,10 @@
 namespace atrium::server {
 namespace {
 
-using testing::Call;
-using testing::Connection;
-using testing::HttpReply;
-using testing::SendRaw;
+using load::Call;
+using load::Connection;
+using load::HttpReply;
+using load::SendRaw;
 
 // Echoes the method, path and body length.
 void Echo(Request req, Respond respond) {
@@ -131,6 +131,7 @@ TEST_F(HttpServerTest, StopAnswersTheRequestInFlightThenRefusesNewOnes) {
   // Stop waits for the answer, which comes now.
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   respond({200, "application/json", {}, R"({"done":true})"});
+  respond = nullptr;  // it holds the connection, as a writer's callback does
   stopper.join();
   HttpReply r = reply.get();
   EXPECT_EQ(r.status, 200);

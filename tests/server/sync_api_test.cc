@@ -106,5 +106,34 @@ TEST(SyncApiTest, AMemberSignsInAtAKioskWhichThenHoldsTheirHistory) {
   EXPECT_EQ(h.Json()["changes"][0]["operation"]["type"], "register");
 }
 
+TEST(SyncApiTest, AnAdminGrantsAKioskAnEscrowWhichTheKioskReturns) {
+  TestServer s;
+  const std::string admin = s.OperatorToken("admin", "demo-admin-pass");
+  const codec::Json grant = {{"escrow_id", "e1"},
+                             {"device_id", "kiosk-xinjie-1f"},
+                             {"expires_at", "2026-11-27T12:00:00Z"},
+                             {"points_budget", 5000}};
+  HttpReply granted =
+      s.Post("/api/v1/operator/escrows", grant, Bearer(admin), "g1");
+  ASSERT_EQ(granted.status, 201) << granted.body;
+  // Finance may not grant.
+  EXPECT_EQ(
+      s.Post("/api/v1/operator/escrows", grant,
+             Bearer(s.OperatorToken("finance", "demo-finance-pass")), "g2")
+          .status,
+      403);
+  // The kiosk pulls its escrow and returns it through sync.
+  HttpReply pulled = s.Get("/api/v1/sync/pull?after=0", kKiosk);
+  ASSERT_EQ(pulled.Json()["changes"].size(), 1u);
+  EXPECT_EQ(pulled.Json()["changes"][0]["operation"]["type"], "grant_escrow");
+  HttpReply returned = s.Post("/api/v1/sync/push",
+                              {{"operations",
+                                {Op("ret-e1", "device:kiosk-xinjie-1f", 1,
+                                    "return_escrow", {{"escrow_id", "e1"}})}}},
+                              kKiosk);
+  ASSERT_EQ(returned.status, 200);
+  EXPECT_EQ(returned.Json()["results"][0]["applied"], true) << returned.body;
+}
+
 }  // namespace
 }  // namespace atrium::testing

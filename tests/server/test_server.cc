@@ -35,7 +35,8 @@ TestServer::TestServer(server::ApiLimits limits)
 }
 
 void TestServer::AddAccess() {
-  // The demo's devices, and two operators (argon2id is slow on purpose).
+  // The demo's devices, and two operators (hashed at the cheapest cost:
+  // interactive argon2id is slow on purpose).
   StatusOr<codec::Json> access = demo::ReadJsonFile(
       std::string(ATRIUM_SHARED_DIR) + "/demo-mall/access.json");
   ASSERT_TRUE(access.ok());
@@ -45,14 +46,16 @@ void TestServer::AddAccess() {
                                 d["key"].get<std::string>())
                     .ok());
   }
-  ASSERT_TRUE(
-      credentials_
-          ->AddOperator("admin", server::Role::kAdmin, "demo-admin-pass")
-          .ok());
-  ASSERT_TRUE(
-      credentials_
-          ->AddOperator("finance", server::Role::kFinance, "demo-finance-pass")
-          .ok());
+  ASSERT_TRUE(credentials_
+                  ->AddOperator("admin", server::Role::kAdmin,
+                                "demo-admin-pass",
+                                server::PasswordCost::kMinimumForTests)
+                  .ok());
+  ASSERT_TRUE(credentials_
+                  ->AddOperator("finance", server::Role::kFinance,
+                                "demo-finance-pass",
+                                server::PasswordCost::kMinimumForTests)
+                  .ok());
 }
 
 TestServer::~TestServer() {
@@ -80,6 +83,7 @@ void TestServer::Start() {
   ctx_ = std::make_unique<server::ApiContext>(
       *service_, *credentials_, server::TokenSigner(kKey), *member_codes_,
       *sign_in_codes_, limits_, [](std::string_view) {});
+  ctx_->plate_key = "plate-key";
   api_ = std::make_unique<server::Api>(
       *ctx_,
       std::vector<server::StaticFiles>{server::StaticFiles(

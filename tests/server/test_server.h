@@ -12,9 +12,14 @@
 
 #include "api/api.h"
 #include "http/http_server.h"
-#include "http_client.h"
+#include "http_client.h"  // tools/load
 
 namespace atrium::testing {
+
+using load::Call;
+using load::Connection;
+using load::HttpReply;
+using load::SendRaw;
 
 // Demo credentials (shared/demo-mall/access.json).
 inline const std::string kTill = "Device pos-xinjie-01:demo-pos-xinjie-01-key";

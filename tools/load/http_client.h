@@ -1,7 +1,8 @@
-// A small blocking HTTP/1.1 client over a TCP socket to 127.0.0.1, for
-// tests: one request per connection, or raw bytes for malformed input.
-#ifndef ATRIUM_TESTS_SERVER_HTTP_CLIENT_H_
-#define ATRIUM_TESTS_SERVER_HTTP_CLIENT_H_
+// A small blocking HTTP/1.1 client over TCP to 127.0.0.1, for tests and
+// load drivers: one request per connection, a kept-alive connection, or
+// raw bytes for malformed input.
+#ifndef ATRIUM_TOOLS_LOAD_HTTP_CLIENT_H_
+#define ATRIUM_TOOLS_LOAD_HTTP_CLIENT_H_
 
 #include <cstdint>
 #include <map>
@@ -9,7 +10,7 @@
 
 #include "atrium/codec/json_reader.h"
 
-namespace atrium::testing {
+namespace atrium::load {
 
 struct HttpReply {
   int status = 0;  // 0: no answer (connection failed or closed)
@@ -43,6 +44,6 @@ class Connection {
   std::string pending_;  // bytes read past the last response
 };
 
-}  // namespace atrium::testing
+}  // namespace atrium::load
 
-#endif  // ATRIUM_TESTS_SERVER_HTTP_CLIENT_H_
+#endif  // ATRIUM_TOOLS_LOAD_HTTP_CLIENT_H_

@@ -7,7 +7,7 @@
 
 #include <cctype>
 
-namespace atrium::testing {
+namespace atrium::load {
 namespace {
 
 int Connect(uint16_t port) {
@@ -120,4 +120,4 @@ HttpReply Connection::Request(const std::string& raw) {
   return ReadResponse(fd_, pending_);
 }
 
-}  // namespace atrium::testing
+}  // namespace atrium::load

@@ -1,0 +1,123 @@
+// The public catalogue, a member's plates (kept only as keyed hashes), and
+// the operators' reports.
+#include <gtest/gtest.h>
+
+#include "test_server.h"
+
+namespace atrium::testing {
+namespace {
+
+TEST(CatalogueApiTest, AnyoneReadsTheMallsStoresAndCoupons) {
+  TestServer s;
+  HttpReply c = s.Get("/api/v1/catalogue");
+  ASSERT_EQ(c.status, 200) << c.body;
+  ASSERT_EQ(c.Json()["malls"].size(), 2u);
+  EXPECT_EQ(c.Json()["malls"][0]["id"], "m-xinjie");
+  EXPECT_GE(c.Json()["malls"][0]["stores"].size(), 10u);
+  EXPECT_EQ(c.Json()["coupon_templates"].size(), 0u);
+
+  const std::string admin = s.OperatorToken("admin", "demo-admin-pass");
+  ASSERT_EQ(s.Post("/api/v1/operator/coupon-templates",
+                   {{"template",
+                     {{"id", "welcome"},
+                      {"name", "新人券"},
+                      {"mall_id", "m-xinjie"},
+                      {"kind", "cash_off"},
+                      {"amount_fen", 500},
+                      {"valid_from", "2026-11-01T00:00:00+08:00"},
+                      {"valid_until", "2027-01-01T00:00:00+08:00"}}}},
+                   Bearer(admin), "t1")
+                .status,
+            201);
+  c = s.Get("/api/v1/catalogue");
+  ASSERT_EQ(c.Json()["coupon_templates"].size(), 1u);
+  EXPECT_EQ(c.Json()["coupon_templates"][0]["id"], "welcome");
+}
+
+TEST(PlatesApiTest, APlateIsBoundMaskedAndBelongsToOneMember) {
+  TestServer s;
+  const std::string token = s.SignIn("13912345678");
+  HttpReply bound =
+      s.Post("/api/v1/me/plates", {{"plate", "沪A12345"}}, Bearer(token), "p1");
+  ASSERT_EQ(bound.status, 201) << bound.body;
+  const std::string masked = bound.Json()["plate"];
+  EXPECT_EQ(masked.find("123"), std::string::npos);  // masked
+  HttpReply plates = s.Get("/api/v1/me/plates", Bearer(token));
+  ASSERT_EQ(plates.status, 200);
+  EXPECT_EQ(plates.Json()["plates"], codec::Json::array({masked}));
+  // The store holds the keyed hash, never the plate.
+  const int64_t in_clear = s.service().WithLog([](store::OpLog& log) {
+    return *log.db().QueryInt(
+        "SELECT count(*) FROM identities WHERE kind = 'plate' AND "
+        "(value LIKE '%12345%' OR display LIKE '%123%')");
+  });
+  EXPECT_EQ(in_clear, 0);
+  const int64_t hashed = s.service().WithLog([](store::OpLog& log) {
+    return *log.db().QueryInt(
+        "SELECT count(*) FROM identities WHERE kind = 'plate' AND "
+        "length(value) = 64");
+  });
+  EXPECT_EQ(hashed, 1);
+
+  const std::string other = s.SignIn("13700001111");
+  HttpReply taken =
+      s.Post("/api/v1/me/plates", {{"plate", "沪A12345"}}, Bearer(other), "p1");
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(taken.Json()["error"]["code"], "ALREADY_EXISTS");
+  EXPECT_EQ(s.Get("/api/v1/me/plates", Bearer(other)).Json()["plates"].size(),
+            0u);
+  EXPECT_EQ(s.Post("/api/v1/me/plates", {{"plate", "not a plate"}},
+                   Bearer(token), "p2")
+                .status,
+            400);
+}
+
+TEST(ReportsApiTest, SalesByTenantAndCouponsByTemplate) {
+  TestServer s;
+  const std::string token = s.SignIn("13912345678");
+  const std::string member = s.MemberId(token);
+  ASSERT_EQ(
+      s.Post("/api/v1/pos/scan", {{"code", s.MemberCode(token)}}, kTill).status,
+      200);
+  for (int i = 1; i <= 2; ++i) {
+    ASSERT_EQ(
+        s.Post(
+             "/api/v1/pos/receipts",
+             {{"receipt",
+               {{"id", "R" + std::to_string(i)},
+                {"mall_id", "m-xinjie"},
+                {"store_id", "s-105"},
+                {"member_id", member},
+                {"at", "2026-11-26T11:00:00Z"},
+                {"lines", {{{"category", "beauty"}, {"amount_fen", 10000}}}}}}},
+             kTill, "k" + std::to_string(i))
+            .status,
+        200);
+  }
+  const std::string finance = s.OperatorToken("finance", "demo-finance-pass");
+  HttpReply sales =
+      s.Get("/api/v1/operator/reports/sales-by-tenant", Bearer(finance));
+  ASSERT_EQ(sales.status, 200) << sales.body;
+  ASSERT_EQ(sales.Json()["rows"].size(), 1u);
+  EXPECT_EQ(sales.Json()["rows"][0]["store_id"], "s-105");
+  EXPECT_EQ(sales.Json()["rows"][0]["receipts"], 2);
+  EXPECT_EQ(sales.Json()["rows"][0]["spend_fen"], 20000);
+
+  HttpReply liability =
+      s.Get("/api/v1/operator/reports/points-liability", Bearer(finance));
+  ASSERT_EQ(liability.status, 200);
+  EXPECT_EQ(liability.Json()["issued"],
+            liability.Json()["outstanding_pending"]);
+  EXPECT_EQ(
+      s.Get("/api/v1/operator/reports/coupons-by-template", Bearer(finance))
+          .Json()["rows"]
+          .size(),
+      0u);
+  // A member may not read reports.
+  EXPECT_EQ(
+      s.Get("/api/v1/operator/reports/sales-by-tenant", Bearer(token)).status,
+      403);
+}
+
+}  // namespace
+}  // namespace atrium::testing

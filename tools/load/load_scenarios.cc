@@ -1,0 +1,240 @@
+#include "load_scenarios.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <functional>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "auth/crypto.h"
+#include "auth/member_code.h"
+#include "auth/token.h"
+#include "http_client.h"
+
+namespace atrium::load {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+const std::string kTill = "Device pos-xinjie-01:demo-pos-xinjie-01-key";
+
+Timestamp Now() { return Timestamp::FromUnixSeconds(std::time(nullptr)); }
+
+std::string MemberId(int64_t i) {
+  char id[32];
+  std::snprintf(id, sizeof id, "G%07lld", static_cast<long long>(i));
+  return id;
+}
+
+std::string Post(const std::string& target, const std::string& auth,
+                 const std::string& key, const std::string& body) {
+  std::string raw = "POST " + target +
+                    " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + auth +
+                    "\r\n";
+  if (!key.empty()) raw += "Idempotency-Key: " + key + "\r\n";
+  raw += "Content-Type: application/json\r\nContent-Length: " +
+         std::to_string(body.size()) + "\r\n\r\n" + body;
+  return raw;
+}
+
+// One client thread's work: `next(thread, n)` gives its n-th request, or
+// "" when it is done; `seen` learns each answer.
+using NextRequest = std::function<std::string(int thread, int64_t n)>;
+using Seen = std::function<void(int thread, const HttpReply& reply)>;
+
+LoadReport Drive(const LoadOptions& o, const std::string& name,
+                 const NextRequest& next, const Seen& seen) {
+  std::mutex mu;
+  LoadReport report;
+  report.scenario = name;
+  std::vector<uint32_t> latencies_us;
+  const auto start = Clock::now();
+  const auto deadline = start + std::chrono::seconds(o.seconds);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < o.connections; ++t) {
+    threads.emplace_back([&, t] {
+      Connection c(o.port);
+      std::vector<uint32_t> mine;
+      std::map<int, int64_t> statuses;
+      for (int64_t n = 0; Clock::now() < deadline; ++n) {
+        std::string raw = next(t, n);
+        if (raw.empty()) break;
+        const auto sent = Clock::now();
+        HttpReply r = c.Request(raw);
+        mine.push_back(static_cast<uint32_t>(
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() -
+                                                                  sent)
+                .count()));
+        ++statuses[r.status];
+        if (seen) seen(t, r);
+        if (r.status == 0) break;  // the connection is gone
+      }
+      std::lock_guard lock(mu);
+      latencies_us.insert(latencies_us.end(), mine.begin(), mine.end());
+      for (const auto& [s, n] : statuses) report.by_status[s] += n;
+    });
+  }
+  for (auto& t : threads) t.join();
+  report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  report.requests = static_cast<int64_t>(latencies_us.size());
+  report.per_second = static_cast<double>(report.requests) / report.seconds;
+  std::sort(latencies_us.begin(), latencies_us.end());
+  auto pct = [&](double p) {
+    if (latencies_us.empty()) return 0.0;
+    size_t i =
+        static_cast<size_t>(p * static_cast<double>(latencies_us.size() - 1));
+    return latencies_us[i] / 1000.0;
+  };
+  report.p50_ms = pct(0.50);
+  report.p99_ms = pct(0.99);
+  return report;
+}
+
+// Scans members so that the till may earn for them (fresh codes: one scan
+// per member per window).
+Status ScanAll(const LoadOptions& o, server::MemberCodes& codes, int64_t first,
+               int64_t count) {
+  Connection c(o.port);
+  for (int64_t i = first; i < first + count; ++i) {
+    const std::string code =
+        codes.Current(atrium::MemberId{MemberId(i)}, Now()).text;
+    HttpReply r = c.Request(
+        Post("/api/v1/pos/scan", kTill, "", R"({"code":")" + code + "\"}"));
+    if (r.status != 200) {
+      return Unavailable("scanning " + MemberId(i) + ": " +
+                         std::to_string(r.status) + " " + r.body);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<LoadReport> RunEarn(const LoadOptions& o) {
+  server::MemberCodes codes(server::HmacSha256(o.server_key, "member-codes"));
+  constexpr int64_t kMembersPerThread = 8;
+  const int64_t members = o.connections * kMembersPerThread;
+  if (members > o.members) {
+    return InvalidArgument("earn needs " + std::to_string(members) +
+                           " generated members");
+  }
+  ATRIUM_RETURN_IF_ERROR(ScanAll(o, codes, 1, members));
+  const std::string run = std::to_string(std::time(nullptr));
+  const std::string at =
+      FormatIso8601(Timestamp::FromUnixSeconds(Now().unix_seconds() - 60));
+  LoadReport r = Drive(
+      o, "pos-earn",
+      [&](int t, int64_t n) {
+        const std::string id =
+            "L" + run + "-" + std::to_string(t) + "-" + std::to_string(n);
+        const std::string member =
+            MemberId(1 + t * kMembersPerThread + n % kMembersPerThread);
+        const std::string body =
+            R"({"receipt":{"id":")" + id +
+            R"(","mall_id":"m-xinjie","store_id":"s-105","member_id":")" +
+            member + R"(","at":")" + at +
+            R"(","lines":[{"category":"beauty","amount_fen":)" +
+            std::to_string(10000 + n % 40000) + "}]}}";
+        return Post("/api/v1/pos/receipts", kTill, id, body);
+      },
+      nullptr);
+  r.ok = r.by_status[200] == r.requests;
+  r.check = r.ok ? "every earn answered 200 (durable: after its commit)"
+                 : "some earns were not answered 200";
+  return r;
+}
+
+StatusOr<LoadReport> RunScan(const LoadOptions& o) {
+  server::MemberCodes codes(server::HmacSha256(o.server_key, "member-codes"));
+  std::atomic<int64_t> next_member{0};
+  LoadReport r = Drive(
+      o, "pos-scan",
+      [&](int, int64_t) {
+        // Each code is good once: every request scans another member.
+        const int64_t i = next_member++ % o.members + 1;
+        const std::string code =
+            codes.Current(atrium::MemberId{MemberId(i)}, Now()).text;
+        return Post("/api/v1/pos/scan", kTill, "",
+                    R"({"code":")" + code + "\"}");
+      },
+      nullptr);
+  r.ok = r.by_status[200] == r.requests;
+  r.check = r.ok ? "every scan answered the member's summary"
+                 : "some scans failed (too few members for the rate: a "
+                   "code scans once per 30-second window)";
+  return r;
+}
+
+StatusOr<LoadReport> RunFlashSale(const LoadOptions& options, int64_t stock,
+                                  int64_t claims, int64_t claimers) {
+  LoadOptions o = options;
+  o.seconds = 600;  // a cap: the sale ends when every claim is answered
+  if (claimers > o.members) {
+    return InvalidArgument("the flash sale needs " + std::to_string(claimers) +
+                           " generated members");
+  }
+  const Timestamp now = Now();
+  server::TokenSigner signer(server::HmacSha256(o.server_key, "tokens"));
+  const Timestamp expires =
+      Timestamp::FromUnixSeconds(now.unix_seconds() + 3600);
+  const std::string marketing =
+      signer.Issue({"operator", "load", "marketing", expires, ""});
+  const std::string template_id = "flash-" + std::to_string(now.unix_seconds());
+  const std::string body =
+      R"({"template":{"id":")" + template_id +
+      R"(","name":"限时抢券","mall_id":"m-xinjie","kind":"cash_off","amount_fen":2000,"valid_from":")" +
+      FormatIso8601(Timestamp::FromUnixSeconds(now.unix_seconds() - 86400)) +
+      R"(","valid_until":")" +
+      FormatIso8601(
+          Timestamp::FromUnixSeconds(now.unix_seconds() + 30 * 86400)) +
+      R"(","total_stock":)" + std::to_string(stock) +
+      R"(,"per_member_total":1}})";
+  HttpReply added =
+      Call(o.port, "POST", "/api/v1/operator/coupon-templates", body,
+           {{"Authorization", "Bearer " + marketing},
+            {"Idempotency-Key", template_id}});
+  if (added.status != 201) {
+    return Unavailable("adding the template: " + std::to_string(added.status) +
+                       " " + added.body);
+  }
+  std::vector<std::string> tokens;
+  for (int64_t i = 1; i <= claimers; ++i) {
+    tokens.push_back("Bearer " +
+                     signer.Issue({"member", MemberId(i), "", expires, ""}));
+  }
+  std::atomic<int64_t> next{0};
+  std::mutex mu;
+  std::vector<std::string> winners;
+  // Request n's member, per thread: replies come back in order.
+  std::vector<std::vector<int64_t>> asked(static_cast<size_t>(o.connections));
+  const std::string claim = R"({"template_id":")" + template_id + "\"}";
+  LoadReport r = Drive(
+      o, "flash-sale",
+      [&](int t, int64_t) -> std::string {
+        const int64_t n = next++;
+        if (n >= claims) return "";
+        asked[static_cast<size_t>(t)].push_back(n % claimers);
+        return Post("/api/v1/me/coupons",
+                    tokens[static_cast<size_t>(n % claimers)],
+                    template_id + "-" + std::to_string(n), claim);
+      },
+      [&](int t, const HttpReply& reply) {
+        if (reply.status != 201) return;
+        std::lock_guard lock(mu);
+        winners.push_back(MemberId(asked[static_cast<size_t>(t)].back() + 1));
+      });
+  const std::set<std::string> distinct(winners.begin(), winners.end());
+  r.ok = static_cast<int64_t>(winners.size()) == stock &&
+         distinct.size() == winners.size() && r.requests == claims;
+  r.check = std::to_string(winners.size()) + " issued of stock " +
+            std::to_string(stock) + " to " + std::to_string(distinct.size()) +
+            " distinct members, " + std::to_string(r.requests) + " claims";
+  return r;
+}
+
+}  // namespace atrium::load
