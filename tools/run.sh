@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The main job: builds Atrium and runs the demo: loads the demo mall from
-# shared/demo-mall, replays its members' receipts through the core and
-# prints a member's points statement. Extra arguments go to `atriumctl demo`
-# (e.g. --member M0002, --json).
+# The main job: builds atriumd and runs it with the demo mall on SQLite in
+# ./data (seeded on first start: the demo members and 1,000 generated ones
+# with a year of receipts), on http://127.0.0.1:8080. Ctrl-C stops it; the
+# data stays. Extra arguments go to atriumd (e.g. --reset, --port 9090,
+# --members 100000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
 cmake --preset release >/dev/null
-cmake --build --preset release --target atriumctl >/dev/null
-exec build/release/tools/atriumctl demo "$@"
+cmake --build --preset release --target atriumd >/dev/null
+exec build/release/server/atriumd --data data "$@"
