@@ -29,12 +29,14 @@ struct Flags {
   std::string console = "server/console";
   bool reset = false;
   int64_t members = 1000;
+  int64_t member_visits = 24;
   HttpOptions http;
   int64_t device_rate = 600'000;
 };
 
 const char kUsage[] =
     "usage: atriumd [--data DIR] [--reset] [--demo DIR] [--members N]\n"
+    "               [--member-visits MAX]\n"
     "               [--address A] [--port P] [--threads N] [--web DIR]\n"
     "               [--console DIR] [--device-rate PER_MINUTE]\n";
 
@@ -59,6 +61,7 @@ bool ParseFlags(int argc, char** argv, Flags& f) {
       {"--port", &port},
       {"--threads", &threads},
       {"--members", &f.members},
+      {"--member-visits", &f.member_visits},
       {"--device-rate", &f.device_rate}};
   for (int i = 1; i < argc; ++i) {
     const std::string_view flag = argv[i];
@@ -79,7 +82,8 @@ bool ParseFlags(int argc, char** argv, Flags& f) {
     if (end == value || *end != '\0') return false;
   }
   if (port < 0 || port > 65535 || threads < 1 || threads > 256 ||
-      f.members < 0 || f.device_rate < 1) {
+      f.members < 0 || f.member_visits < 2 || f.member_visits > 1000 ||
+      f.device_rate < 1) {
     return false;
   }
   f.http.port = static_cast<uint16_t>(port);
@@ -152,7 +156,9 @@ int Run(const Flags& f) {
     Log("seeding the demo mall with " + std::to_string(f.members) +
         " generated members...");
     StatusOr<SeedCounts> seeded = (*service)->WithLog([&](store::OpLog& log) {
-      return SeedDemo(log, f.demo, f.members, SystemNow());
+      return SeedDemo(log, f.demo,
+                      {f.members, static_cast<int>(f.member_visits)},
+                      SystemNow());
     });
     if (!seeded.ok()) return Log("seeding: " + seeded.status().message()), 1;
     if (Status s = AddDemoAccess(**credentials, f.demo); !s.ok()) {

@@ -25,6 +25,10 @@ Response WithReplayHeader(Response r, bool replayed) {
 
 sync::Origin ApiOrigin() { return {sync::OriginKind::kDevice, "api"}; }
 
+sync::Origin OperatorOrigin(const std::string& name) {
+  return {sync::OriginKind::kOperator, name};
+}
+
 void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
                    const Respond& respond) {
   const std::string key = req.Header("idempotency-key");

@@ -22,6 +22,7 @@ namespace atrium::server {
 // device:api, the origin of operations a route makes for a member or a
 // till; an operator's operations are their own (operator:<name>).
 sync::Origin ApiOrigin();
+sync::Origin OperatorOrigin(const std::string& name);
 
 // Shapes an applied operation's answer; the default is its result, 200.
 using ResultShaper = std::function<Response(const sync::OpResult&)>;

@@ -29,7 +29,7 @@ void AddTemplate(ApiContext& ctx, const Request& req, const PathParams&,
   RunIdempotent(
       ctx, req,
       {.scope = "operator:" + op->id,
-       .origin = {sync::OriginKind::kOperator, op->id},
+       .origin = OperatorOrigin(op->id),
        .type = "add_coupon_template",
        .payload = *body,
        .shape =
@@ -49,7 +49,7 @@ void GrantEscrow(ApiContext& ctx, const Request& req, const PathParams&,
   RunIdempotent(
       ctx, req,
       {.scope = "operator:" + op->id,
-       .origin = {sync::OriginKind::kOperator, op->id},
+       .origin = OperatorOrigin(op->id),
        .type = "grant_escrow",
        .payload = *body,
        .shape =

@@ -118,17 +118,17 @@ Status AddDemoMembers(Seeder& seeder, const std::string& dir,
   return Status::Ok();
 }
 
-// `n` members "G0000001"..., phones 130xxxxxxxx, who joined a year before
-// `now` and shop 2..24 times a year in random stores.
-void AddGeneratedMembers(Seeder& seeder, const Program& program, int64_t n,
-                         Timestamp now, int64_t& members) {
+// Members "G0000001"..., phones 130xxxxxxxx, who joined a year before
+// `now` and shop 2..max_visits times a year in random stores.
+void AddGeneratedMembers(Seeder& seeder, const Program& program,
+                         GeneratedMembers g, Timestamp now, int64_t& members) {
   std::mt19937_64 rng(20261126);
   const int64_t start = now.unix_seconds() - kYear;
   std::vector<std::pair<const Mall*, const Store*>> stores;
   for (const Mall& mall : program.group.malls) {
     for (const Store& s : mall.stores) stores.emplace_back(&mall, &s);
   }
-  for (int64_t i = 1; i <= n; ++i) {
+  for (int64_t i = 1; i <= g.count; ++i) {
     char id[32];
     char phone[32];
     std::snprintf(id, sizeof id, "G%07lld", static_cast<long long>(i));
@@ -137,7 +137,9 @@ void AddGeneratedMembers(Seeder& seeder, const Program& program, int64_t n,
     seeder.Add(Timestamp::FromUnixSeconds(joined), "desk", "register",
                {{"member_id", id}, {"phone", phone}});
     ++members;
-    const int visits = 2 + static_cast<int>(rng() % 23);
+    const int visits =
+        2 + static_cast<int>(rng() % static_cast<uint64_t>(
+                                      std::max(1, g.max_visits - 1)));
     for (int v = 0; v < visits; ++v) {
       const auto& [mall, store] = stores[rng() % stores.size()];
       const int64_t at =
@@ -161,7 +163,7 @@ void AddGeneratedMembers(Seeder& seeder, const Program& program, int64_t n,
 }  // namespace
 
 StatusOr<SeedCounts> SeedDemo(store::OpLog& log, const std::string& demo_dir,
-                              int64_t generated, Timestamp now) {
+                              GeneratedMembers generated, Timestamp now) {
   Seeder seeder(now);
   SeedCounts counts;
   ATRIUM_RETURN_IF_ERROR(AddDemoMembers(seeder, demo_dir, counts.members));

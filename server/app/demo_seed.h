@@ -2,7 +2,7 @@
 // shared/demo-mall/members.json and their activity, then `generated`
 // synthetic members, each with a year of receipts before `now` in the
 // group's malls, all as operations through the log (so the log, not a
-// side door, holds everything). Deterministic for a given count and `now`.
+// side door, holds everything). Deterministic for given counts and `now`.
 #ifndef ATRIUM_SERVER_APP_DEMO_SEED_H_
 #define ATRIUM_SERVER_APP_DEMO_SEED_H_
 
@@ -12,13 +12,19 @@
 
 namespace atrium::server {
 
+// Generated members, each shopping 2..max_visits times in the year.
+struct GeneratedMembers {
+  int64_t count = 1000;
+  int max_visits = 24;
+};
+
 struct SeedCounts {
   int64_t members = 0;
   int64_t operations = 0;
 };
 
 StatusOr<SeedCounts> SeedDemo(store::OpLog& log, const std::string& demo_dir,
-                              int64_t generated, Timestamp now);
+                              GeneratedMembers generated, Timestamp now);
 
 }  // namespace atrium::server
 

@@ -100,11 +100,21 @@ LoadReport Drive(const LoadOptions& o, const std::string& name,
 Status ScanAll(const LoadOptions& o, server::MemberCodes& codes, int64_t first,
                int64_t count) {
   Connection c(o.port);
+  bool waited = false;
   for (int64_t i = first; i < first + count; ++i) {
     const std::string code =
         codes.Current(atrium::MemberId{MemberId(i)}, Now()).text;
     HttpReply r = c.Request(
         Post("/api/v1/pos/scan", kTill, "", R"({"code":")" + code + "\"}"));
+    if (r.status == 409 && !waited) {
+      // Scanned in this window by an earlier run: the next window's code.
+      waited = true;
+      std::this_thread::sleep_for(std::chrono::seconds(
+          server::kMemberCodeWindowSeconds -
+          Now().unix_seconds() % server::kMemberCodeWindowSeconds));
+      --i;
+      continue;
+    }
     if (r.status != 200) {
       return Unavailable("scanning " + MemberId(i) + ": " +
                          std::to_string(r.status) + " " + r.body);

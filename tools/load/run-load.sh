@@ -21,10 +21,10 @@ cmake --build --preset release --target atriumd atrium_load >/dev/null
 
 work="$PWD/build/load"
 rm -rf "$work" && mkdir -p "$work"
-members=300000
+members=200000
 port=18480
 build/release/server/atriumd --data "$work/data" --port "$port" --threads 2 \
-  --members "$members" --device-rate 1000000000 >"$work/atriumd.out" 2>"$work/atriumd.log" &
+  --members "$members" --member-visits 2 --device-rate 1000000000 >"$work/atriumd.out" 2>"$work/atriumd.log" &
 server=$!
 trap 'kill $server 2>/dev/null || true; [ -n "${pgdir:-}" ] && su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdir stop -m fast" >/dev/null 2>&1 || true' EXIT
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do
@@ -34,19 +34,21 @@ done
 grep seeded "$work/atriumd.log"
 
 load() { build/release/tools/load/atrium_load --data "$work/data" --port "$port" --members "$members" "$@"; }
-echo "== POS earn: atrium_load --scenario earn --connections 64 --seconds $seconds"
-load --scenario earn --connections 64 --seconds "$seconds"
-echo "== member-code scan: atrium_load --scenario scan --connections 32 --seconds 10"
-load --scenario scan --connections 32 --seconds 10
-echo "== flash sale: atrium_load --scenario flash --connections 200 (stock 1000, 20000 claims, 5000 members)"
-load --scenario flash --connections 200
-
 # PostgreSQL 15 on this machine, defaults (fsync and synchronous_commit on).
 pgdir="$work/pg"
 mkdir -p "$pgdir" && chown postgres "$pgdir" "$work"
-su postgres -c "/usr/lib/postgresql/15/bin/initdb -D $pgdir" >/dev/null
+su postgres -c "/usr/lib/postgresql/15/bin/initdb -D $pgdir" >/dev/null 2>&1
 su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdir -o '-p 18432 -k /tmp' -l $pgdir/log start -w" >/dev/null
-su postgres -c "createdb -h /tmp -p 18432 bench && pgbench -h /tmp -p 18432 -i -s 10 -q bench" >/dev/null 2>&1
-echo "== pgbench -c 64 -j 2 -T $seconds (TPC-B-like default) on PostgreSQL 15"
-su postgres -c "pgbench -h /tmp -p 18432 -c 64 -j 2 -T $seconds bench" 2>/dev/null |
-  grep -E "tps|latency average|number of transactions actually"
+su postgres -c "/usr/lib/postgresql/15/bin/createdb -h /tmp -p 18432 bench && /usr/lib/postgresql/15/bin/pgbench -h /tmp -p 18432 -i -s 10 -q bench" >/dev/null 2>&1
+
+for clients in 32 64; do
+  echo "== POS earn: atrium_load --scenario earn --connections $clients --seconds $seconds"
+  load --scenario earn --connections "$clients" --seconds "$seconds"
+  echo "== pgbench -c $clients -j 2 -T $seconds (TPC-B-like default) on PostgreSQL 15"
+  su postgres -c "/usr/lib/postgresql/15/bin/pgbench -h /tmp -p 18432 -c $clients -j 2 -T $seconds bench" 2>/dev/null |
+    grep -E "^tps|latency average"
+done
+echo "== member-code scan: atrium_load --scenario scan --connections 32 --seconds 5"
+load --scenario scan --connections 32 --seconds 5
+echo "== flash sale: atrium_load --scenario flash --connections 200 (stock 1000, 20000 claims, 5000 members)"
+load --scenario flash --connections 200
