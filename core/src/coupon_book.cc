@@ -103,8 +103,8 @@ int64_t CouponBook::IssuedCount(const TemplateId& id) const {
 std::vector<const CouponInstance*> CouponBook::WalletOf(
     const MemberId& member) const {
   std::vector<const CouponInstance*> out;
-  for (const CouponInstance& c : coupons_) {
-    if (c.owner == member) out.push_back(&c);
+  if (auto owned = by_owner_.find(member.value()); owned != by_owner_.end()) {
+    for (const size_t i : owned->second) out.push_back(&coupons_[i]);
   }
   std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
     return a->valid_until < b->valid_until;
@@ -194,8 +194,13 @@ Status CouponBook::CheckLimits(const CouponTemplate& t, const Claimant& member,
   const Date today = calendar_.DateOf(at);
   int32_t total = 0;
   int32_t on_day = 0;
-  for (const CouponInstance& c : coupons_) {
-    if (c.template_id != t.id || c.owner != member.id) continue;
+  static const std::vector<size_t> kNone;
+  const auto owned = by_owner_.find(member.id.value());
+  const std::vector<size_t>& mine =
+      owned == by_owner_.end() ? kNone : owned->second;
+  for (const size_t i : mine) {
+    const CouponInstance& c = coupons_[i];
+    if (c.template_id != t.id) continue;
     ++total;
     if (calendar_.DateOf(c.issued_at) == today) ++on_day;
   }
@@ -266,6 +271,7 @@ StatusOr<CouponEvent> CouponBook::Issue(std::string_view key,
   c.issued_at = at;
   std::tie(c.valid_from, c.valid_until) = t->validity.WindowFor(calendar_, at);
   by_id_.emplace(c.id, coupons_.size());
+  by_owner_[c.owner.value()].push_back(coupons_.size());
   coupons_.push_back(c);
   ++issued_[id];
   return Record(key, CouponOp::kIssue, c, at, request);

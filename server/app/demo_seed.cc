@@ -138,8 +138,8 @@ void AddGeneratedMembers(Seeder& seeder, const Program& program,
                {{"member_id", id}, {"phone", phone}});
     ++members;
     const int visits =
-        2 + static_cast<int>(rng() % static_cast<uint64_t>(
-                                      std::max(1, g.max_visits - 1)));
+        2 + static_cast<int>(
+                rng() % static_cast<uint64_t>(std::max(1, g.max_visits - 1)));
     for (int v = 0; v < visits; ++v) {
       const auto& [mall, store] = stores[rng() % stores.size()];
       const int64_t at =

@@ -58,9 +58,8 @@ StatusOr<MemberId> MemberCodes::Scan(std::string_view text, Timestamp now) {
         "the member code has expired: refresh it on the phone");
   }
   std::lock_guard lock(mu_);
-  scanned_.erase(scanned_.begin(),
-                 scanned_.lower_bound({current - 1, std::string()}));
-  if (!scanned_.emplace(window, std::string(text)).second) {
+  scanned_.erase(scanned_.begin(), scanned_.lower_bound(current - 1));
+  if (!scanned_[window].emplace(text).second) {
     return FailedPrecondition("the member code was already scanned");
   }
   return member;

@@ -11,9 +11,10 @@
 #ifndef ATRIUM_SERVER_AUTH_MEMBER_CODE_H_
 #define ATRIUM_SERVER_AUTH_MEMBER_CODE_H_
 
+#include <map>
 #include <mutex>
-#include <set>
 #include <string>
+#include <unordered_set>
 
 #include "atrium/ids.h"
 #include "atrium/status.h"
@@ -43,9 +44,9 @@ class MemberCodes {
 
   std::string key_;
   std::mutex mu_;
-  // Codes scanned, by window then text; windows older than the previous
-  // are dropped as time passes.
-  std::set<std::pair<int64_t, std::string>> scanned_;
+  // Codes scanned, by window; windows older than the previous are dropped
+  // as time passes.
+  std::map<int64_t, std::unordered_set<std::string>> scanned_;
 };
 
 }  // namespace atrium::server

@@ -169,6 +169,9 @@ class CouponBook {
   std::map<TemplateId, CouponTemplate> templates_;
   std::vector<CouponInstance> coupons_;
   std::map<CouponId, size_t> by_id_;
+  // Each member's coupons (positions in coupons_), so that a wallet or a
+  // claim's limits cost what the member holds, not what everyone holds.
+  std::unordered_map<std::string, std::vector<size_t>> by_owner_;
   std::map<TemplateId, int64_t> issued_;
   std::map<TemplateId, int64_t> held_;
   std::vector<CouponEvent> events_;
