@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, then the suites natively under
 # address and undefined-behaviour sanitizers (g++ debug, warnings as
-# errors; the full simulation and crash test) and as wasm under node, then
-# clang-tidy over the dev preset's compile commands. Each workflow's full
-# log is kept in build/<preset>.log. (The plain dev build repeats the asan
-# one without its checks, so CI, which has 30 minutes, only configures it.)
+# errors) and as wasm under node, the sync simulation at 10,000 operations
+# and the crash test at 100 kills natively (dev), then clang-tidy over the
+# dev preset's compile commands. Each workflow's full log is kept in
+# build/<preset>.log. (The whole dev build repeats the asan one without its
+# checks; CI has 30 minutes, so it builds only what the long runs need.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
@@ -27,6 +28,14 @@ for preset in asan wasm; do
   n=$(sed -nE 's/.*tests passed, 0 tests failed out of ([0-9]+).*/\1/p' "$log")
   passed=$((passed + n))
 done
+
+echo "== dev: the sync simulation (10,000 operations) and the crash test (100 kills)"
+cmake --build --preset dev --target store_test >>build/dev.log 2>&1 ||
+  { tail -n 80 build/dev.log; exit 1; }
+ATRIUM_SIM_OPS=10000 ATRIUM_CRASH_ROUNDS=100 build/dev/tests/store_test \
+  --gtest_filter='SyncSimulationTest.*:CrashTest.*' --gtest_brief=1 >>build/dev.log 2>&1 ||
+  { tail -n 80 build/dev.log; exit 1; }
+echo "simulation and crash test passed"
 
 echo "== clang-tidy"
 bash tools/check-tidy.sh build/dev

@@ -100,7 +100,9 @@ HttpReply Call(uint16_t port, const std::string& method,
                const std::string& target, const std::string& body,
                const std::map<std::string, std::string>& headers) {
   std::string raw = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-  for (const auto& [k, v] : headers) raw += k + ": " + v + "\r\n";
+  for (const auto& [k, v] : headers) {
+    raw.append(k).append(": ").append(v).append("\r\n");
+  }
   if (!body.empty() || method == "POST") {
     raw += "Content-Type: application/json\r\nContent-Length: " +
            std::to_string(body.size()) + "\r\n";

@@ -56,6 +56,7 @@ LoadReport Drive(const LoadOptions& o, const std::string& name,
   const auto start = Clock::now();
   const auto deadline = start + std::chrono::seconds(o.seconds);
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(o.connections));
   for (int t = 0; t < o.connections; ++t) {
     threads.emplace_back([&, t] {
       Connection c(o.port);
@@ -201,8 +202,8 @@ StatusOr<LoadReport> RunFlashSale(const LoadOptions& options, int64_t stock,
       R"(","name":"限时抢券","mall_id":"m-xinjie","kind":"cash_off","amount_fen":2000,"valid_from":")" +
       FormatIso8601(Timestamp::FromUnixSeconds(now.unix_seconds() - 86400)) +
       R"(","valid_until":")" +
-      FormatIso8601(
-          Timestamp::FromUnixSeconds(now.unix_seconds() + 30 * 86400)) +
+      FormatIso8601(Timestamp::FromUnixSeconds(now.unix_seconds() +
+                                               int64_t{30} * 86400)) +
       R"(","total_stock":)" + std::to_string(stock) +
       R"(,"per_member_total":1}})";
   HttpReply added =
