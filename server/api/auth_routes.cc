@@ -30,6 +30,15 @@ StatusOr<PhoneBody> ReadPhoneBody(const Request& req, bool with_code) {
   return out;
 }
 
+std::optional<MemberId> MemberByPhone(ApiContext& ctx, const Phone& phone) {
+  return ctx.service.ReadState(
+      [&](const sync::GroupState& st) -> std::optional<MemberId> {
+        const atrium::Member* m = st.directory.FindByPhone(phone);
+        if (m == nullptr) return std::nullopt;
+        return m->id;
+      });
+}
+
 void IssueMemberSession(ApiContext& ctx, const MemberId& member,
                         bool registered, const Respond& respond) {
   const Timestamp now = ctx.service.Now();
@@ -71,12 +80,7 @@ void SignIn(ApiContext& ctx, const Request& req, const PathParams&,
   Status s = ctx.sign_in_codes.Check(phone, body->code, ctx.service.Now());
   if (!s.ok())
     return respond(ErrorResponse(401, "UNAUTHENTICATED", s.message()));
-  std::optional<MemberId> known = ctx.service.ReadState(
-      [&](const sync::GroupState& st) -> std::optional<MemberId> {
-        const atrium::Member* m = st.directory.FindByPhone(phone);
-        if (m == nullptr) return std::nullopt;
-        return m->id;
-      });
+  std::optional<MemberId> known = MemberByPhone(ctx, phone);
   if (known) return IssueMemberSession(ctx, *known, false, respond);
 
   // A new member registers themselves.
@@ -92,12 +96,7 @@ void SignIn(ApiContext& ctx, const Request& req, const PathParams&,
         if (!r.ok()) return respond(StatusResponse(r.status()));
         if (r->applied) return IssueMemberSession(ctx, id, true, respond);
         // Registered a moment ago by another sign-in of the same phone.
-        std::optional<MemberId> now_known = ctx.service.ReadState(
-            [&](const sync::GroupState& st) -> std::optional<MemberId> {
-              const atrium::Member* m = st.directory.FindByPhone(phone);
-              if (m == nullptr) return std::nullopt;
-              return m->id;
-            });
+        std::optional<MemberId> now_known = MemberByPhone(ctx, phone);
         if (now_known)
           return IssueMemberSession(ctx, *now_known, false, respond);
         respond(StatusResponse(r->error));

@@ -23,8 +23,6 @@ using load::SendRaw;
 
 // Demo credentials (shared/demo-mall/access.json).
 inline const std::string kTill = "Device pos-xinjie-01:demo-pos-xinjie-01-key";
-inline const std::string kOtherTill =
-    "Device pos-binjiang-01:demo-pos-binjiang-01-key";
 inline const std::string kKiosk =
     "Device kiosk-xinjie-1f:demo-kiosk-xinjie-1f-key";
 
