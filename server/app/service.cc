@@ -32,13 +32,15 @@ Service::Service(std::unique_ptr<store::OpLog> log, Clock clock)
   writer_ = std::thread([this] { WriterLoop(); });
 }
 
-Service::~Service() {
+Service::~Service() { Stop(); }
+
+void Service::Stop() {
   {
     std::lock_guard lock(queue_mu_);
     stopping_ = true;
   }
   queue_cv_.notify_one();
-  writer_.join();
+  if (writer_.joinable()) writer_.join();
 }
 
 void Service::Submit(sync::Operation op, OneDone done) {

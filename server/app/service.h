@@ -36,9 +36,15 @@ class Service {
 
   static StatusOr<std::unique_ptr<Service>> Open(const std::string& path,
                                                  Program program, Clock clock);
-  ~Service();
+  ~Service();  // Stop()s
   Service(const Service&) = delete;
   Service& operator=(const Service&) = delete;
+
+  // Applies what is queued, answers it, and stops the writer; later
+  // submissions are never answered. Call it before destroying whatever
+  // the callbacks hold (an HTTP server's sessions), after that server
+  // has stopped taking requests.
+  void Stop();
 
   void Submit(sync::Operation op, OneDone done);
   void Push(std::vector<sync::Operation> ops, BatchDone done);

@@ -101,6 +101,8 @@ void TestServer::Start() {
 
 void TestServer::Stop() {
   if (http_) http_->Stop();
+  // The writer's callbacks hold sessions: done with before the server goes.
+  if (service_) service_->Stop();
   http_.reset();
   api_.reset();
   ctx_.reset();
