@@ -28,11 +28,18 @@ if(EMSCRIPTEN)
     SQLITE_THREADSAFE=0 SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_DQS=0
     SQLITE_OMIT_LOAD_EXTENSION SQLITE_OMIT_DEPRECATED SQLITE_OMIT_SHARED_CACHE)
   target_compile_options(sqlite3_amalgamation PRIVATE -w)  # not our code
+  # For size, as a browser downloads it; at -O3 the amalgamation also took
+  # ~3 minutes of CI to compile (-Os: ~25 s).
+  target_compile_options(sqlite3_amalgamation PRIVATE -Os)
   add_library(SQLite::SQLite3 ALIAS sqlite3_amalgamation)
 
   # Tests and tools read shared/ from the real file system under node.
   set(ATRIUM_WASM_RUN_FLAGS -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1
                             -sEXIT_RUNTIME=1)
+  # Test programs link at -O1: binaryen's -O3 passes take ~10 s a program
+  # and tests gain nothing from them (the objects are still -O3).
+  # Benchmarks and the shipped module keep their optimised links.
+  set(ATRIUM_WASM_TEST_LINK_FLAGS -O1)
 else()
   find_package(nlohmann_json 3.10 REQUIRED)
   find_package(SQLite3 REQUIRED)

@@ -38,6 +38,17 @@ StatusOr<const Member*> MemberDirectory::Register(const MemberId& id,
   return &it->second;
 }
 
+StatusOr<const Member*> MemberDirectory::Update(const MemberId& id,
+                                                Profile profile,
+                                                Consents consents) {
+  auto it = members_.find(id);
+  if (it == members_.end()) return NotFound("no such member");
+  ATRIUM_RETURN_IF_ERROR(ValidateProfile(profile));
+  it->second.profile = std::move(profile);
+  it->second.consents = consents;
+  return &it->second;
+}
+
 const Member* MemberDirectory::Find(const MemberId& id) const {
   auto it = members_.find(id);
   return it == members_.end() ? nullptr : &it->second;

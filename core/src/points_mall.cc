@@ -1,10 +1,12 @@
 #include "atrium/points_mall.h"
 
 namespace atrium {
+namespace {
 
-StatusOr<Exchange> ExchangePointsForCoupon(
-    CouponBook& book, PointsLedger& ledger, std::string_view key,
-    const TemplateId& id, const Claimant& member, Timestamp at) {
+StatusOr<Exchange> ExchangeImpl(CouponBook& book, PointsLedger& ledger,
+                                std::string_view key, const TemplateId& id,
+                                const Claimant& member, Timestamp at,
+                                const CouponId* coupon) {
   const CouponTemplate* t = book.FindTemplate(id);
   if (t == nullptr) return NotFound("unknown coupon template " + id.value());
   if (t->acquisition != Acquisition::kPoints) {
@@ -25,9 +27,29 @@ StatusOr<Exchange> ExchangePointsForCoupon(
       ledger.Spend(key, at, t->points_price, id.value(), note);
   if (!spend.ok()) return spend.status();
   StatusOr<CouponEvent> issue =
-      book.Issue(key, id, member, IssueChannel::kPointsExchange, at);
+      coupon == nullptr
+          ? book.Issue(key, id, member, IssueChannel::kPointsExchange, at)
+          : book.Issue(key, id, member, IssueChannel::kPointsExchange, at,
+                       *coupon);
   if (!issue.ok()) return issue.status();
   return Exchange{std::move(*spend), std::move(*issue)};
+}
+
+}  // namespace
+
+StatusOr<Exchange> ExchangePointsForCoupon(
+    CouponBook& book, PointsLedger& ledger, std::string_view key,
+    const TemplateId& id, const Claimant& member, Timestamp at) {
+  return ExchangeImpl(book, ledger, key, id, member, at, nullptr);
+}
+
+StatusOr<Exchange> ExchangePointsForCoupon(CouponBook& book,
+                                           PointsLedger& ledger,
+                                           std::string_view key,
+                                           const TemplateId& id,
+                                           const Claimant& member, Timestamp at,
+                                           const CouponId& coupon) {
+  return ExchangeImpl(book, ledger, key, id, member, at, &coupon);
 }
 
 }  // namespace atrium

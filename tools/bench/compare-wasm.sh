@@ -3,9 +3,11 @@
 # batches of earns) natively (release) and as wasm under node, each `runs`
 # times (default 7), and prints the median of each case and the wasm/native
 # ratio (the median of the runs' own ratios).
-# Build first: cmake --build --preset release and wasm.
+# Builds what it runs (the release and wasm presets must be configured).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+cmake --build --preset release --target portable_bench portable_store_bench
+cmake --build --preset wasm --target portable_bench portable_store_bench
 runs="${1:-7}"
 native=build/release/tools/bench/portable_bench
 wasm=build/wasm/tools/bench/portable_bench.js

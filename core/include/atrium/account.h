@@ -65,6 +65,8 @@ class MemberAccount {
   MemberAccount(Member member, const TierPolicy& tiers);
 
   const Member& member() const { return member_; }
+  // Takes the directory's record after a profile change (same member).
+  void UpdateMember(const Member& m) { member_ = m; }
   const TierState& tier() const { return tier_; }
   const PointsLedger& ledger() const { return ledger_; }
   PointsLedger& ledger() { return ledger_; }  // for spends and adjustments

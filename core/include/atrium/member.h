@@ -54,6 +54,11 @@ class MemberDirectory {
                                    Profile profile, Consents consents,
                                    Timestamp at);
 
+  // Replaces a member's profile and consents. InvalidArgument for a bad
+  // profile, NotFound for an unknown member; nothing changes on failure.
+  StatusOr<const Member*> Update(const MemberId& id, Profile profile,
+                                 Consents consents);
+
   const Member* Find(const MemberId& id) const;
   const Member* FindByPhone(const Phone& phone) const;
   size_t size() const { return members_.size(); }

@@ -24,6 +24,13 @@ struct Exchange {
 StatusOr<Exchange> ExchangePointsForCoupon(
     CouponBook& book, PointsLedger& ledger, std::string_view key,
     const TemplateId& id, const Claimant& member, Timestamp at);
+// The same, naming the coupon (as replicas must: see CouponBook::Issue).
+StatusOr<Exchange> ExchangePointsForCoupon(CouponBook& book,
+                                           PointsLedger& ledger,
+                                           std::string_view key,
+                                           const TemplateId& id,
+                                           const Claimant& member, Timestamp at,
+                                           const CouponId& coupon);
 
 }  // namespace atrium
 

@@ -168,6 +168,32 @@ Status InsertIdentity(Db& db, const sync::Identity& identity,
   return (*s)->Run();
 }
 
+Status UpdateMember(Db& db, const Member& m) {
+  StatusOr<Statement*> s = db.Prepare(
+      "UPDATE members SET name = ?, birthday = ?, consent_marketing = ?, "
+      "consent_profiling = ? WHERE id = ?");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, m.profile.name)
+      .Bind(3, int64_t{m.consents.marketing})
+      .Bind(4, int64_t{m.consents.profiling})
+      .Bind(5, m.id.value());
+  if (m.profile.birthday) {
+    (*s)->Bind(2, ToString(*m.profile.birthday));
+  } else {
+    (*s)->BindNull(2);
+  }
+  return (*s)->Run();
+}
+
+Status DeleteIdentity(Db& db, const sync::Identity& identity,
+                      const MemberId& member) {
+  StatusOr<Statement*> s = db.Prepare(
+      "DELETE FROM identities WHERE kind = ? AND value = ? AND member_id = ?");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, identity.kind).Bind(2, identity.value).Bind(3, member.value());
+  return (*s)->Run();
+}
+
 // An escrow as it now stands: its grant and what is left of it.
 Status SaveEscrow(Db& db, const Escrow& e, int64_t now) {
   StatusOr<Statement*> s = db.Prepare(
@@ -242,6 +268,10 @@ Status Project(Db& db, std::string_view op_id, const sync::Effects& fx,
   }
   if (fx.identity) {
     ATRIUM_RETURN_IF_ERROR(InsertIdentity(db, *fx.identity, *fx.member, now));
+  }
+  if (fx.updated) ATRIUM_RETURN_IF_ERROR(UpdateMember(db, *fx.updated));
+  if (fx.unlinked) {
+    ATRIUM_RETURN_IF_ERROR(DeleteIdentity(db, *fx.unlinked, *fx.member));
   }
   if (fx.escrow) {
     ATRIUM_RETURN_IF_ERROR(SaveEscrow(db, *fx.escrow, now.unix_seconds()));

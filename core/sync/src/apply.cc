@@ -209,6 +209,9 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
   }
   if (op.type == "claim_coupon") return internal::ClaimCoupon(state, op, now);
   if (op.type == "redeem_coupon") return internal::RedeemCoupon(state, op, now);
+  if (op.type == "exchange_points") {
+    return internal::ExchangePoints(state, op, now);
+  }
   if (op.type == "grant_escrow") return internal::GrantEscrow(state, op, now);
   if (op.type == "link_identity") {
     return internal::LinkIdentity(state, op, now);
@@ -217,6 +220,11 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
     return internal::MergeReceipt(state, op, now);
   }
   if (op.type == "return_escrow") return internal::ReturnEscrow(state, op);
+  if (op.type == "update_profile") return internal::UpdateProfile(state, op);
+  if (op.type == "unlink_identity") {
+    return internal::UnlinkIdentity(state, op);
+  }
+  if (op.type == "grant_coupon") return internal::GrantCoupon(state, op, now);
   return InvalidArgument("unknown operation type");
 }
 

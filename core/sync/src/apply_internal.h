@@ -39,9 +39,18 @@ StatusOr<Effects> EarnAsGuest(GroupState& state, const Receipt& receipt,
 StatusOr<Effects> MergeReceipt(GroupState& state, const Operation& op,
                                Timestamp now);
 
+StatusOr<Effects> UpdateProfile(GroupState& state, const Operation& op);
+StatusOr<Effects> UnlinkIdentity(GroupState& state, const Operation& op);
+
 StatusOr<Effects> AddCouponTemplate(GroupState& state, const Operation& op);
 StatusOr<Effects> ClaimCoupon(GroupState& state, const Operation& op,
                               Timestamp now);
+// An operator's coupon for one member, outside the claim rules' channel.
+StatusOr<Effects> GrantCoupon(GroupState& state, const Operation& op,
+                              Timestamp now);
+// Points for a coupon from the points mall: one spend and one issue.
+StatusOr<Effects> ExchangePoints(GroupState& state, const Operation& op,
+                                 Timestamp now);
 StatusOr<Effects> RedeemCoupon(GroupState& state, const Operation& op,
                                Timestamp now);
 

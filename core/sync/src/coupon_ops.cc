@@ -2,6 +2,7 @@
 // devices, redemptions at tills.
 #include "apply_internal.h"
 #include "atrium/codec/coupon_json.h"
+#include "atrium/points_mall.h"
 
 namespace atrium::sync::internal {
 namespace {
@@ -106,6 +107,57 @@ StatusOr<Effects> ClaimCoupon(GroupState& state, const Operation& op,
     (*escrow)->ChargeCoupon(template_id);
     fx.escrow = **escrow;
   }
+  return fx;
+}
+
+StatusOr<Effects> GrantCoupon(GroupState& state, const Operation& op,
+                              Timestamp now) {
+  if (op.origin.kind != OriginKind::kOperator) {
+    return PermissionDenied("coupons are granted only by an operator");
+  }
+  codec::JsonReader r(op.payload, "payload");
+  const MemberId member(r.Str("member_id"));
+  const TemplateId template_id(r.Str("template_id"));
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  StatusOr<MemberAccount*> account = AccountOf(state, member);
+  if (!account.ok()) return account.status();
+  StatusOr<CouponBook*> book = BookWithTemplate(state, template_id);
+  if (!book.ok()) return book.status();
+  const Claimant claimant{
+      member, (*account)->tier().tier, {}, (*account)->member().registered_at};
+  StatusOr<CouponEvent> e =
+      (*book)->Issue("op:" + op.id, template_id, claimant,
+                     IssueChannel::kOperator, now, CouponId("c-" + op.id));
+  if (!e.ok()) return e.status();
+  return CouponEffects(**book, *e, member);
+}
+
+StatusOr<Effects> ExchangePoints(GroupState& state, const Operation& op,
+                                 Timestamp now) {
+  codec::JsonReader r(op.payload, "payload");
+  const MemberId member(r.Str("member_id"));
+  const TemplateId template_id(r.Str("template_id"));
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  ATRIUM_RETURN_IF_ERROR(CheckActor(op, member));
+  StatusOr<MemberAccount*> account = AccountOf(state, member);
+  if (!account.ok()) return account.status();
+  StatusOr<CouponBook*> book = BookWithTemplate(state, template_id);
+  if (!book.ok()) return book.status();
+  const Claimant claimant{
+      member, (*account)->tier().tier, {}, (*account)->member().registered_at};
+  const size_t before = (*account)->ledger().entries().size();
+  StatusOr<Exchange> x = ExchangePointsForCoupon(
+      **book, (*account)->ledger(), "op:" + op.id, template_id, claimant, now,
+      CouponId("c-" + op.id));
+  if (!x.ok()) return x.status();
+  Effects fx = CouponEffects(**book, x->issue, member);
+  const auto& all = (*account)->ledger().entries();
+  fx.entries.assign(all.begin() + static_cast<std::ptrdiff_t>(before),
+                    all.end());
+  fx.result["points"] = x->spend.requested;
+  fx.result["balance"] = (*account)->ledger().BalanceAt(now).usable;
   return fx;
 }
 

@@ -7,7 +7,7 @@
 namespace atrium::sync {
 namespace {
 
-constexpr std::array<std::string_view, 11> kTypes = {"register",
+constexpr std::array<std::string_view, 15> kTypes = {"register",
                                                      "earn",
                                                      "refund",
                                                      "spend_points",
@@ -17,7 +17,11 @@ constexpr std::array<std::string_view, 11> kTypes = {"register",
                                                      "grant_escrow",
                                                      "return_escrow",
                                                      "link_identity",
-                                                     "merge_receipt"};
+                                                     "merge_receipt",
+                                                     "exchange_points",
+                                                     "grant_coupon",
+                                                     "update_profile",
+                                                     "unlink_identity"};
 
 bool IdChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

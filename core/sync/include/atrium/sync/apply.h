@@ -22,6 +22,11 @@
 //                  per_member_points?, coupons?: {template_id: count}}
 //                                                       an operator
 //   return_escrow {escrow_id}                  the escrow's device, operator
+//   update_profile {member_id, name?, birthday? ("MM-DD"),
+//                  consent_marketing?, consent_profiling?}  the member:
+//                 replaces the whole profile (absent means empty or no)
+//   unlink_identity {member_id, identity}   the member, or a device
+//   grant_coupon  {member_id, template_id}  an operator (targeted issuance)
 // A device's spend_points and claim_coupon may name its `escrow_id`: they
 // then count against the escrow (escrow.h) as well.
 // A member may act only for themselves (PermissionDenied otherwise). A
@@ -86,6 +91,7 @@ struct Effects {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   codec::Json result;                    // the answer, as the client sees it
   std::optional<MemberId> member;        // whose data changed
   std::optional<Member> registered;      // a new member
+  std::optional<Member> updated;         // a member's new profile
   std::vector<LedgerEntry> entries;      // new ledger entries, in order
   std::optional<ReceiptRecord> receipt;  // a receipt as it now stands
   bool everyone = false;                 // catalogue: every client sees it
@@ -96,6 +102,7 @@ struct Effects {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   std::optional<std::string> device;  // a device's own data (its escrow)
   std::optional<Escrow> escrow;       // an escrow as it now stands
   std::optional<Identity> identity;   // linked to `member`
+  std::optional<Identity> unlinked;   // no longer `member`'s
   // Operations the server appends after this one (a merge per receipt
   // that waited for the identity); a client ignores them and pulls them.
   std::vector<Operation> follow_ups;

@@ -1,0 +1,64 @@
+// A member's own data: the profile and consents they keep, and unbinding
+// an identity (a plate they no longer drive, a card they cut up).
+#include "apply_internal.h"
+
+namespace atrium::sync::internal {
+
+StatusOr<Effects> UpdateProfile(GroupState& state, const Operation& op) {
+  codec::JsonReader r(op.payload, "payload");
+  const MemberId member(r.Str("member_id"));
+  Profile profile;
+  profile.name = r.OptStr("name");
+  const std::string birthday = r.OptStr("birthday");
+  Consents consents;
+  consents.marketing = r.OptBool("consent_marketing", false);
+  consents.profiling = r.OptBool("consent_profiling", false);
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  ATRIUM_RETURN_IF_ERROR(CheckActor(op, member));
+  if (!birthday.empty()) {
+    StatusOr<MonthDay> md = ParseMonthDay(birthday);
+    if (!md.ok()) {
+      return InvalidArgument("payload.birthday: " + md.status().message());
+    }
+    profile.birthday = *md;
+  }
+  StatusOr<const Member*> m =
+      state.directory.Update(member, std::move(profile), consents);
+  if (!m.ok()) return m.status();
+  StatusOr<MemberAccount*> account = AccountOf(state, member);
+  if (!account.ok()) return account.status();
+  (*account)->UpdateMember(**m);
+  Effects fx;
+  fx.member = member;
+  fx.updated = **m;
+  fx.result = {{"member_id", member.value()}};
+  return fx;
+}
+
+StatusOr<Effects> UnlinkIdentity(GroupState& state, const Operation& op) {
+  codec::JsonReader r(op.payload, "payload");
+  const MemberId member(r.Str("member_id"));
+  const codec::Json* identity_json = r.Raw("identity", true);
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  ATRIUM_RETURN_IF_ERROR(CheckActor(op, member));
+  // Named by kind and value alone: a plate's masked form is not needed.
+  codec::JsonReader ir(*identity_json, "payload.identity");
+  Identity identity{ir.Str("kind"), ir.Str("value"), ir.OptStr("display")};
+  ir.Finish();
+  ATRIUM_RETURN_IF_ERROR(ir.status());
+  const auto it = state.identity_owner.find(identity.Key());
+  // Another member's identity is as unknown as no identity at all.
+  if (it == state.identity_owner.end() || it->second != member) {
+    return NotFound("the member holds no such " + identity.kind);
+  }
+  state.identity_owner.erase(it);
+  Effects fx;
+  fx.member = member;
+  fx.unlinked = std::move(identity);
+  fx.result = {{"member_id", member.value()}};
+  return fx;
+}
+
+}  // namespace atrium::sync::internal

@@ -1,0 +1,107 @@
+// A member's own data through operations: the profile and consents they
+// keep, and unbinding an identity.
+#include <gtest/gtest.h>
+
+#include "atrium/sync/apply.h"
+#include "shared_files.h"
+#include "sync_ops.h"
+
+namespace atrium::sync {
+namespace {
+
+using testing::Op;
+
+const Timestamp kNow = testing::kOpsNow;
+const codec::Json kPlate = {{"kind", "plate"},
+                            {"value", std::string(64, 'a')},
+                            {"display", "沪A***45"}};
+
+class MemberOpsTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(testing::RegisterMembers(state_, 2)); }
+  StatusCode Code(const Operation& op) {
+    return Apply(state_, op, kNow).status().code();
+  }
+  const Member& M1() { return *state_.directory.Find(MemberId("M1")); }
+  GroupState state_{testing::DemoProgram()};
+};
+
+TEST_F(MemberOpsTest, TheProfileIsReplacedWholeByItsMemberOnly) {
+  const codec::Json profile = {{"member_id", "M1"},
+                               {"name", "林小姐"},
+                               {"birthday", "02-29"},
+                               {"consent_marketing", true}};
+  EXPECT_EQ(Code(Op("p0", "member:M2", "update_profile", profile)),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(Code(Op("p0", "operator:console", "update_profile", profile)),
+            StatusCode::kPermissionDenied);
+  StatusOr<Effects> fx =
+      Apply(state_, Op("p1", "member:M1", "update_profile", profile), kNow);
+  ASSERT_TRUE(fx.ok()) << fx.status().ToString();
+  ASSERT_TRUE(fx->updated.has_value());
+  EXPECT_EQ(M1().profile.name, "林小姐");
+  EXPECT_EQ(M1().profile.birthday, (MonthDay{2, 29}));
+  EXPECT_TRUE(M1().consents.marketing);
+  EXPECT_FALSE(M1().consents.profiling);
+  // The account shows the same member (the card reads it).
+  EXPECT_EQ(state_.accounts.at(MemberId("M1")).member().profile.name, "林小姐");
+
+  // What is left out is cleared: consent withdrawn, birthday removed.
+  ASSERT_TRUE(Apply(state_,
+                    Op("p2", "member:M1", "update_profile",
+                       {{"member_id", "M1"}, {"name", "林小姐"}}),
+                    kNow)
+                  .ok());
+  EXPECT_FALSE(M1().consents.marketing);
+  EXPECT_FALSE(M1().profile.birthday.has_value());
+}
+
+TEST_F(MemberOpsTest, BadProfilesChangeNothing) {
+  for (const codec::Json& bad :
+       {codec::Json{{"member_id", "M1"}, {"birthday", "02-30"}},
+        codec::Json{{"member_id", "M1"}, {"birthday", "1990-02-01"}},
+        codec::Json{{"member_id", "M1"}, {"name", std::string(65, 'x')}},
+        codec::Json{{"member_id", "M1"}, {"name", "a\nb"}},
+        codec::Json{{"member_id", "M1"}, {"consent_marketing", "yes"}},
+        codec::Json{{"member_id", "M1"}, {"phone", "13900000000"}}}) {
+    EXPECT_EQ(Code(Op("bad", "member:M1", "update_profile", bad)),
+              StatusCode::kInvalidArgument)
+        << bad.dump();
+  }
+  EXPECT_EQ(Code(Op("nobody", "member:M9", "update_profile",
+                    {{"member_id", "M9"}, {"name", "x"}})),
+            StatusCode::kNotFound);
+  EXPECT_TRUE(M1().profile.name.empty());
+}
+
+TEST_F(MemberOpsTest, AnIdentityIsUnlinkedOnlyByItsMember) {
+  ASSERT_TRUE(Apply(state_,
+                    Op("l1", "member:M1", "link_identity",
+                       {{"member_id", "M1"}, {"identity", kPlate}}),
+                    kNow)
+                  .ok());
+  // M2 cannot unbind M1's plate, and learns nothing of whose it is.
+  EXPECT_EQ(Code(Op("u0", "member:M2", "unlink_identity",
+                    {{"member_id", "M2"}, {"identity", kPlate}})),
+            StatusCode::kNotFound);
+  EXPECT_EQ(Code(Op("u0", "member:M2", "unlink_identity",
+                    {{"member_id", "M1"}, {"identity", kPlate}})),
+            StatusCode::kPermissionDenied);
+  StatusOr<Effects> fx = Apply(state_,
+                               Op("u1", "member:M1", "unlink_identity",
+                                  {{"member_id", "M1"}, {"identity", kPlate}}),
+                               kNow);
+  ASSERT_TRUE(fx.ok()) << fx.status().ToString();
+  EXPECT_EQ(fx->unlinked->Key(), "plate:" + std::string(64, 'a'));
+  EXPECT_FALSE(state_.identity_owner.contains(fx->unlinked->Key()));
+  // Unlinked twice: nothing to unlink. Then M2 may bind the car.
+  EXPECT_EQ(Code(Op("u2", "member:M1", "unlink_identity",
+                    {{"member_id", "M1"}, {"identity", kPlate}})),
+            StatusCode::kNotFound);
+  EXPECT_EQ(Code(Op("l2", "member:M2", "link_identity",
+                    {{"member_id", "M2"}, {"identity", kPlate}})),
+            StatusCode::kOk);
+}
+
+}  // namespace
+}  // namespace atrium::sync
