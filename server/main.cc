@@ -169,16 +169,17 @@ int Run(const Flags& f) {
   }
 
   MemberCodes member_codes(HmacSha256(*key, "member-codes"));
-  SignInCodes sign_in_codes([](const Phone& phone, const std::string& code) {
-    // The demo's delivery: the log, with the phone masked.
-    Log("sign-in code for " + phone.Masked() + ": " + code);
-  });
+  SignInCodes sign_in_codes(LogCodeSender(Log));
   ApiLimits limits;
   limits.requests_per_device_minute = f.device_rate;
   ApiContext ctx(**service, **credentials,
                  TokenSigner(HmacSha256(*key, "tokens")), member_codes,
                  sign_in_codes, limits, Log);
   ctx.plate_key = HmacSha256(*key, "plates");
+  StatusOr<codec::Json> program_json =
+      demo::ReadJsonFile(f.demo + "/program.json");
+  if (!program_json.ok()) return Log(program_json.status().message()), 1;
+  ctx.program_json = std::move(*program_json);
   Api api(ctx,
           {StaticFiles("/app/", f.web), StaticFiles("/console/", f.console)});
   HttpServer server(f.http, [&api](const Request& req, const Respond& respond) {

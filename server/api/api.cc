@@ -12,6 +12,7 @@ Api::Api(ApiContext& ctx, std::vector<StaticFiles> statics)
   AddPosRoutes(router_, ctx_);
   AddSyncRoutes(router_, ctx_);
   AddOperatorRoutes(router_, ctx_);
+  AddReportRoutes(router_, ctx_);
   AddCatalogueRoutes(router_, ctx_);
   router_.Add(
       "GET", "/healthz",

@@ -85,6 +85,9 @@ struct ApiContext {
   // HMAC-SHA256(plate_key, plate), so the store cannot be searched by
   // plate without the server.
   std::string plate_key;
+  // The programme as configured (shared/formats/program.md), shown to
+  // operators; the server runs the parsed form in the service's state.
+  codec::Json program_json;
   InFlight in_flight;
   ScanGrants scan_grants;
   RateLimiter device_requests{limits.requests_per_device_minute, 60};

@@ -1,5 +1,7 @@
 #include "api/idempotent_op.h"
 
+#include <optional>
+
 #include "api/json_response.h"
 #include "auth/crypto.h"
 
@@ -29,25 +31,44 @@ sync::Origin OperatorOrigin(const std::string& name) {
   return {sync::OriginKind::kOperator, name};
 }
 
-void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
-                   const Respond& respond) {
+namespace {
+
+// The request's key scoped to the caller, once it is valid and not in
+// flight (registered as in flight); otherwise answers and returns nothing.
+std::optional<std::string> BeginKey(ApiContext& ctx, const Request& req,
+                                    const std::string& caller,
+                                    const Respond& respond) {
   const std::string key = req.Header("idempotency-key");
   if (!ValidKey(key)) {
     respond(ErrorResponse(400, "INVALID_ARGUMENT",
                           "an Idempotency-Key header (1..128 printable "
                           "characters) is required"));
-    return;
+    return std::nullopt;
   }
-  const std::string scope = o.scope + "\n" + key;
+  std::string scope = caller + "\n" + key;
   if (!ctx.in_flight.Begin(scope)) {
     respond(ErrorResponse(409, "IN_FLIGHT",
                           "a request with this Idempotency-Key is still "
                           "being answered"));
-    return;
+    return std::nullopt;
   }
+  return scope;
+}
+
+// Fixed-length and free of the key's characters: any key fits an id.
+std::string OpId(const std::string& scope) {
+  return "k-" + Hex(HmacSha256("idempotency", scope).substr(0, 16));
+}
+
+}  // namespace
+
+void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
+                   const Respond& respond) {
+  std::optional<std::string> key = BeginKey(ctx, req, o.scope, respond);
+  if (!key) return;
+  const std::string scope = std::move(*key);
   sync::Operation op;
-  // Fixed-length and free of the key's characters: any key fits an id.
-  op.id = "k-" + Hex(HmacSha256("idempotency", scope).substr(0, 16));
+  op.id = OpId(scope);
   op.origin = std::move(o.origin);
   op.type = std::move(o.type);
   op.client_time = ctx.service.Now();
@@ -78,6 +99,31 @@ void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
         }
         respond(WithReplayHeader(
             shape ? shape(*r) : JsonResponse(200, r->result), r->replayed));
+      });
+}
+
+void RunIdempotentAll(ApiContext& ctx, const Request& req, std::string caller,
+                      sync::Origin origin, const std::string& type,
+                      std::vector<OpPart> parts, EachShaper shape,
+                      const Respond& respond) {
+  std::optional<std::string> key = BeginKey(ctx, req, caller, respond);
+  if (!key) return;
+  std::vector<sync::Operation> ops;
+  ops.reserve(parts.size());
+  for (OpPart& p : parts) {
+    sync::Operation& op = ops.emplace_back();
+    op.id = OpId(*key + "\n" + p.part);
+    op.origin = origin;
+    op.type = type;
+    op.client_time = ctx.service.Now();
+    op.payload = std::move(p.payload);
+  }
+  ctx.service.SubmitAll(
+      std::move(ops),
+      [&ctx, scope = std::move(*key), respond, shape = std::move(shape)](
+          std::vector<StatusOr<sync::OpResult>> results) {
+        ctx.in_flight.End(scope);
+        respond(shape(std::move(results)));
       });
 }
 

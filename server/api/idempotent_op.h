@@ -42,6 +42,20 @@ struct OpRequest {
 void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest op_request,
                    const Respond& respond);
 
+// Several operations of one request under its key, applied in one batch
+// and each answered on its own: operation i is named by the key and
+// `parts[i]` (distinct: a member id, say), so a replay replays each.
+struct OpPart {
+  std::string part;
+  codec::Json payload;
+};
+using EachShaper =
+    std::function<Response(std::vector<StatusOr<sync::OpResult>>)>;
+void RunIdempotentAll(ApiContext& ctx, const Request& req, std::string scope,
+                      sync::Origin origin, const std::string& type,
+                      std::vector<OpPart> parts, EachShaper shape,
+                      const Respond& respond);
+
 }  // namespace atrium::server
 
 #endif  // ATRIUM_SERVER_API_IDEMPOTENT_OP_H_

@@ -1,5 +1,6 @@
-// A signed-in member's own data: profile and card, points statement,
-// wallet, the rotating member code, and claiming coupons. A member token
+// A signed-in member's own data: profile and card, consents, points
+// statement, wallet, the rotating member code, claiming coupons and
+// exchanging points for them, and plates. A member token
 // reaches only its own member: no route here takes a member id.
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
@@ -100,6 +101,7 @@ void BindPlate(ApiContext& ctx, const Caller& me, const Request& req,
   StatusOr<Plate> plate = Plate::Parse(text);
   if (!plate.ok()) return respond(StatusResponse(plate.status()));
   const std::string display = plate->Masked();
+  std::string id = Hex(HmacSha256(ctx.plate_key, plate->text()));
   RunIdempotent(
       ctx, req,
       {.scope = "member:" + me.id,
@@ -107,33 +109,110 @@ void BindPlate(ApiContext& ctx, const Caller& me, const Request& req,
        .type = "link_identity",
        .payload = {{"member_id", me.id},
                    {"identity",
-                    {{"kind", "plate"},
-                     {"value", Hex(HmacSha256(ctx.plate_key, plate->text()))},
-                     {"display", display}}}},
+                    {{"kind", "plate"}, {"value", id}, {"display", display}}}},
        .shape =
-           [display](const sync::OpResult&) {
-             return JsonResponse(201, {{"plate", display}});
+           [display, id](const sync::OpResult&) {
+             return JsonResponse(201, {{"plate_id", id}, {"plate", display}});
            }},
       respond);
 }
 
-// The member's plates, masked.
+// The member's plates, masked, each with the id that unbinds it (the
+// plate's keyed hash: it names the plate without showing it).
 void Plates(ApiContext& ctx, const Caller& me, const Request&,
             const Respond& respond) {
   Response out = ctx.service.WithLog([&](store::OpLog& log) {
     StatusOr<store::Statement*> s = log.db().Prepare(
-        "SELECT display FROM identities WHERE member_id = ? AND kind = "
-        "'plate' ORDER BY since");
+        "SELECT value, display FROM identities WHERE member_id = ? AND kind "
+        "= 'plate' ORDER BY since");
     if (!s.ok()) return StatusResponse(s.status());
     (*s)->Bind(1, me.id);
     codec::Json plates = codec::Json::array();
     Status read = (*s)->ForEach([&](store::Statement& row) {
-      plates.push_back(std::string(row.Text(0)));
+      plates.push_back({{"plate_id", std::string(row.Text(0))},
+                        {"plate", std::string(row.Text(1))}});
     });
     if (!read.ok()) return StatusResponse(read);
     return JsonResponse(200, {{"plates", plates}});
   });
   respond(std::move(out));
+}
+
+void UnbindPlate(ApiContext& ctx, const Caller& me, const Request& req,
+                 const PathParams& params, const Respond& respond) {
+  RunIdempotent(
+      ctx, req,
+      {.scope = "member:" + me.id,
+       .origin = ApiOrigin(),
+       .type = "unlink_identity",
+       .payload = {{"member_id", me.id},
+                   {"identity",
+                    {{"kind", "plate"}, {"value", params.at("plate_id")}}}}},
+      respond);
+}
+
+// Replaces the profile and consents: what the body leaves out is cleared.
+void UpdateProfile(ApiContext& ctx, const Caller& me, const Request& req,
+                   const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  codec::Json payload = {{"member_id", me.id}};
+  payload["name"] = r.OptStr("name");
+  if (std::string birthday = r.OptStr("birthday"); !birthday.empty()) {
+    payload["birthday"] = birthday;
+  }
+  if (const codec::Json* consents = r.Raw("consents", false)) {
+    codec::JsonReader c(*consents, "body.consents");
+    payload["consent_marketing"] = c.OptBool("marketing", false);
+    payload["consent_profiling"] = c.OptBool("profiling", false);
+    c.Finish();
+    if (!c.ok()) return respond(StatusResponse(c.status()));
+  }
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  RunIdempotent(
+      ctx, req,
+      {.scope = "member:" + me.id,
+       .origin = ApiOrigin(),
+       .type = "update_profile",
+       .payload = std::move(payload),
+       .shape =
+           [&ctx, id = me.id](const sync::OpResult&) {
+             return ctx.service.ReadState([&](const sync::GroupState& s) {
+               return JsonResponse(200,
+                                   ProfileJson(s, s.accounts.at(MemberId{id}),
+                                               ctx.service.Now()));
+             });
+           }},
+      respond);
+}
+
+// The points mall: the template's points price for one of its coupons.
+void Exchange(ApiContext& ctx, const Caller& me, const Request& req,
+              const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  std::string template_id = r.Str("template_id");
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  if (!ctx.member_claims.Allow(me.id, ctx.service.Now())) {
+    return respond(ErrorResponse(429, "RATE_LIMITED",
+                                 "too many claims and exchanges: wait a "
+                                 "minute"));
+  }
+  RunIdempotent(
+      ctx, req,
+      {.scope = "member:" + me.id,
+       .origin = ApiOrigin(),
+       .type = "exchange_points",
+       .payload = {{"member_id", me.id}, {"template_id", template_id}},
+       .shape =
+           [](const sync::OpResult& res) {
+             return JsonResponse(201, res.result);
+           }},
+      respond);
 }
 
 // Wraps a route that needs a signed-in member.
@@ -155,8 +234,18 @@ void AddMemberRoutes(Router& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/me/wallet", AsMember(ctx, Wallet));
   r.Add("GET", "/api/v1/me/code", AsMember(ctx, Code));
   r.Add("POST", "/api/v1/me/coupons", AsMember(ctx, Claim));
+  r.Add("PUT", "/api/v1/me/profile", AsMember(ctx, UpdateProfile));
+  r.Add("POST", "/api/v1/me/exchanges", AsMember(ctx, Exchange));
   r.Add("GET", "/api/v1/me/plates", AsMember(ctx, Plates));
   r.Add("POST", "/api/v1/me/plates", AsMember(ctx, BindPlate));
+  r.Add("DELETE", "/api/v1/me/plates/{plate_id}",
+        [&ctx](const Request& req, const PathParams& params,
+               const Respond& respond) {
+          Response error;
+          StatusOr<Caller> me = ctx.Member(req, error);
+          if (!me.ok()) return respond(error);
+          UnbindPlate(ctx, *me, req, params, respond);
+        });
 }
 
 }  // namespace atrium::server

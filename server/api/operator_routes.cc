@@ -1,15 +1,15 @@
-// The mall's console: coupon templates (admin, marketing), escrows for
-// kiosks (admin), member search with masked phones, and reports (every
-// role).
+// The mall's console: coupon templates and grants to members (admin,
+// marketing), escrows for kiosks (admin), the programme and member search
+// with masked phones (every role). Reports are in report_routes.cc.
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/routes.h"
-#include "atrium/store/sqlite.h"
 
 namespace atrium::server {
 namespace {
 
 constexpr size_t kMaxSearchResults = 50;
+constexpr size_t kMaxGrantMembers = 1000;  // per request
 
 const std::set<Role> kAnyRole = {Role::kAdmin, Role::kMarketing,
                                  Role::kFinance};
@@ -57,6 +57,70 @@ void GrantEscrow(ApiContext& ctx, const Request& req, const PathParams&,
       respond);
 }
 
+// Grants one coupon of a template to each member of a list (targeted
+// issuance): one grant_coupon operation per member, each answered.
+void GrantCoupons(ApiContext& ctx, const Request& req, const PathParams&,
+                  const Respond& respond) {
+  Response error;
+  StatusOr<Caller> op = ctx.Operator(req, kMarketing, error);
+  if (!op.ok()) return respond(error);
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  const std::string template_id = r.Str("template_id");
+  const codec::Json* members = r.Raw("member_ids", true);
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  if (!members->is_array() || members->empty() ||
+      members->size() > kMaxGrantMembers) {
+    return respond(ErrorResponse(400, "INVALID_ARGUMENT",
+                                 "body.member_ids: 1..1000 member ids"));
+  }
+  std::set<std::string> seen;
+  std::vector<OpPart> parts;
+  for (const codec::Json& m : *members) {
+    if (!m.is_string() || !seen.insert(m.get<std::string>()).second) {
+      return respond(
+          ErrorResponse(400, "INVALID_ARGUMENT",
+                        "body.member_ids: distinct strings, each a member id"));
+    }
+    parts.push_back({m, {{"member_id", m}, {"template_id", template_id}}});
+  }
+  RunIdempotentAll(
+      ctx, req, "operator:" + op->id, OperatorOrigin(op->id), "grant_coupon",
+      std::move(parts),
+      [ids = *members](std::vector<StatusOr<sync::OpResult>> results) {
+        codec::Json out = codec::Json::array();
+        int64_t granted = 0;
+        for (size_t i = 0; i < results.size(); ++i) {
+          codec::Json one = {{"member_id", ids[i]}};
+          const StatusOr<sync::OpResult>& res = results[i];
+          const Status failed = !res.ok()       ? res.status()
+                                : !res->applied ? res->error
+                                                : Status::Ok();
+          if (failed.ok()) {
+            one["coupon_id"] = res->result["coupon_id"];
+            ++granted;
+          } else {
+            one["error"] = {
+                {"code", std::string(StatusCodeName(failed.code()))},
+                {"message", failed.message()}};
+          }
+          out.push_back(std::move(one));
+        }
+        return JsonResponse(200, {{"granted", granted}, {"results", out}});
+      },
+      respond);
+}
+
+// The programme's tiers, earning rules and expiry, as the server runs them.
+void ProgramOf(ApiContext& ctx, const Request& req, const PathParams&,
+               const Respond& respond) {
+  Response error;
+  if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
+  respond(JsonResponse(200, ctx.program_json));
+}
+
 // Members whose phone ends with `phone_suffix` (4 digits), masked.
 void SearchMembers(ApiContext& ctx, const Request& req, const PathParams&,
                    const Respond& respond) {
@@ -84,94 +148,6 @@ void SearchMembers(ApiContext& ctx, const Request& req, const PathParams&,
   respond(JsonResponse(200, {{"members", found}}));
 }
 
-// Points issued, redeemed, expired, reversed and outstanding, group-wide.
-void PointsLiability(ApiContext& ctx, const Request& req, const PathParams&,
-                     const Respond& respond) {
-  Response error;
-  StatusOr<Caller> op = ctx.Operator(req, kAnyRole, error);
-  if (!op.ok()) return respond(error);
-  const Timestamp now = ctx.service.Now();
-  codec::Json out = ctx.service.ReadState([&](const sync::GroupState& s) {
-    int64_t issued = 0, spent = 0, expired = 0, reversed = 0, adjusted = 0;
-    int64_t usable = 0, pending = 0;
-    for (const auto& [id, account] : s.accounts) {
-      for (const LedgerEntry& e : account.ledger().entries()) {
-        switch (e.kind) {
-          case EntryKind::kEarn: issued += e.points; break;
-          case EntryKind::kSpend: spent -= e.points; break;
-          case EntryKind::kExpire: expired -= e.points; break;
-          case EntryKind::kReverse: reversed -= e.points; break;
-          case EntryKind::kAdjust: adjusted += e.points; break;
-        }
-      }
-      const Balance b = account.ledger().BalanceAt(now);
-      usable += b.usable;
-      pending += b.pending;
-    }
-    return codec::Json{{"issued", issued},
-                       {"redeemed", spent},
-                       {"expired", expired},
-                       {"reversed", reversed},
-                       {"adjusted", adjusted},
-                       {"outstanding_usable", usable},
-                       {"outstanding_pending", pending},
-                       {"members", s.accounts.size()},
-                       {"as_of", FormatIso8601(now)}};
-  });
-  respond(JsonResponse(200, out));
-}
-
-// Runs `sql` and answers its rows as objects named by `columns` (all
-// integers but the first `text_columns`).
-Response Rows(ApiContext& ctx, std::string_view sql,
-              const std::vector<std::string>& columns, size_t text_columns) {
-  return ctx.service.WithLog([&](store::OpLog& log) {
-    StatusOr<store::Statement*> s = log.db().Prepare(sql);
-    if (!s.ok()) return StatusResponse(s.status());
-    codec::Json rows = codec::Json::array();
-    Status read = (*s)->ForEach([&](store::Statement& row) {
-      codec::Json r;
-      for (size_t i = 0; i < columns.size(); ++i) {
-        const int c = static_cast<int>(i);
-        if (i < text_columns) {
-          r[columns[i]] = std::string(row.Text(c));
-        } else {
-          r[columns[i]] = row.Int(c);
-        }
-      }
-      rows.push_back(std::move(r));
-    });
-    if (!read.ok()) return StatusResponse(read);
-    return JsonResponse(200, {{"rows", rows}});
-  });
-}
-
-// Members' receipts by mall and store (tenant): count, spend, refunds,
-// points given.
-void SalesByTenant(ApiContext& ctx, const Request& req, const PathParams&,
-                   const Respond& respond) {
-  Response error;
-  if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
-  respond(Rows(ctx,
-               "SELECT mall_id, store_id, count(*), sum(total_fen), "
-               "sum(refunded_fen), sum(points) FROM receipts "
-               "GROUP BY mall_id, store_id ORDER BY mall_id, store_id",
-               {"mall_id", "store_id", "receipts", "spend_fen", "refunded_fen",
-                "points"},
-               2));
-}
-
-// Coupons by template and status: how many were claimed, redeemed, expired.
-void CouponsByTemplate(ApiContext& ctx, const Request& req, const PathParams&,
-                       const Respond& respond) {
-  Response error;
-  if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
-  respond(Rows(ctx,
-               "SELECT template_id, status, count(*) FROM coupons "
-               "GROUP BY template_id, status ORDER BY template_id, status",
-               {"template_id", "status", "coupons"}, 2));
-}
-
 }  // namespace
 
 void AddOperatorRoutes(Router& r, ApiContext& ctx) {
@@ -180,14 +156,12 @@ void AddOperatorRoutes(Router& r, ApiContext& ctx) {
         std::bind(AddTemplate, std::ref(ctx), _1, _2, _3));
   r.Add("POST", "/api/v1/operator/escrows",
         std::bind(GrantEscrow, std::ref(ctx), _1, _2, _3));
+  r.Add("POST", "/api/v1/operator/coupon-grants",
+        std::bind(GrantCoupons, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/operator/program",
+        std::bind(ProgramOf, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/operator/members",
         std::bind(SearchMembers, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/operator/reports/sales-by-tenant",
-        std::bind(SalesByTenant, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/operator/reports/coupons-by-template",
-        std::bind(CouponsByTemplate, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/operator/reports/points-liability",
-        std::bind(PointsLiability, std::ref(ctx), _1, _2, _3));
 }
 
 }  // namespace atrium::server

@@ -1,11 +1,13 @@
-// A tenant's till (a "pos" device): scan a member code, submit a receipt,
-// refund, redeem a coupon, pay with points. A till acts for a member only
-// within ApiLimits::scan_grant_seconds of scanning their code, and only in
-// its own mall.
+// A tenant's till (a "pos" device): scan a member code, price a checkout,
+// submit a receipt, refund, redeem a coupon, pay with points. A till acts for a
+// member only within ApiLimits::scan_grant_seconds of scanning their code, and
+// only in its own mall.
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/member_views.h"
 #include "api/routes.h"
+#include "atrium/checkout.h"
+#include "atrium/codec/coupon_json.h"
 #include "atrium/codec/domain_json.h"
 
 namespace atrium::server {
@@ -136,6 +138,60 @@ void PayWithPoints(ApiContext& ctx, const Caller& till, const Request& req,
       respond);
 }
 
+// Prices a basket for a scanned member: the coupons and points that leave
+// the least to pay, each line's share, and why each other coupon is unused.
+// Nothing is reserved: the till then redeems and pays with points.
+void Quote(ApiContext& ctx, const Caller& till, const Request& req,
+           const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  if (!body->is_object() || body->contains("mall_id") || body->contains("at")) {
+    return respond(ErrorResponse(
+        400, "INVALID_ARGUMENT",
+        "the body is {checkout_id, member_id, lines, use_points?}: the mall "
+        "and time are the till's"));
+  }
+  const Timestamp now = ctx.service.Now();
+  codec::Json basket_json = *body;
+  bool use_points = true;
+  if (auto it = body->find("use_points"); it != body->end()) {
+    if (!it->is_boolean()) {
+      return respond(ErrorResponse(400, "INVALID_ARGUMENT",
+                                   "body.use_points: must be true or false"));
+    }
+    use_points = it->get<bool>();
+    basket_json.erase("use_points");
+  }
+  basket_json["mall_id"] = till.device.mall_id;
+  basket_json["at"] = FormatIso8601(now);
+  StatusOr<Basket> basket = codec::BasketFromJson(basket_json);
+  if (!basket.ok()) return respond(StatusResponse(basket.status()));
+  if (auto refused = ScanGuard(ctx, till, basket->member)()) {
+    return respond(std::move(*refused));
+  }
+  Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
+    auto account = s.accounts.find(basket->member);
+    if (account == s.accounts.end()) {
+      return ErrorResponse(404, "NOT_FOUND", "no such member");
+    }
+    std::vector<WalletCoupon> wallet;
+    auto book = s.coupons.find(basket->mall);
+    if (book != s.coupons.end()) {
+      for (const CouponInstance* c : book->second.WalletOf(basket->member)) {
+        if (wallet.size() == kMaxWalletCoupons) break;
+        wallet.push_back({c, book->second.FindTemplate(c->template_id)});
+      }
+    }
+    const int64_t points =
+        use_points ? account->second.ledger().BalanceAt(now).usable : 0;
+    StatusOr<CheckoutResult> priced =
+        PriceCheckout(*basket, wallet, points, PointsAsCash{});
+    if (!priced.ok()) return StatusResponse(priced.status());
+    return JsonResponse(200, codec::CheckoutToJson(*priced, wallet));
+  });
+  respond(std::move(out));
+}
+
 RouteFn AsTill(ApiContext& ctx, Route route) {
   return [&ctx, route](const Request& req, const PathParams&,
                        const Respond& respond) {
@@ -150,6 +206,7 @@ RouteFn AsTill(ApiContext& ctx, Route route) {
 
 void AddPosRoutes(Router& r, ApiContext& ctx) {
   r.Add("POST", "/api/v1/pos/scan", AsTill(ctx, Scan));
+  r.Add("POST", "/api/v1/pos/checkout-quotes", AsTill(ctx, Quote));
   r.Add("POST", "/api/v1/pos/receipts", AsTill(ctx, Earn));
   r.Add("POST", "/api/v1/pos/refunds", AsTill(ctx, Refund));
   r.Add("POST", "/api/v1/pos/redemptions", AsTill(ctx, Redeem));

@@ -44,10 +44,19 @@ void Service::Stop() {
 }
 
 void Service::Submit(sync::Operation op, OneDone done) {
+  std::vector<sync::Operation> ops;
+  ops.push_back(std::move(op));
+  SubmitAll(std::move(ops), [done = std::move(done)](
+                                std::vector<StatusOr<sync::OpResult>> answers) {
+    done(std::move(answers[0]));
+  });
+}
+
+void Service::SubmitAll(std::vector<sync::Operation> ops, EachDone done) {
   Pending p;
-  p.ops.push_back(std::move(op));
+  p.ops = std::move(ops);
   p.submitted = true;
-  p.one = std::move(done);
+  p.each = std::move(done);
   Enqueue(std::move(p));
 }
 
@@ -142,7 +151,7 @@ void Service::ApplyQueued(std::vector<Pending>& work) {
   for (size_t i = 0; i < work.size(); ++i) {
     Pending& p = work[i];
     if (p.submitted) {
-      p.one(std::move(answers[i][0]));
+      p.each(std::move(answers[i]));
       continue;
     }
     std::vector<sync::OpResult> results;

@@ -7,7 +7,8 @@
 // - Submit takes an operation the server built for a caller (seq 0: the
 //   writer numbers it). If its id is in the log already, the same origin,
 //   type and payload get the stored answer (replayed); anything else is
-//   AlreadyExists and changes nothing.
+//   AlreadyExists and changes nothing. SubmitAll does the same for
+//   several operations in one batch, each answered on its own.
 // - Push applies a sync client's operations as they are, in order.
 // - Reads take the lock shared (state only) or exclusive (the database).
 // - The destructor applies what is queued, then stops the writer.
@@ -33,6 +34,7 @@ class Service {
  public:
   using OneDone = std::function<void(StatusOr<sync::OpResult>)>;
   using BatchDone = std::function<void(StatusOr<std::vector<sync::OpResult>>)>;
+  using EachDone = std::function<void(std::vector<StatusOr<sync::OpResult>>)>;
 
   static StatusOr<std::unique_ptr<Service>> Open(const std::string& path,
                                                  Program program, Clock clock);
@@ -47,6 +49,7 @@ class Service {
   void Stop();
 
   void Submit(sync::Operation op, OneDone done);
+  void SubmitAll(std::vector<sync::Operation> ops, EachDone done);
   void Push(std::vector<sync::Operation> ops, BatchDone done);
 
   // Runs `f(const GroupState&)` under the shared lock.
@@ -76,9 +79,9 @@ class Service {
  private:
   struct Pending {
     std::vector<sync::Operation> ops;
-    bool submitted = false;  // Submit: one operation the writer numbers
-    OneDone one;
-    BatchDone batch;
+    bool submitted = false;  // Submit: operations the writer numbers
+    EachDone each;           // submitted
+    BatchDone batch;         // pushed
   };
 
   Service(std::unique_ptr<store::OpLog> log, Clock clock);

@@ -5,6 +5,12 @@
 #include "auth/crypto.h"
 
 namespace atrium::server {
+
+CodeSender LogCodeSender(std::function<void(std::string_view)> log) {
+  return [log = std::move(log)](const Phone& phone, const std::string& code) {
+    log("sign-in code for " + phone.Masked() + ": " + code);
+  };
+}
 namespace {
 
 constexpr int64_t kCodeLifetimeSeconds = 300;

@@ -20,6 +20,8 @@ namespace atrium::server {
 
 // Delivers a code to a phone (an SMS gateway in production).
 using CodeSender = std::function<void(const Phone& phone, std::string code)>;
+// The demo's delivery: a line in `log` with the phone masked.
+CodeSender LogCodeSender(std::function<void(std::string_view)> log);
 
 class SignInCodes {
  public:

@@ -75,15 +75,26 @@ void TestServer::Start() {
   ASSERT_TRUE(credentials.ok()) << credentials.status().ToString();
   credentials_ = std::move(*credentials);
   member_codes_ = std::make_unique<server::MemberCodes>(kKey);
+  auto log = [this](std::string_view line) {
+    std::lock_guard lock(codes_mu_);
+    logged_.append(line).append("\n");
+  };
+  // The demo's delivery (the log), and the code kept for LastCode.
   sign_in_codes_ = std::make_unique<server::SignInCodes>(
-      [this](const Phone& phone, const std::string& code) {
+      [this, demo = server::LogCodeSender(log)](const Phone& phone,
+                                                const std::string& code) {
+        demo(phone, code);
         std::lock_guard lock(codes_mu_);
         codes_[phone.digits()] = code;
       });
   ctx_ = std::make_unique<server::ApiContext>(
       *service_, *credentials_, server::TokenSigner(kKey), *member_codes_,
-      *sign_in_codes_, limits_, [](std::string_view) {});
+      *sign_in_codes_, limits_, log);
   ctx_->plate_key = "plate-key";
+  StatusOr<codec::Json> program_json = demo::ReadJsonFile(
+      std::string(ATRIUM_SHARED_DIR) + "/demo-mall/program.json");
+  ASSERT_TRUE(program_json.ok());
+  ctx_->program_json = std::move(*program_json);
   api_ = std::make_unique<server::Api>(
       *ctx_,
       std::vector<server::StaticFiles>{server::StaticFiles(
@@ -157,10 +168,22 @@ HttpReply TestServer::Get(const std::string& target, const std::string& auth) {
 HttpReply TestServer::Post(const std::string& target, const codec::Json& body,
                            const std::string& auth,
                            const std::string& idempotency_key) {
+  return Send("POST", target, body, auth, idempotency_key);
+}
+
+HttpReply TestServer::Send(const std::string& method, const std::string& target,
+                           const codec::Json& body, const std::string& auth,
+                           const std::string& idempotency_key) {
   std::map<std::string, std::string> headers;
   if (!auth.empty()) headers["Authorization"] = auth;
   if (!idempotency_key.empty()) headers["Idempotency-Key"] = idempotency_key;
-  return Call(port(), "POST", target, body.dump(), headers);
+  return Call(port(), method, target, body.is_null() ? "" : body.dump(),
+              headers);
+}
+
+std::string TestServer::Logged() {
+  std::lock_guard lock(codes_mu_);
+  return logged_;
 }
 
 }  // namespace atrium::testing

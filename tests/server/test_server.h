@@ -55,6 +55,13 @@ class TestServer {
   HttpReply Post(const std::string& target, const codec::Json& body,
                  const std::string& auth = "",
                  const std::string& idempotency_key = "");
+  // Any method; a null body sends none.
+  HttpReply Send(const std::string& method, const std::string& target,
+                 const codec::Json& body, const std::string& auth = "",
+                 const std::string& idempotency_key = "");
+
+  // Every line the server has logged so far.
+  std::string Logged();
 
  private:
   void Start();
@@ -66,6 +73,7 @@ class TestServer {
   std::atomic<int64_t> now_;
   std::mutex codes_mu_;
   std::map<std::string, std::string> codes_;  // by phone digits
+  std::string logged_;                        // under codes_mu_
   std::unique_ptr<server::Service> service_;
   std::unique_ptr<server::Credentials> credentials_;
   std::unique_ptr<server::MemberCodes> member_codes_;
