@@ -102,10 +102,10 @@ void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
       });
 }
 
-void RunIdempotentAll(ApiContext& ctx, const Request& req, std::string caller,
-                      sync::Origin origin, const std::string& type,
-                      std::vector<OpPart> parts, EachShaper shape,
-                      const Respond& respond) {
+void RunIdempotentAll(ApiContext& ctx, const Request& req,
+                      const std::string& caller, const sync::Origin& origin,
+                      const std::string& type, std::vector<OpPart> parts,
+                      EachShaper shape, const Respond& respond) {
   std::optional<std::string> key = BeginKey(ctx, req, caller, respond);
   if (!key) return;
   std::vector<sync::Operation> ops;

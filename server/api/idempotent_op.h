@@ -51,10 +51,10 @@ struct OpPart {
 };
 using EachShaper =
     std::function<Response(std::vector<StatusOr<sync::OpResult>>)>;
-void RunIdempotentAll(ApiContext& ctx, const Request& req, std::string scope,
-                      sync::Origin origin, const std::string& type,
-                      std::vector<OpPart> parts, EachShaper shape,
-                      const Respond& respond);
+void RunIdempotentAll(ApiContext& ctx, const Request& req,
+                      const std::string& caller, const sync::Origin& origin,
+                      const std::string& type, std::vector<OpPart> parts,
+                      EachShaper shape, const Respond& respond);
 
 }  // namespace atrium::server
 
