@@ -26,6 +26,11 @@ using tcp = net::ip::tcp;
 
 constexpr size_t kHeaderLimit = size_t{16} * 1024;
 constexpr auto kStopWait = std::chrono::seconds(30);
+// Closing after a last answer: how long, and how much of what the client
+// still sends (the rest of a refused body), to read and drop first.
+constexpr auto kLingerTime = std::chrono::seconds(2);
+constexpr size_t kLingerBytes = size_t{4} << 20;
+constexpr size_t kLingerChunk = 16 * 1024;
 
 std::string ErrorBody(std::string_view code, std::string_view message) {
   return std::string(R"({"error":{"code":")") + std::string(code) +
@@ -179,8 +184,35 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnWrite(bool close, beast::error_code ec, size_t /*bytes*/) {
     response_.reset();
     in_flight_.reset();
-    if (ec || close) return DoClose();
+    if (ec) return DoClose();
+    if (close) return DoLinger();
     DoRead();
+  }
+
+  // A close straight after the answer would reset the connection if the
+  // client is still sending (a body over the limit): the client might then
+  // never read the answer. So stop sending, and drop what arrives until
+  // the client closes, for a while.
+  void DoLinger() {
+    busy_ = false;  // a stopping server need not wait for it
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return DoClose();
+    buffer_.clear();
+    stream_.expires_after(kLingerTime);
+    DoDrain();
+  }
+
+  void DoDrain() {
+    stream_.async_read_some(
+        buffer_.prepare(kLingerChunk),
+        beast::bind_front_handler(&Session::OnDrain, shared_from_this()));
+  }
+
+  void OnDrain(beast::error_code ec, size_t bytes) {
+    lingered_ += bytes;
+    if (ec || lingered_ > kLingerBytes) return DoClose();
+    DoDrain();
   }
 
   void DoClose() {
@@ -198,6 +230,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<net::executor_work_guard<net::io_context::executor_type>>
       in_flight_;
   std::string remote_;
+  size_t lingered_ = 0;
   bool keep_alive_ = false;
   unsigned version_ = 11;
   bool busy_ = false;
