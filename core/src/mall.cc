@@ -3,6 +3,39 @@
 #include <set>
 
 namespace atrium {
+namespace {
+
+constexpr size_t kMaxPinyin = 128;
+
+Status ValidatePinyin(const Store& s) {
+  if (s.pinyin.size() > kMaxPinyin) {
+    return InvalidArgument("store " + s.id.value() +
+                           ": pinyin is longer than 128 characters");
+  }
+  for (const char c : s.pinyin) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ')) {
+      return InvalidArgument("store " + s.id.value() +
+                             ": pinyin holds only a-z, 0-9 and spaces");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string Store::Initials() const {
+  std::string out;
+  bool start = true;
+  for (const char c : pinyin) {
+    if (c == ' ') {
+      start = true;
+    } else if (start) {
+      out.push_back(c);
+      start = false;
+    }
+  }
+  return out;
+}
 
 const Store* Mall::FindStore(const StoreId& id) const {
   for (const Store& s : stores) {
@@ -30,6 +63,7 @@ Status Group::Validate() const {
     std::set<StoreId> store_ids;
     for (const Store& s : m.stores) {
       ATRIUM_RETURN_IF_ERROR(ValidateId(s.id.value(), "store id"));
+      ATRIUM_RETURN_IF_ERROR(ValidatePinyin(s));
       if (!store_ids.insert(s.id).second) {
         return InvalidArgument("store id repeated in " + m.id.value() + ": " +
                                s.id.value());

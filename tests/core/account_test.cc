@@ -16,8 +16,8 @@ Program SmallProgram() {
   p.group.name = "Group";
   Mall mall;
   mall.id = MallId("m1");
-  mall.stores = {{StoreId("s1"), "店一", "Store 1", "fashion"},
-                 {StoreId("s2"), "店二", "Store 2", "beauty"}};
+  mall.stores = {{StoreId("s1"), "店一", "Store 1", "fashion", "dian yi"},
+                 {StoreId("s2"), "店二", "Store 2", "beauty", "dian er"}};
   p.group.malls = {mall};
   p.tiers.levels = {
       {TierId("normal"), "普通", "Normal", Money(), 0, 0},

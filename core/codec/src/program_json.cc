@@ -33,7 +33,7 @@ Mall ReadMall(JsonReader& r) {
   m.calendar = ReadCalendar(r);
   for (JsonReader& s : r.Objects("stores", kMaxStores, false)) {
     Store store{StoreId(s.Str("id")), s.Str("name"), s.OptStr("name_en"),
-                s.Str("category")};
+                s.Str("category"), s.OptStr("pinyin")};
     s.Finish();
     m.stores.push_back(std::move(store));
   }

@@ -21,6 +21,12 @@ struct Store {
   std::string name;      // 星巴克
   std::string name_en;   // Starbucks
   std::string category;  // "food_drink", "beauty", ...
+  // How it is typed: toneless pinyin syllables, or a Latin name's words,
+  // lowercase and space-separated ("xing ba ke", "zara"); may be empty.
+  std::string pinyin;
+
+  // The first letter of each pinyin syllable: "xbk", for search.
+  std::string Initials() const;
 };
 
 struct Mall {
