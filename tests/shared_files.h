@@ -10,6 +10,7 @@
 #include <string>
 
 #include "atrium/codec/json_reader.h"
+#include "atrium/codec/parking_json.h"
 #include "atrium/codec/program_json.h"
 
 namespace atrium::testing {
@@ -26,12 +27,19 @@ inline codec::Json ReadSharedJson(const std::string& relative) {
   return j.ok() ? *j : codec::Json();
 }
 
-// The demo mall's programme (shared/demo-mall/program.json).
+// The demo mall's programme (shared/demo-mall/program.json), with its car
+// parks (parking.json).
 inline Program DemoProgram() {
   StatusOr<Program> p =
       codec::ProgramFromJson(ReadSharedJson("demo-mall/program.json"));
   EXPECT_TRUE(p.ok()) << p.status().ToString();
-  return p.ok() ? *p : Program();
+  if (!p.ok()) return Program();
+  StatusOr<std::vector<CarPark>> car_parks =
+      codec::CarParksFromJson(ReadSharedJson("demo-mall/parking.json"));
+  EXPECT_TRUE(car_parks.ok()) << car_parks.status().ToString();
+  if (car_parks.ok()) p->car_parks = std::move(*car_parks);
+  EXPECT_TRUE(p->Validate().ok());
+  return *p;
 }
 
 }  // namespace atrium::testing

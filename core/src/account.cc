@@ -22,6 +22,19 @@ MemberAccount::MemberAccount(Member member, const TierPolicy& tiers)
     : member_(std::move(member)),
       tier_(InitialTierState(tiers, member_.registered_at)) {}
 
+Money MemberAccount::SpentAt(const MallId& mall, const LocalCalendar& calendar,
+                             Timestamp at) const {
+  const Date day = calendar.BusinessDateOf(at);
+  Money total;
+  for (const auto& [key, r] : receipts_) {
+    if (r.receipt.mall == mall &&
+        calendar.BusinessDateOf(r.receipt.at) == day) {
+      total += r.receipt.Total() - r.refunded;
+    }
+  }
+  return total;
+}
+
 const ReceiptRecord* MemberAccount::FindReceipt(const std::string& key) const {
   auto it = receipts_.find(key);
   return it == receipts_.end() ? nullptr : &it->second;

@@ -33,7 +33,7 @@ StatusOr<const Member*> MemberDirectory::Register(const MemberId& id,
   by_phone_.emplace(phone->digits(), id);
   auto it = members_
                 .emplace(id, Member{id, group_, *phone, std::move(profile),
-                                    consents, at})
+                                    consents, at, std::nullopt})
                 .first;
   return &it->second;
 }
@@ -43,10 +43,36 @@ StatusOr<const Member*> MemberDirectory::Update(const MemberId& id,
                                                 Consents consents) {
   auto it = members_.find(id);
   if (it == members_.end()) return NotFound("no such member");
+  if (it->second.erased_at) return FailedPrecondition("the member is erased");
   ATRIUM_RETURN_IF_ERROR(ValidateProfile(profile));
   it->second.profile = std::move(profile);
   it->second.consents = consents;
   return &it->second;
+}
+
+StatusOr<const Member*> MemberDirectory::RegisterErased(const MemberId& id,
+                                                        Timestamp at) {
+  ATRIUM_RETURN_IF_ERROR(ValidateId(id.value(), "member id"));
+  ATRIUM_RETURN_IF_ERROR(CheckTimeInRange(at, "registration time"));
+  if (members_.count(id) != 0) {
+    return AlreadyExists("member id already registered: " + id.value());
+  }
+  Member m{id, group_, Phone(), {}, {}, at, std::nullopt};
+  return &members_.emplace(id, std::move(m)).first->second;
+}
+
+StatusOr<const Member*> MemberDirectory::Erase(const MemberId& id,
+                                               Timestamp at) {
+  auto it = members_.find(id);
+  if (it == members_.end()) return NotFound("no such member");
+  Member& m = it->second;
+  if (m.erased_at) return &m;
+  by_phone_.erase(m.phone.digits());
+  m.phone = Phone();
+  m.profile = Profile{};
+  m.consents = Consents{};
+  m.erased_at = at;
+  return &m;
 }
 
 const Member* MemberDirectory::Find(const MemberId& id) const {

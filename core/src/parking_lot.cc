@@ -35,10 +35,45 @@ StayFacts ParkingSession::Facts() const {
 
 ParkingLot::ParkingLot(TariffId tariff, const TariffSchedule* schedule,
                        LocalCalendar calendar, ParkingPolicy policy)
+    // Not owned: an aliasing pointer with no owner.
+    : ParkingLot(std::move(tariff),
+                 std::shared_ptr<const TariffSchedule>(
+                     std::shared_ptr<const TariffSchedule>(), schedule),
+                 calendar, policy) {}
+
+ParkingLot::ParkingLot(TariffId tariff,
+                       std::shared_ptr<const TariffSchedule> schedule,
+                       LocalCalendar calendar, ParkingPolicy policy)
     : tariff_(std::move(tariff)),
-      schedule_(schedule),
+      schedule_(std::move(schedule)),
       calendar_(calendar),
       policy_(policy) {}
+
+ParkingLot::ParkingLot(const ParkingLot& o)
+    : tariff_(o.tariff_),
+      schedule_(o.schedule_),
+      calendar_(o.calendar_),
+      policy_(o.policy_),
+      sessions_(o.sessions_) {
+  // The indexes point into the sessions: rebuilt over the copies.
+  for (ParkingSession& s : sessions_) {
+    by_id_.emplace(s.id, &s);
+    if (!s.exit) open_.emplace(s.plate.text(), &s);
+  }
+  for (const auto& [key, op] : o.ops_) {
+    ops_.emplace(key, Op{op.request, by_id_.at(op.session->id), op.payment});
+  }
+}
+
+ParkingLot& ParkingLot::operator=(const ParkingLot& o) {
+  if (this != &o) *this = ParkingLot(o);
+  return *this;
+}
+
+const ParkingSession* ParkingLot::Session(std::string_view id) const {
+  const auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : it->second;
+}
 
 StatusOr<const ParkingLot::Op*> ParkingLot::Replay(
     std::string_view key, const std::string& request) const {
@@ -73,6 +108,13 @@ StatusOr<const ParkingSession*> ParkingLot::Enter(
     std::optional<VehicleClass> vehicle, std::string_view bay, Timestamp at) {
   StatusOr<Plate> plate = Plate::Parse(plate_text);
   if (!plate.ok()) return plate.status();
+  return Enter(key, *plate, vehicle, bay, at);
+}
+
+StatusOr<const ParkingSession*> ParkingLot::Enter(
+    std::string_view key, const Plate& plate_value,
+    std::optional<VehicleClass> vehicle, std::string_view bay, Timestamp at) {
+  const Plate* plate = &plate_value;
   const VehicleClass v = vehicle.value_or(
       plate->new_energy() ? VehicleClass::kNewEnergy : VehicleClass::kSmall);
   const std::string request =
@@ -127,12 +169,9 @@ UsageToday ParkingLot::Usage(const MemberId* member, const Plate& plate,
   return u;
 }
 
-StatusOr<ParkingSession*> ParkingLot::Parked(
-    std::string_view plate_text) const {
-  StatusOr<Plate> plate = Plate::Parse(plate_text);
-  if (!plate.ok()) return plate.status();
-  ParkingSession* s = FindOpen(*plate);
-  if (s == nullptr) return NotParked(*plate);
+StatusOr<ParkingSession*> ParkingLot::Parked(const Plate& plate) const {
+  ParkingSession* s = FindOpen(plate);
+  if (s == nullptr) return NotParked(plate);
   return s;
 }
 
@@ -140,7 +179,15 @@ Status ParkingLot::NotParked(const Plate& plate) {
   return NotFound("plate " + plate.Masked() + " is not parked here");
 }
 
-StatusOr<ParkingQuote> ParkingLot::Quote(std::string_view plate,
+StatusOr<ParkingQuote> ParkingLot::Quote(std::string_view plate_text,
+                                         const MemberBenefits* member,
+                                         Timestamp at) const {
+  StatusOr<Plate> plate = Plate::Parse(plate_text);
+  if (!plate.ok()) return plate.status();
+  return Quote(*plate, member, at);
+}
+
+StatusOr<ParkingQuote> ParkingLot::Quote(const Plate& plate,
                                          const MemberBenefits* member,
                                          Timestamp at) const {
   StatusOr<ParkingSession*> s = Parked(plate);
@@ -195,6 +242,13 @@ StatusOr<const ParkingSession*> ParkingLot::Exit(
     const MemberBenefits* auto_payer) {
   StatusOr<Plate> plate = Plate::Parse(plate_text);
   if (!plate.ok()) return plate.status();
+  return Exit(key, *plate, at, auto_payer);
+}
+
+StatusOr<const ParkingSession*> ParkingLot::Exit(
+    std::string_view key, const Plate& plate_value, Timestamp at,
+    const MemberBenefits* auto_payer) {
+  const Plate* plate = &plate_value;
   const std::string request = Request("exit", {plate->text(), Seconds(at)});
   StatusOr<const Op*> replay = Replay(key, request);
   if (!replay.ok()) return replay.status();
@@ -226,8 +280,10 @@ StatusOr<const ParkingSession*> ParkingLot::Exit(
   return s;
 }
 
-StatusOr<std::string> ParkingLot::FindCar(std::string_view plate) const {
-  StatusOr<ParkingSession*> s = Parked(plate);
+StatusOr<std::string> ParkingLot::FindCar(std::string_view plate_text) const {
+  StatusOr<Plate> plate = Plate::Parse(plate_text);
+  if (!plate.ok()) return plate.status();
+  StatusOr<ParkingSession*> s = Parked(*plate);
   if (!s.ok()) return s.status();
   if ((*s)->bay.empty())
     return NotFound("the lot did not report where it parked");

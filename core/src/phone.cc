@@ -50,6 +50,7 @@ StatusOr<Phone> Phone::Parse(std::string_view text) {
 }
 
 std::string Phone::Masked() const {
+  if (digits_.size() != 11) return "";
   return digits_.substr(0, 3) + "****" + digits_.substr(7);
 }
 

@@ -98,7 +98,25 @@ StatusOr<Plate> Plate::Parse(std::string_view text) {
   return Plate(std::move(out), new_energy);
 }
 
+StatusOr<Plate> Plate::Keyed(std::string hash, std::string masked,
+                             bool new_energy) {
+  constexpr size_t kHashDigits = 64;
+  constexpr size_t kMaxMasked = 24;
+  const bool hex = std::all_of(hash.begin(), hash.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  });
+  if (hash.size() != kHashDigits || !hex) {
+    return InvalidArgument("a keyed plate is 64 lowercase hex digits");
+  }
+  if (masked.empty() || masked.size() > kMaxMasked ||
+      masked.find("***") == std::string::npos) {
+    return InvalidArgument("a keyed plate's masked form, such as 沪A***45");
+  }
+  return Plate(std::move(hash), new_energy, std::move(masked));
+}
+
 std::string Plate::Masked() const {
+  if (!masked_.empty()) return masked_;
   std::u32string p;
   Decode(text_, p);
   std::string out;

@@ -1,5 +1,7 @@
 #include "atrium/program.h"
 
+#include <set>
+
 namespace atrium {
 
 Status Program::Validate() const {
@@ -31,6 +33,18 @@ Status Program::Validate() const {
                                t.value());
       }
     }
+  }
+  std::set<MallId> parked;
+  for (const CarPark& c : car_parks) {
+    if (group.FindMall(c.mall) == nullptr || !parked.insert(c.mall).second) {
+      return InvalidArgument("a car park for unknown or repeated mall " +
+                             c.mall.value());
+    }
+    if (c.schedule == nullptr) {
+      return InvalidArgument("the car park of " + c.mall.value() +
+                             " has no tariffs");
+    }
+    ATRIUM_RETURN_IF_ERROR(c.policy.Validate());
   }
   return Status::Ok();
 }

@@ -39,10 +39,10 @@ Program SmallProgram() {
 class AccountTest : public ::testing::Test {
  protected:
   AccountTest()
-      : account_(
-            Member{MemberId("M1"), GroupId("g1"), *Phone::Parse("13812345678"),
-                   Profile{}, Consents{}, Local("2026-01-01 09:00:00")},
-            program_.tiers) {}
+      : account_(Member{MemberId("M1"), GroupId("g1"),
+                        *Phone::Parse("13812345678"), Profile{}, Consents{},
+                        Local("2026-01-01 09:00:00"), std::nullopt},
+                 program_.tiers) {}
 
   Receipt MakeReceipt(const std::string& id, const std::string& at,
                       int64_t yuan) {

@@ -103,5 +103,35 @@ TEST_F(MemberOpsTest, AnIdentityIsUnlinkedOnlyByItsMember) {
             StatusCode::kOk);
 }
 
+TEST_F(MemberOpsTest, ErasingFreesThePhoneAndKeepsTheAccount) {
+  ASSERT_TRUE(Apply(state_,
+                    Op("l1", "member:M1", "link_identity",
+                       {{"member_id", "M1"}, {"identity", kPlate}}),
+                    kNow)
+                  .ok());
+  EXPECT_EQ(Code(Op("e0", "member:M2", "erase_member", {{"member_id", "M1"}})),
+            StatusCode::kPermissionDenied);
+  StatusOr<Effects> fx =
+      Apply(state_,
+            Op("e1", "member:M1", "erase_member", {{"member_id", "M1"}}), kNow);
+  ASSERT_TRUE(fx.ok()) << fx.status().ToString();
+  ASSERT_TRUE(fx->erased.has_value());
+  EXPECT_TRUE(M1().phone.empty());
+  EXPECT_TRUE(M1().erased_at.has_value());
+  EXPECT_FALSE(state_.identity_owner.contains("plate:" + std::string(64, 'a')));
+  EXPECT_TRUE(state_.accounts.contains(MemberId("M1")));
+  EXPECT_EQ(state_.accounts.at(MemberId("M1")).member().erased_at,
+            M1().erased_at);
+  // The phone registers anew; the erased member changes no more.
+  EXPECT_EQ(Code(Op("r", "device:desk", "register",
+                    {{"member_id", "M9"}, {"phone", "13800000001"}})),
+            StatusCode::kOk);
+  EXPECT_EQ(Code(Op("p", "member:M1", "update_profile",
+                    {{"member_id", "M1"}, {"name", "x"}})),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(Code(Op("e2", "member:M1", "erase_member", {{"member_id", "M1"}})),
+            StatusCode::kOk);  // again: nothing more to erase
+}
+
 }  // namespace
 }  // namespace atrium::sync

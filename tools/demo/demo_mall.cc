@@ -1,9 +1,11 @@
 #include "demo_mall.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "atrium/codec/domain_json.h"
+#include "atrium/codec/parking_json.h"
 #include "atrium/codec/program_json.h"
 
 namespace atrium::demo {
@@ -105,6 +107,17 @@ StatusOr<Program> LoadProgramFile(const std::string& path) {
   if (!json.ok()) return json.status();
   StatusOr<Program> program = codec::ProgramFromJson(*json);
   if (!program.ok()) return Annotate(program.status(), path);
+  // The car parks, from parking.json beside it when there is one.
+  const std::string parking =
+      std::filesystem::path(path).parent_path() / "parking.json";
+  if (!std::filesystem::exists(parking)) return program;
+  StatusOr<Json> parking_json = ReadJsonFile(parking);
+  if (!parking_json.ok()) return parking_json.status();
+  StatusOr<std::vector<CarPark>> car_parks =
+      codec::CarParksFromJson(*parking_json);
+  if (!car_parks.ok()) return Annotate(car_parks.status(), parking);
+  program->car_parks = std::move(*car_parks);
+  if (Status s = program->Validate(); !s.ok()) return Annotate(s, parking);
   return program;
 }
 

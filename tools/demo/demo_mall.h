@@ -31,8 +31,9 @@ StatusOr<std::string> ReadFile(const std::string& path);
 // Reads and parses a JSON file; errors name the file.
 StatusOr<codec::Json> ReadJsonFile(const std::string& path);
 
-// Reads and decodes a programme file (shared/formats/program.md); errors
-// name the file.
+// Reads and decodes a programme file (shared/formats/program.md), with the
+// car parks of parking.json beside it if there is one; errors name the
+// file.
 StatusOr<Program> LoadProgramFile(const std::string& path);
 
 }  // namespace atrium::demo

@@ -145,6 +145,18 @@ StatusOr<std::vector<MallParking>> ParkingFileFromJson(const Json& j) {
   return out;
 }
 
+StatusOr<std::vector<CarPark>> CarParksFromJson(const Json& j) {
+  StatusOr<std::vector<MallParking>> file = ParkingFileFromJson(j);
+  if (!file.ok()) return file.status();
+  std::vector<CarPark> out;
+  for (MallParking& m : *file) {
+    out.push_back(
+        {m.mall, m.tariff, m.policy,
+         std::make_shared<const TariffSchedule>(std::move(m.schedule))});
+  }
+  return out;
+}
+
 StatusOr<QuoteRequest> QuoteRequestFromJson(const Json& j) {
   JsonReader r(j, "request");
   QuoteRequest q;

@@ -72,6 +72,10 @@ class MemberAccount {
   PointsLedger& ledger() { return ledger_; }  // for spends and adjustments
   const std::vector<SpendRecord>& spend() const { return spend_; }
   const ReceiptRecord* FindReceipt(const std::string& key) const;
+  // Spent at `mall` on the business day of `at` (`calendar`'s), net of
+  // refunds: what parking's spend minutes count.
+  Money SpentAt(const MallId& mall, const LocalCalendar& calendar,
+                Timestamp at) const;
 
   StatusOr<EarnOutcome> EarnForReceipt(const Program& program,
                                        const Receipt& receipt, Timestamp now);

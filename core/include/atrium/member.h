@@ -38,6 +38,9 @@ struct Member {
   Profile profile;
   Consents consents;
   Timestamp registered_at;
+  // Set when the member erased their account: phone, profile and consents
+  // are gone; the id and the ledger stay, anonymous.
+  std::optional<Timestamp> erased_at;
 };
 
 // Checks a profile a member typed: name length, no control characters.
@@ -54,8 +57,17 @@ class MemberDirectory {
                                    Profile profile, Consents consents,
                                    Timestamp at);
 
+  // A member registered and later erased, as a rewritten log replays them:
+  // no phone, no profile; the erase that follows in the log marks them
+  // erased. AlreadyExists if the id is taken.
+  StatusOr<const Member*> RegisterErased(const MemberId& id, Timestamp at);
+  // Erases a member's personal data and frees their phone; erasing again
+  // changes nothing. NotFound for an unknown member.
+  StatusOr<const Member*> Erase(const MemberId& id, Timestamp at);
+
   // Replaces a member's profile and consents. InvalidArgument for a bad
-  // profile, NotFound for an unknown member; nothing changes on failure.
+  // profile, NotFound for an unknown member, FailedPrecondition for an
+  // erased one; nothing changes on failure.
   StatusOr<const Member*> Update(const MemberId& id, Profile profile,
                                  Consents consents);
 

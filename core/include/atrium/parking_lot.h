@@ -17,11 +17,14 @@
 //   derived from the payments, for the daily allowances and caps.
 // The coupons and points a payment uses are redeemed by the caller in the
 // same transaction (CouponBook, PointsLedger), keyed from the payment's key.
+// Plates are given as text (parsed) or as Plate values, keyed ones too.
+// A copy of a lot is a whole, independent lot (replicas copy their state).
 #ifndef ATRIUM_PARKING_LOT_H_
 #define ATRIUM_PARKING_LOT_H_
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,21 +60,43 @@ struct ParkingSession {
 
 inline constexpr size_t kMaxBayLength = 32;
 
+// A mall's car park as an operator configures it: the programme holds one
+// per mall with parking, and the group's state a lot for each.
+struct CarPark {
+  MallId mall;
+  TariffId tariff;
+  ParkingPolicy policy;
+  std::shared_ptr<const TariffSchedule> schedule;  // shared, never changed
+};
+
 class ParkingLot {
  public:
   // `schedule` must outlive the lot; stays are priced by `tariff`'s version
   // in force at entry (the tariff names the mall).
   ParkingLot(TariffId tariff, const TariffSchedule* schedule,
              LocalCalendar calendar, ParkingPolicy policy);
+  // The same, sharing the schedule (copies of the lot share it too).
+  ParkingLot(TariffId tariff, std::shared_ptr<const TariffSchedule> schedule,
+             LocalCalendar calendar, ParkingPolicy policy);
+  ParkingLot(const ParkingLot& other);
+  ParkingLot& operator=(const ParkingLot& other);
+  ParkingLot(ParkingLot&&) = default;  // a deque's elements stay put
+  ParkingLot& operator=(ParkingLot&&) = default;
 
   // A car enters. `vehicle` defaults from the plate (new-energy or small).
   StatusOr<const ParkingSession*> Enter(std::string_view key,
                                         std::string_view plate,
                                         std::optional<VehicleClass> vehicle,
                                         std::string_view bay, Timestamp at);
+  StatusOr<const ParkingSession*> Enter(std::string_view key,
+                                        const Plate& plate,
+                                        std::optional<VehicleClass> vehicle,
+                                        std::string_view bay, Timestamp at);
   // The stay's fee at `at`, with `member`'s benefits if given.
   StatusOr<ParkingQuote> Quote(std::string_view plate,
                                const MemberBenefits* member,
+                               Timestamp at) const;
+  StatusOr<ParkingQuote> Quote(const Plate& plate, const MemberBenefits* member,
                                Timestamp at) const;
   StatusOr<const ParkingPayment*> Pay(std::string_view key,
                                       const ParkingQuote& quote,
@@ -79,10 +104,15 @@ class ParkingLot {
   StatusOr<const ParkingSession*> Exit(std::string_view key,
                                        std::string_view plate, Timestamp at,
                                        const MemberBenefits* auto_payer);
+  StatusOr<const ParkingSession*> Exit(std::string_view key, const Plate& plate,
+                                       Timestamp at,
+                                       const MemberBenefits* auto_payer);
   // Reverse car finding: the bay or zone the car entered by.
   StatusOr<std::string> FindCar(std::string_view plate) const;
 
   const ParkingSession* OpenSession(const Plate& plate) const;
+  const ParkingSession* Session(std::string_view id) const;
+  const std::deque<ParkingSession>& sessions() const { return sessions_; }
   // Benefits given on the business day of `at` to `member` (may be null)
   // and to `plate`.
   UsageToday Usage(const MemberId* member, const Plate& plate,
@@ -99,8 +129,8 @@ class ParkingLot {
   StatusOr<const Op*> Replay(std::string_view key,
                              const std::string& request) const;
   ParkingSession* FindOpen(const Plate& plate) const;
-  // The open session of a plate given as text; InvalidArgument or NotFound.
-  StatusOr<ParkingSession*> Parked(std::string_view plate) const;
+  // The open session of a plate; NotFound.
+  StatusOr<ParkingSession*> Parked(const Plate& plate) const;
   static Status NotParked(const Plate& plate);
   StatusOr<ParkingQuote> QuoteOpen(const ParkingSession& s,
                                    const MemberBenefits* member,
@@ -108,7 +138,7 @@ class ParkingLot {
   StatusOr<const Tariff*> TariffOf(const ParkingSession& s) const;
 
   TariffId tariff_;
-  const TariffSchedule* schedule_;
+  std::shared_ptr<const TariffSchedule> schedule_;
   LocalCalendar calendar_;
   ParkingPolicy policy_;
   std::deque<ParkingSession> sessions_;  // stable addresses

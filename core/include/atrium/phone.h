@@ -18,10 +18,13 @@ namespace atrium {
 class Phone {
  public:
   static StatusOr<Phone> Parse(std::string_view text);
+  Phone() = default;  // none: an erased member's
+
+  bool empty() const { return digits_.empty(); }
 
   // "13812345678".
   const std::string& digits() const { return digits_; }
-  // "138****5678".
+  // "138****5678"; empty for no phone.
   std::string Masked() const;
 
   bool operator==(const Phone&) const = default;

@@ -9,6 +9,10 @@
 // I and O never appear on plates (they read as 1 and 0) and are refused,
 // as is everything else, with InvalidArgument naming the masked input.
 // Masked() is the only form that may appear on a screen or in a log.
+//
+// A keyed plate stands for a plate by the server's keyed hash of it (64
+// lowercase hex digits) and its masked form: what operations and stores
+// hold, so that no plate is kept in clear. Its text() is the hash.
 #ifndef ATRIUM_PLATE_H_
 #define ATRIUM_PLATE_H_
 
@@ -22,6 +26,10 @@ namespace atrium {
 class Plate {
  public:
   static StatusOr<Plate> Parse(std::string_view text);
+  // InvalidArgument unless `hash` is 64 lowercase hex digits and `masked`
+  // a masked plate ("沪A***45", at most 24 bytes).
+  static StatusOr<Plate> Keyed(std::string hash, std::string masked,
+                               bool new_energy);
   Plate() = default;  // empty: no plate yet
 
   // "沪A12345", "粤BD12345": UTF-8, no separators.
@@ -34,10 +42,13 @@ class Plate {
   bool operator<(const Plate& o) const { return text_ < o.text_; }
 
  private:
-  Plate(std::string text, bool new_energy)
-      : text_(std::move(text)), new_energy_(new_energy) {}
+  Plate(std::string text, bool new_energy, std::string masked = "")
+      : text_(std::move(text)),
+        new_energy_(new_energy),
+        masked_(std::move(masked)) {}
   std::string text_;
   bool new_energy_ = false;
+  std::string masked_;  // a keyed plate's; empty for a parsed one
 };
 
 }  // namespace atrium

@@ -7,6 +7,7 @@
 #include "atrium/earning.h"
 #include "atrium/expiry.h"
 #include "atrium/mall.h"
+#include "atrium/parking_lot.h"
 #include "atrium/status.h"
 #include "atrium/tier.h"
 
@@ -19,9 +20,11 @@ struct Program {
   ExpiryPolicy expiry;
   // How late a till may report a receipt and still earn (补积分).
   int32_t max_receipt_age_days = 30;
+  // Car parks, one per mall at most (shared/demo-mall/parking.json).
+  std::vector<CarPark> car_parks;
 
   // Validates every part, and that rules name only malls, stores and tiers
-  // the programme has.
+  // the programme has, and car parks only its malls.
   Status Validate() const;
 };
 

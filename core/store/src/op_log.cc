@@ -247,6 +247,7 @@ StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now,
   if (!fx.ok()) return r;
   ATRIUM_RETURN_IF_ERROR(Project(*db_, op.id, *fx, now));
   if (fx->member) ATRIUM_RETURN_IF_ERROR(SaveTierChanges(*fx->member, op.id));
+  if (fx->erased) ATRIUM_RETURN_IF_ERROR(ScrubErased(*fx->member));
   // A member who registers at a device is served there.
   if (fx->registered && op.origin.kind == sync::OriginKind::kDevice) {
     ATRIUM_RETURN_IF_ERROR(AddServed(op.origin.ToString(), *fx->member, now));
@@ -332,6 +333,38 @@ Status OpLog::SaveTierChanges(const MemberId& member,
   ATRIUM_RETURN_IF_ERROR(ProjectTierChanges(
       *db_, op_id, member, std::span(tier.history).subspan(rows->second)));
   rows->second = tier.history.size();
+  return Status::Ok();
+}
+
+Status OpLog::ScrubErased(const MemberId& member) {
+  StatusOr<Statement*> s = db_->Prepare(
+      "SELECT cursor, body FROM operations WHERE subject = ? AND "
+      "(type = 'register' OR type = 'update_profile')");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, member.value());
+  std::vector<std::pair<int64_t, std::string>> rows;
+  ATRIUM_RETURN_IF_ERROR((*s)->ForEach([&](Statement& row) {
+    rows.emplace_back(row.Int(0), std::string(row.Text(1)));
+  }));
+  for (auto& [cursor, body] : rows) {
+    StatusOr<sync::Operation> op = sync::ParseOperation(body);
+    if (!op.ok()) return DataLoss("operation body unreadable");
+    codec::Json payload = {{"member_id", member.value()}};
+    if (op->type == "register") {
+      payload["erased"] = true;
+      // An identity stays: linking it answers on replay, and the erase
+      // unlinks it again.
+      if (op->payload.contains("identity")) {
+        payload["identity"] = op->payload["identity"];
+      }
+    }
+    op->payload = std::move(payload);
+    StatusOr<Statement*> u =
+        db_->Prepare("UPDATE operations SET body = ? WHERE cursor = ?");
+    if (!u.ok()) return u.status();
+    (*u)->Bind(1, sync::CanonicalJson(*op)).Bind(2, cursor);
+    ATRIUM_RETURN_IF_ERROR((*u)->Run());
+  }
   return Status::Ok();
 }
 

@@ -8,7 +8,8 @@ namespace {
 Status InsertMember(Db& db, const Member& m) {
   StatusOr<Statement*> s = db.Prepare(
       "INSERT INTO members(id, group_id, name, birthday, consent_marketing, "
-      "consent_profiling, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "consent_profiling, registered_at, erased_at) VALUES (?, ?, ?, ?, ?, "
+      "?, ?, ?)");
   if (!s.ok()) return s.status();
   (*s)->Bind(1, m.id.value())
       .Bind(2, m.group.value())
@@ -21,7 +22,13 @@ Status InsertMember(Db& db, const Member& m) {
   } else {
     (*s)->BindNull(4);
   }
+  if (m.erased_at) {
+    (*s)->Bind(8, m.erased_at->unix_seconds());
+  } else {
+    (*s)->BindNull(8);
+  }
   ATRIUM_RETURN_IF_ERROR((*s)->Run());
+  if (m.phone.empty()) return Status::Ok();  // registered erased
   StatusOr<Statement*> id = db.Prepare(
       "INSERT INTO identities(kind, value, member_id, since) "
       "VALUES ('phone', ?, ?, ?)");
@@ -185,12 +192,77 @@ Status UpdateMember(Db& db, const Member& m) {
   return (*s)->Run();
 }
 
+// The member's personal data out of the tables: the profile, and every
+// identity (the phone's too).
+Status EraseMember(Db& db, const Member& m) {
+  StatusOr<Statement*> s = db.Prepare(
+      "UPDATE members SET name = '', birthday = NULL, consent_marketing = 0, "
+      "consent_profiling = 0, erased_at = ? WHERE id = ?");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, m.erased_at->unix_seconds()).Bind(2, m.id.value());
+  ATRIUM_RETURN_IF_ERROR((*s)->Run());
+  StatusOr<Statement*> ids =
+      db.Prepare("DELETE FROM identities WHERE member_id = ?");
+  if (!ids.ok()) return ids.status();
+  (*ids)->Bind(1, m.id.value());
+  return (*ids)->Run();
+}
+
 Status DeleteIdentity(Db& db, const sync::Identity& identity,
                       const MemberId& member) {
   StatusOr<Statement*> s = db.Prepare(
       "DELETE FROM identities WHERE kind = ? AND value = ? AND member_id = ?");
   if (!s.ok()) return s.status();
   (*s)->Bind(1, identity.kind).Bind(2, identity.value).Bind(3, member.value());
+  return (*s)->Run();
+}
+
+// A parking stay as it now stands, its payments in `body`. The plate is
+// keyed (Plate::Keyed): its text is the server's hash, never the plate.
+Status SaveParkingSession(Db& db, const MallId& mall,
+                          const ParkingSession& session) {
+  codec::Json payments = codec::Json::array();
+  int64_t paid = 0;
+  for (const ParkingPayment& p : session.payments) {
+    paid += p.amount.fen();
+    codec::Json j = {{"key", p.key},
+                     {"at", p.at.unix_seconds()},
+                     {"amount_fen", p.amount.fen()},
+                     {"tier_minutes", p.use.tier_minutes},
+                     {"spend_minutes", p.use.spend_minutes},
+                     {"coupon_minutes", p.use.coupon_minutes},
+                     {"points_minutes", p.use.points_minutes},
+                     {"points", p.use.points},
+                     {"coupon_amount_fen", p.use.coupon_amount.fen()},
+                     {"business_day", p.business_day}};
+    if (p.member) j["member_id"] = p.member->value();
+    payments.push_back(std::move(j));
+  }
+  StatusOr<Statement*> s = db.Prepare(
+      "INSERT INTO parking_sessions(id, mall_id, plate_hash, plate_masked, "
+      "entry_at, exit_at, zone, paid_fen, body) VALUES (?, ?, ?, ?, ?, ?, ?, "
+      "?, ?) ON CONFLICT(id) DO UPDATE SET exit_at = excluded.exit_at, "
+      "paid_fen = excluded.paid_fen, body = excluded.body");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, session.id)
+      .Bind(2, mall.value())
+      .Bind(3, session.plate.text())
+      .Bind(4, session.plate.Masked())
+      .Bind(5, session.entry.unix_seconds())
+      .Bind(8, paid)
+      .Bind(9, codec::Json{{"vehicle", VehicleClassName(session.vehicle)},
+                           {"payments", std::move(payments)}}
+                   .dump());
+  if (session.exit) {
+    (*s)->Bind(6, session.exit->unix_seconds());
+  } else {
+    (*s)->BindNull(6);
+  }
+  if (session.bay.empty()) {
+    (*s)->BindNull(7);
+  } else {
+    (*s)->Bind(7, session.bay);
+  }
   return (*s)->Run();
 }
 
@@ -270,6 +342,11 @@ Status Project(Db& db, std::string_view op_id, const sync::Effects& fx,
     ATRIUM_RETURN_IF_ERROR(InsertIdentity(db, *fx.identity, *fx.member, now));
   }
   if (fx.updated) ATRIUM_RETURN_IF_ERROR(UpdateMember(db, *fx.updated));
+  if (fx.erased) ATRIUM_RETURN_IF_ERROR(EraseMember(db, *fx.erased));
+  if (fx.parking_session) {
+    ATRIUM_RETURN_IF_ERROR(
+        SaveParkingSession(db, *fx.parking_mall, *fx.parking_session));
+  }
   if (fx.unlinked) {
     ATRIUM_RETURN_IF_ERROR(DeleteIdentity(db, *fx.unlinked, *fx.member));
   }

@@ -4,6 +4,18 @@
 #include "atrium/codec/domain_json.h"
 
 namespace atrium::sync {
+
+GroupState::GroupState(Program p)
+    : program(std::move(p)), directory(program.group.id) {
+  for (const CarPark& c : program.car_parks) {
+    const Mall* mall = program.group.FindMall(c.mall);
+    parking.emplace(
+        c.mall, ParkingLot(c.tariff, c.schedule,
+                           mall != nullptr ? mall->calendar : LocalCalendar(),
+                           c.policy));
+  }
+}
+
 namespace internal {
 
 Status CheckActor(const Operation& op, const MemberId& member) {
@@ -48,9 +60,12 @@ StatusOr<Effects> Register(GroupState& state, const Operation& op,
                            Timestamp now) {
   codec::JsonReader r(op.payload, "payload");
   const MemberId id(r.Str("member_id"));
-  const std::string phone = r.Str("phone");
+  // The form the log rewrites a registration to once the member erased
+  // their account: no phone, no name.
+  const bool erased = r.OptBool("erased", false);
+  const std::string phone = erased ? "" : r.Str("phone");
   Profile profile;
-  profile.name = r.OptStr("name");
+  if (!erased) profile.name = r.OptStr("name");
   const codec::Json* identity_json = r.Raw("identity", false);
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
@@ -66,7 +81,9 @@ StatusOr<Effects> Register(GroupState& state, const Operation& op,
     identity = std::move(*i);
   }
   StatusOr<const Member*> m =
-      state.directory.Register(id, phone, std::move(profile), Consents{}, now);
+      erased ? state.directory.RegisterErased(id, now)
+             : state.directory.Register(id, phone, std::move(profile),
+                                        Consents{}, now);
   if (!m.ok()) return m.status();
   state.accounts.emplace(id, MemberAccount(**m, state.program.tiers));
   Effects fx;
@@ -221,10 +238,14 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
   }
   if (op.type == "return_escrow") return internal::ReturnEscrow(state, op);
   if (op.type == "update_profile") return internal::UpdateProfile(state, op);
+  if (op.type == "erase_member") return internal::EraseMember(state, op, now);
   if (op.type == "unlink_identity") {
     return internal::UnlinkIdentity(state, op);
   }
   if (op.type == "grant_coupon") return internal::GrantCoupon(state, op, now);
+  if (op.type == "park_enter") return internal::ParkEnter(state, op, now);
+  if (op.type == "park_pay") return internal::ParkPay(state, op, now);
+  if (op.type == "park_exit") return internal::ParkExit(state, op, now);
   return InvalidArgument("unknown operation type");
 }
 

@@ -41,6 +41,18 @@ StatusOr<Effects> MergeReceipt(GroupState& state, const Operation& op,
 
 StatusOr<Effects> UpdateProfile(GroupState& state, const Operation& op);
 StatusOr<Effects> UnlinkIdentity(GroupState& state, const Operation& op);
+StatusOr<Effects> EraseMember(GroupState& state, const Operation& op,
+                              Timestamp now);
+
+MemberBenefits BenefitsOf(const GroupState& state, const MemberAccount& a,
+                          const MallId& mall, const LocalCalendar& calendar,
+                          int64_t points, Timestamp now);
+StatusOr<Effects> ParkEnter(GroupState& state, const Operation& op,
+                            Timestamp now);
+StatusOr<Effects> ParkPay(GroupState& state, const Operation& op,
+                          Timestamp now);
+StatusOr<Effects> ParkExit(GroupState& state, const Operation& op,
+                           Timestamp now);
 
 StatusOr<Effects> AddCouponTemplate(GroupState& state, const Operation& op);
 StatusOr<Effects> ClaimCoupon(GroupState& state, const Operation& op,

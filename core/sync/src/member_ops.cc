@@ -1,5 +1,6 @@
-// A member's own data: the profile and consents they keep, and unbinding
-// an identity (a plate they no longer drive, a card they cut up).
+// A member's own data: the profile and consents they keep, unbinding an
+// identity (a plate they no longer drive, a card they cut up), and erasing
+// the account.
 #include "apply_internal.h"
 
 namespace atrium::sync::internal {
@@ -58,6 +59,29 @@ StatusOr<Effects> UnlinkIdentity(GroupState& state, const Operation& op) {
   fx.member = member;
   fx.unlinked = std::move(identity);
   fx.result = {{"member_id", member.value()}};
+  return fx;
+}
+
+StatusOr<Effects> EraseMember(GroupState& state, const Operation& op,
+                              Timestamp now) {
+  codec::JsonReader r(op.payload, "payload");
+  const MemberId member(r.Str("member_id"));
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  ATRIUM_RETURN_IF_ERROR(CheckActor(op, member));
+  StatusOr<MemberAccount*> account = AccountOf(state, member);
+  if (!account.ok()) return account.status();
+  StatusOr<const Member*> m = state.directory.Erase(member, now);
+  if (!m.ok()) return m.status();
+  (*account)->UpdateMember(**m);
+  // Every key they were known by goes: plates, cards, open ids.
+  std::erase_if(state.identity_owner,
+                [&](const auto& entry) { return entry.second == member; });
+  Effects fx;
+  fx.member = member;
+  fx.erased = **m;
+  fx.result = {{"member_id", member.value()},
+               {"erased_at", FormatIso8601(*(*m)->erased_at)}};
   return fx;
 }
 

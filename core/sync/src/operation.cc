@@ -7,7 +7,7 @@
 namespace atrium::sync {
 namespace {
 
-constexpr std::array<std::string_view, 15> kTypes = {"register",
+constexpr std::array<std::string_view, 19> kTypes = {"register",
                                                      "earn",
                                                      "refund",
                                                      "spend_points",
@@ -21,7 +21,11 @@ constexpr std::array<std::string_view, 15> kTypes = {"register",
                                                      "exchange_points",
                                                      "grant_coupon",
                                                      "update_profile",
-                                                     "unlink_identity"};
+                                                     "unlink_identity",
+                                                     "park_enter",
+                                                     "park_pay",
+                                                     "park_exit",
+                                                     "erase_member"};
 
 bool IdChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

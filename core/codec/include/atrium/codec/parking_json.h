@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "atrium/codec/json_reader.h"
+#include "atrium/parking_lot.h"
 #include "atrium/parking_quote.h"
 
 namespace atrium::codec {
@@ -24,6 +25,8 @@ struct MallParking {
 };
 // The whole file: every mall's car park.
 StatusOr<std::vector<MallParking>> ParkingFileFromJson(const Json& j);
+// The same, as a programme holds them.
+StatusOr<std::vector<CarPark>> CarParksFromJson(const Json& j);
 
 // A quote request: the stay, who pays, what they have, what they used
 // today. Coupons are given in a short form and owned here.

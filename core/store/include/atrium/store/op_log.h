@@ -111,6 +111,10 @@ class OpLog {
   // Writes the tier changes of `member` not yet in the tier history.
   Status SaveTierChanges(const MemberId& member, const std::string& op_id);
   // Records that `device` (an origin string) serves `member`.
+  // Rewrites the payloads of `member`'s operations that held personal
+  // data (register, update_profile) once they erased their account; the
+  // rewritten operations answer the same when the log is replayed.
+  Status ScrubErased(const MemberId& member);
   Status AddServed(const std::string& device, const MemberId& member,
                    Timestamp now);
   // The changes `s` selects: cursor, id, body, result, applied_at, outcome.

@@ -26,7 +26,20 @@
 //                  consent_marketing?, consent_profiling?}  the member:
 //                 replaces the whole profile (absent means empty or no)
 //   unlink_identity {member_id, identity}   the member, or a device
+//   erase_member  {member_id}   the member, or a device (a service desk):
+//                 phone, profile, consents and identities erased; the id,
+//                 ledger, receipts and coupons stay, anonymous. The log
+//                 then rewrites the member's register (to {member_id,
+//                 erased: true, identity?}) and update_profile payloads
 //   grant_coupon  {member_id, template_id}  an operator (targeted issuance)
+//   park_enter    {mall_id, plate, vehicle?, bay?}     a device (the gate)
+//   park_pay      {mall_id, plate, member_id?, due_fen, points?, coupon_id?}
+//                 the member for themselves, or a device: pays the stay's
+//                 fee as quoted now; refused unless the fee, the points and
+//                 the coupon are what the payer was quoted
+//   park_exit     {mall_id, plate}                      a device (the gate)
+// A plate in a parking operation is {value, display, new_energy?}: the
+// server's keyed hash of the plate and its masked form (Plate::Keyed).
 // A device's spend_points and claim_coupon may name its `escrow_id`: they
 // then count against the escrow (escrow.h) as well.
 // A member may act only for themselves (PermissionDenied otherwise). A
@@ -43,6 +56,7 @@
 #include "atrium/coupon_book.h"
 #include "atrium/escrow.h"
 #include "atrium/member.h"
+#include "atrium/parking_lot.h"
 #include "atrium/program.h"
 #include "atrium/sync/operation.h"
 
@@ -65,8 +79,7 @@ struct Identity {
 
 // Members, their accounts and the programme they live under.
 struct GroupState {
-  explicit GroupState(Program p)
-      : program(std::move(p)), directory(program.group.id) {}
+  explicit GroupState(Program p);
 
   Program program;
   MemberDirectory directory;
@@ -75,6 +88,7 @@ struct GroupState {
   std::map<MallId, CouponBook> coupons;            // by the templates' mall
   std::map<std::string, Escrow> escrows;           // by id
   std::map<std::string, MemberId> identity_owner;  // by Identity::Key()
+  std::map<MallId, ParkingLot> parking;  // one per car park of the programme
   // Receipts of shoppers known only by an identity, waiting for a member.
   std::map<std::string, std::vector<Receipt>> guest_receipts;
   // Whose escrows this state checks. The server checks every device's. A
@@ -92,6 +106,7 @@ struct Effects {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   std::optional<MemberId> member;        // whose data changed
   std::optional<Member> registered;      // a new member
   std::optional<Member> updated;         // a member's new profile
+  std::optional<Member> erased;          // a member who erased their account
   std::vector<LedgerEntry> entries;      // new ledger entries, in order
   std::optional<ReceiptRecord> receipt;  // a receipt as it now stands
   bool everyone = false;                 // catalogue: every client sees it
@@ -99,10 +114,12 @@ struct Effects {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   std::optional<codec::Json> coupon_template_json;
   std::optional<CouponInstance> coupon;  // a coupon as it now stands
   std::optional<CouponEvent> coupon_event;
-  std::optional<std::string> device;  // a device's own data (its escrow)
-  std::optional<Escrow> escrow;       // an escrow as it now stands
-  std::optional<Identity> identity;   // linked to `member`
-  std::optional<Identity> unlinked;   // no longer `member`'s
+  std::optional<std::string> device;   // a device's own data (its escrow)
+  std::optional<Escrow> escrow;        // an escrow as it now stands
+  std::optional<Identity> identity;    // linked to `member`
+  std::optional<Identity> unlinked;    // no longer `member`'s
+  std::optional<MallId> parking_mall;  // with `parking_session`
+  std::optional<ParkingSession> parking_session;  // as it now stands
   // Operations the server appends after this one (a merge per receipt
   // that waited for the identity); a client ignores them and pulls them.
   std::vector<Operation> follow_ups;
@@ -114,6 +131,12 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now);
 // the escrow alone, when the device does not hold the member it concerns.
 // Fails as the escrow check would (beyond the escrow: wait).
 Status ChargeEscrow(GroupState& state, const Operation& op);
+// A stay's fee at `mall` now, with `member`'s benefits (tier minutes, the
+// day's spend there, its coupons, up to `points_offered` points) when
+// given: the quote a park_pay must match.
+StatusOr<ParkingQuote> QuoteParking(const GroupState& state, const MallId& mall,
+                                    const Plate& plate, const MemberId* member,
+                                    int64_t points_offered, Timestamp now);
 // An escrow as clients and the store see it: id, open, what is left.
 codec::Json EscrowJson(const Escrow& e);
 

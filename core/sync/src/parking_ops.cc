@@ -1,0 +1,219 @@
+// Parking operations: a car's entry and exit at the gates, and paying for
+// a stay with the member's benefits. Plates travel keyed (Plate::Keyed):
+// no operation or store holds a plate in clear.
+#include "apply_internal.h"
+
+namespace atrium::sync::internal {
+namespace {
+
+StatusOr<ParkingLot*> LotOf(GroupState& state, const MallId& mall) {
+  const auto it = state.parking.find(mall);
+  if (it == state.parking.end()) return NotFound("no car park at this mall");
+  return &it->second;
+}
+
+StatusOr<Plate> PlateFrom(const codec::Json* j) {
+  codec::JsonReader r(*j, "payload.plate");
+  std::string value = r.Str("value");
+  std::string display = r.Str("display");
+  const bool new_energy = r.OptBool("new_energy", false);
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  StatusOr<Plate> plate =
+      Plate::Keyed(std::move(value), std::move(display), new_energy);
+  if (!plate.ok()) {
+    return InvalidArgument("payload.plate: " + plate.status().message());
+  }
+  return plate;
+}
+
+Effects SessionEffects(const MallId& mall, const ParkingSession& s) {
+  Effects fx;
+  fx.parking_mall = mall;
+  fx.parking_session = s;
+  fx.result = {{"session_id", s.id},
+               {"plate", s.plate.Masked()},
+               {"entry_at", FormatIso8601(s.entry)}};
+  return fx;
+}
+
+}  // namespace
+
+// What a member brings to a quote at `mall`: the tier's free minutes, the
+// day's spend there, the points offered and the coupons of the mall.
+MemberBenefits BenefitsOf(const GroupState& state, const MemberAccount& a,
+                          const MallId& mall, const LocalCalendar& calendar,
+                          int64_t points, Timestamp now) {
+  MemberBenefits b;
+  b.member = a.member().id;
+  const int index = state.program.tiers.IndexOf(a.tier().tier);
+  if (index >= 0) {
+    b.tier_minutes_per_day =
+        state.program.tiers.levels[index].parking_free_minutes_per_day;
+  }
+  b.spend_today = a.SpentAt(mall, calendar, now);
+  b.points_offered = points;
+  const auto book = state.coupons.find(mall);
+  if (book != state.coupons.end()) {
+    for (const CouponInstance* c : book->second.WalletOf(b.member)) {
+      b.coupons.push_back({c, book->second.FindTemplate(c->template_id)});
+    }
+  }
+  return b;
+}
+
+StatusOr<Effects> ParkEnter(GroupState& state, const Operation& op,
+                            Timestamp now) {
+  ATRIUM_RETURN_IF_ERROR(DeviceOnly(op));
+  codec::JsonReader r(op.payload, "payload");
+  const MallId mall(r.Str("mall_id"));
+  const codec::Json* plate_json = r.Raw("plate", true);
+  const std::string vehicle_name = r.OptStr("vehicle");
+  const std::string bay = r.OptStr("bay");
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  StatusOr<Plate> plate = PlateFrom(plate_json);
+  if (!plate.ok()) return plate.status();
+  std::optional<VehicleClass> vehicle;
+  if (!vehicle_name.empty()) {
+    StatusOr<VehicleClass> v = ParseVehicleClass(vehicle_name);
+    if (!v.ok())
+      return InvalidArgument("payload.vehicle: " + v.status().message());
+    vehicle = *v;
+  }
+  StatusOr<ParkingLot*> lot = LotOf(state, mall);
+  if (!lot.ok()) return lot.status();
+  StatusOr<const ParkingSession*> s =
+      (*lot)->Enter("op:" + op.id, *plate, vehicle, bay, now);
+  if (!s.ok()) return s.status();
+  return SessionEffects(mall, **s);
+}
+
+StatusOr<Effects> ParkPay(GroupState& state, const Operation& op,
+                          Timestamp now) {
+  codec::JsonReader r(op.payload, "payload");
+  const MallId mall(r.Str("mall_id"));
+  const codec::Json* plate_json = r.Raw("plate", true);
+  const MemberId member(r.OptStr("member_id"));
+  const Money due = r.Fen("due_fen");
+  const int64_t points = r.OptInt("points", 0, 0, kMaxPointsPerEntry);
+  const CouponId coupon(r.OptStr("coupon_id"));
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  if (member.empty() && (points > 0 || !coupon.empty())) {
+    return InvalidArgument("payload: points and coupons need a member_id");
+  }
+  if (!member.empty()) ATRIUM_RETURN_IF_ERROR(CheckActor(op, member));
+  StatusOr<Plate> plate = PlateFrom(plate_json);
+  if (!plate.ok()) return plate.status();
+  StatusOr<ParkingLot*> lot = LotOf(state, mall);
+  if (!lot.ok()) return lot.status();
+  MemberAccount* account = nullptr;
+  if (!member.empty()) {
+    StatusOr<MemberAccount*> a = AccountOf(state, member);
+    if (!a.ok()) return a.status();
+    account = *a;
+  }
+  // A member's own replica holds no stays: it applies the member's side
+  // as the server confirmed it (the server checked the quote).
+  const bool member_side_only = !state.checks_escrows && account != nullptr &&
+                                (*lot)->OpenSession(*plate) == nullptr;
+  std::optional<ParkingQuote> quote;
+  if (!member_side_only) {
+    StatusOr<ParkingQuote> q =
+        QuoteParking(state, mall, *plate,
+                     account != nullptr ? &member : nullptr, points, now);
+    if (!q.ok()) return q.status();
+    const bool same_coupon =
+        coupon.empty() ? q->use.coupons.empty()
+                       : q->use.coupons == std::vector<CouponId>{coupon};
+    if (q->due != due || q->use.points != points || !same_coupon) {
+      return FailedPrecondition("the fee is now " + q->due.ToString() +
+                                " with these benefits: quote again");
+    }
+    quote = std::move(*q);
+  }
+  Effects fx;
+  if (account != nullptr) {
+    fx.member = member;
+    if (account->ledger().BalanceAt(now).usable < points) {
+      return FailedPrecondition("not enough usable points");
+    }
+    const size_t before = account->ledger().entries().size();
+    if (!coupon.empty()) {
+      auto book = state.coupons.find(mall);
+      if (book == state.coupons.end()) return NotFound("no such coupon");
+      Redemption redemption;
+      redemption.checkout = op.id;
+      redemption.receipt = ReceiptId("parking");
+      redemption.store = StoreId("parking");
+      redemption.device = op.origin.id;
+      StatusOr<CouponEvent> e =
+          book->second.Redeem("op:" + op.id, coupon, member, redemption, now);
+      if (!e.ok()) return e.status();
+      fx.coupon = *book->second.Find(coupon);
+      fx.coupon_event = *e;
+    }
+    if (points > 0) {
+      StatusOr<LedgerEntry> spent = account->ledger().Spend(
+          "op:" + op.id, now, points, "parking", "parking at " + mall.value());
+      if (!spent.ok()) return spent.status();
+    }
+    const auto& all = account->ledger().entries();
+    fx.entries.assign(all.begin() + static_cast<std::ptrdiff_t>(before),
+                      all.end());
+  }
+  fx.result = {{"paid_fen", due.fen()}, {"points", points}};
+  if (!coupon.empty()) fx.result["coupon_id"] = coupon.value();
+  if (quote) {
+    StatusOr<const ParkingPayment*> paid = (*lot)->Pay("op:" + op.id, *quote);
+    if (!paid.ok()) return paid.status();
+    const ParkingSession* s = (*lot)->Session(quote->session);
+    fx.parking_mall = mall;
+    fx.parking_session = *s;
+    fx.result["session_id"] = s->id;
+    fx.result["exit_by"] = FormatIso8601(
+        now.PlusSeconds(int64_t{(*lot)->policy().exit_grace_minutes} * 60));
+  }
+  return fx;
+}
+
+StatusOr<Effects> ParkExit(GroupState& state, const Operation& op,
+                           Timestamp now) {
+  ATRIUM_RETURN_IF_ERROR(DeviceOnly(op));
+  codec::JsonReader r(op.payload, "payload");
+  const MallId mall(r.Str("mall_id"));
+  const codec::Json* plate_json = r.Raw("plate", true);
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  StatusOr<Plate> plate = PlateFrom(plate_json);
+  if (!plate.ok()) return plate.status();
+  StatusOr<ParkingLot*> lot = LotOf(state, mall);
+  if (!lot.ok()) return lot.status();
+  StatusOr<const ParkingSession*> s =
+      (*lot)->Exit("op:" + op.id, *plate, now, nullptr);
+  if (!s.ok()) return s.status();
+  Effects fx = SessionEffects(mall, **s);
+  fx.result["exit_at"] = FormatIso8601(now);
+  return fx;
+}
+
+}  // namespace atrium::sync::internal
+
+namespace atrium::sync {
+
+StatusOr<ParkingQuote> QuoteParking(const GroupState& state, const MallId& mall,
+                                    const Plate& plate, const MemberId* member,
+                                    int64_t points_offered, Timestamp now) {
+  const auto lot = state.parking.find(mall);
+  if (lot == state.parking.end()) return NotFound("no car park at this mall");
+  if (member == nullptr) return lot->second.Quote(plate, nullptr, now);
+  const auto account = state.accounts.find(*member);
+  if (account == state.accounts.end()) return NotFound("no such member");
+  const MemberBenefits benefits =
+      internal::BenefitsOf(state, account->second, mall, lot->second.calendar(),
+                           points_offered, now);
+  return lot->second.Quote(plate, &benefits, now);
+}
+
+}  // namespace atrium::sync
