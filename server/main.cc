@@ -14,6 +14,7 @@
 #include <mutex>
 
 #include "api/api.h"
+#include "api/catalogue_files.h"
 #include "app/demo_seed.h"
 #include "auth/crypto.h"
 #include "demo_mall.h"
@@ -176,10 +177,9 @@ int Run(const Flags& f) {
                  TokenSigner(HmacSha256(*key, "tokens")), member_codes,
                  sign_in_codes, limits, Log);
   ctx.plate_key = HmacSha256(*key, "plates");
-  StatusOr<codec::Json> program_json =
-      demo::ReadJsonFile(f.demo + "/program.json");
-  if (!program_json.ok()) return Log(program_json.status().message()), 1;
-  ctx.program_json = std::move(*program_json);
+  if (Status files = LoadCatalogueFiles(f.demo, ctx); !files.ok()) {
+    return Log(files.message()), 1;
+  }
   Api api(ctx,
           {StaticFiles("/app/", f.web), StaticFiles("/console/", f.console)});
   HttpServer server(f.http, [&api](const Request& req, const Respond& respond) {

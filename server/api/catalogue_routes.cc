@@ -1,11 +1,18 @@
 // The catalogue every screen shows and anyone may read: the group's malls
-// and stores, and the coupon templates on offer. No personal data.
+// and stores, the coupon templates on offer, the main mall's floor plan
+// and its store directory. No personal data.
 #include "api/json_response.h"
 #include "api/routes.h"
 #include "atrium/store/sqlite.h"
+#include "atrium/store_directory.h"
 
 namespace atrium::server {
 namespace {
+
+Response Cached(Response r) {
+  r.headers.emplace_back("Cache-Control", "public, max-age=60");
+  return r;
+}
 
 void Catalogue(ApiContext& ctx, const Request&, const PathParams&,
                const Respond& respond) {
@@ -18,7 +25,8 @@ void Catalogue(ApiContext& ctx, const Request&, const PathParams&,
         stores.push_back({{"id", s.id.value()},
                           {"name", s.name},
                           {"name_en", s.name_en},
-                          {"category", s.category}});
+                          {"category", s.category},
+                          {"pinyin", s.pinyin}});
       }
       malls.push_back({{"id", m.id.value()},
                        {"name", m.name},
@@ -38,17 +46,63 @@ void Catalogue(ApiContext& ctx, const Request&, const PathParams&,
               {"malls", malls},
               {"coupon_templates", templates}});
   });
-  out.headers.emplace_back("Cache-Control", "public, max-age=60");
-  respond(std::move(out));
+  respond(Cached(std::move(out)));
+}
+
+void Map(ApiContext& ctx, const Request&, const PathParams&,
+         const Respond& respond) {
+  if (!ctx.mall_map) {
+    return respond(ErrorResponse(404, "NOT_FOUND", "no floor plan"));
+  }
+  respond(Cached(JsonResponse(200, ctx.map_json)));
+}
+
+// The main mall's directory: ?q= (name, pinyin initials or spelling),
+// &category=, &floor=; each store with its floor and unit.
+void Directory(ApiContext& ctx, const Request& req, const PathParams&,
+               const Respond& respond) {
+  if (!ctx.mall_map) {
+    return respond(ErrorResponse(404, "NOT_FOUND", "no floor plan"));
+  }
+  const StoreQuery query{req.Query("q"), req.Query("category"),
+                         req.Query("floor")};
+  Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
+    const Mall* mall = s.program.group.FindMall(ctx.mall_map->parts().mall);
+    if (mall == nullptr) {
+      return ErrorResponse(404, "NOT_FOUND", "the map's mall is unknown");
+    }
+    StatusOr<std::vector<const Store*>> found =
+        SearchStores(*mall, &*ctx.mall_map, query);
+    if (!found.ok()) return StatusResponse(found.status());
+    codec::Json stores = codec::Json::array();
+    for (const Store* store : *found) {
+      codec::Json j = {{"id", store->id.value()},
+                       {"name", store->name},
+                       {"name_en", store->name_en},
+                       {"category", store->category},
+                       {"initials", store->Initials()}};
+      if (const StoreUnit* unit = ctx.mall_map->UnitOf(store->id)) {
+        j["floor"] = unit->floor;
+        j["unit"] = unit->unit;
+      }
+      stores.push_back(std::move(j));
+    }
+    return JsonResponse(
+        200, {{"mall_id", mall->id.value()}, {"stores", std::move(stores)}});
+  });
+  respond(Cached(std::move(out)));
 }
 
 }  // namespace
 
 void AddCatalogueRoutes(Router& r, ApiContext& ctx) {
+  using namespace std::placeholders;
   r.Add("GET", "/api/v1/catalogue",
-        [&ctx](const Request& req, const PathParams& p, const Respond& res) {
-          Catalogue(ctx, req, p, res);
-        });
+        std::bind(Catalogue, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/catalogue/map",
+        std::bind(Map, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/catalogue/stores",
+        std::bind(Directory, std::ref(ctx), _1, _2, _3));
 }
 
 }  // namespace atrium::server

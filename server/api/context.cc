@@ -78,6 +78,11 @@ StatusOr<Claims> ApiContext::Session(const Request& req, std::string_view kind,
 StatusOr<Caller> ApiContext::Member(const Request& req, Response& error) {
   StatusOr<Claims> c = Session(req, "member", error);
   if (!c.ok()) return c.status();
+  const bool gone = service.ReadState([&](const sync::GroupState& s) {
+    const atrium::Member* m = s.directory.Find(MemberId{c->subject});
+    return m == nullptr || m->erased_at.has_value();
+  });
+  if (gone) return Unauthenticated(error, "the account was erased");
   Caller caller;
   caller.kind = Caller::Kind::kMember;
   caller.id = c->subject;
@@ -141,7 +146,14 @@ StatusOr<MemberId> ApiContext::ScanCode(const Request& req) {
   std::string code = r.Str("code");
   r.Finish();
   if (!r.ok()) return r.status();
-  return member_codes.Scan(code, service.Now());
+  StatusOr<MemberId> member = member_codes.Scan(code, service.Now());
+  if (!member.ok()) return member;
+  const bool known = service.ReadState([&](const sync::GroupState& s) {
+    const atrium::Member* m = s.directory.Find(*member);
+    return m != nullptr && !m->erased_at;
+  });
+  if (!known) return NotFound("no such member");
+  return member;
 }
 
 }  // namespace atrium::server

@@ -6,10 +6,12 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 
 #include "app/service.h"
+#include "atrium/mall_map.h"
 #include "auth/credentials.h"
 #include "auth/member_code.h"
 #include "auth/rate_limit.h"
@@ -88,6 +90,10 @@ struct ApiContext {
   // The programme as configured (shared/formats/program.md), shown to
   // operators; the server runs the parsed form in the service's state.
   codec::Json program_json;
+  // The main mall's floor plan (shared/formats/map.md), served as given,
+  // and its model for store search; absent when the demo has none.
+  codec::Json map_json;
+  std::optional<MallMap> mall_map;
   InFlight in_flight;
   ScanGrants scan_grants;
   RateLimiter device_requests{limits.requests_per_device_minute, 60};

@@ -215,6 +215,25 @@ void Exchange(ApiContext& ctx, const Caller& me, const Request& req,
       respond);
 }
 
+// Erases the account: phone, profile, consents and plates go; points,
+// receipts and coupons stay with the anonymous member id. The session
+// ends; signing in with the phone again makes a new member.
+void DeleteAccount(ApiContext& ctx, const Caller& me, const Request& req,
+                   const Respond& respond) {
+  RunIdempotent(ctx, req,
+                {.scope = "member:" + me.id,
+                 .origin = ApiOrigin(),
+                 .type = "erase_member",
+                 .payload = {{"member_id", me.id}},
+                 .shape =
+                     [&ctx, claims = me.claims](const sync::OpResult& r) {
+                       (void)ctx.credentials.Revoke(claims.id,
+                                                    claims.expires_at);
+                       return JsonResponse(200, r.result);
+                     }},
+                respond);
+}
+
 // Wraps a route that needs a signed-in member.
 RouteFn AsMember(ApiContext& ctx, Route route) {
   return [&ctx, route](const Request& req, const PathParams&,
@@ -230,6 +249,7 @@ RouteFn AsMember(ApiContext& ctx, Route route) {
 
 void AddMemberRoutes(Router& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/me", AsMember(ctx, Profile));
+  r.Add("DELETE", "/api/v1/me", AsMember(ctx, DeleteAccount));
   r.Add("GET", "/api/v1/me/statement", AsMember(ctx, StatementOf));
   r.Add("GET", "/api/v1/me/wallet", AsMember(ctx, Wallet));
   r.Add("GET", "/api/v1/me/code", AsMember(ctx, Code));

@@ -1,5 +1,6 @@
 // The console's reports, for every operator role (finance reads only
-// these): points liability, sales by tenant, coupons by template.
+// these): points liability, sales by tenant, coupons by template, parking
+// revenue and benefits.
 #include "api/json_response.h"
 #include "api/routes.h"
 #include "atrium/store/sqlite.h"
@@ -98,6 +99,52 @@ void CouponsByTemplate(ApiContext& ctx, const Request& req, const PathParams&,
                {"template_id", "status", "coupons"}, 2));
 }
 
+// Parking by mall and business day: payments, revenue, and the benefits
+// given (minutes by kind, points taken, coupon money off).
+void ParkingRevenue(ApiContext& ctx, const Request& req, const PathParams&,
+                    const Respond& respond) {
+  Response error;
+  if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
+  struct Day {
+    int64_t payments = 0, revenue = 0, tier = 0, spend = 0, coupon = 0,
+            points_minutes = 0, points = 0, coupon_off = 0;
+  };
+  codec::Json rows = ctx.service.ReadState([](const sync::GroupState& s) {
+    std::map<std::pair<std::string, int64_t>, Day> days;
+    for (const auto& [mall, lot] : s.parking) {
+      for (const ParkingSession& stay : lot.sessions()) {
+        for (const ParkingPayment& p : stay.payments) {
+          Day& d = days[{mall.value(), p.business_day}];
+          ++d.payments;
+          d.revenue += p.amount.fen();
+          d.tier += p.use.tier_minutes;
+          d.spend += p.use.spend_minutes;
+          d.coupon += p.use.coupon_minutes;
+          d.points_minutes += p.use.points_minutes;
+          d.points += p.use.points;
+          d.coupon_off += p.use.coupon_amount.fen();
+        }
+      }
+    }
+    codec::Json out = codec::Json::array();
+    for (const auto& [key, d] : days) {
+      out.push_back(
+          {{"mall_id", key.first},
+           {"business_day", Date::FromDayNumber(key.second).ToString()},
+           {"payments", d.payments},
+           {"revenue_fen", d.revenue},
+           {"tier_minutes", d.tier},
+           {"spend_minutes", d.spend},
+           {"coupon_minutes", d.coupon},
+           {"points_minutes", d.points_minutes},
+           {"points", d.points},
+           {"coupon_off_fen", d.coupon_off}});
+    }
+    return out;
+  });
+  respond(JsonResponse(200, {{"rows", rows}}));
+}
+
 }  // namespace
 
 void AddReportRoutes(Router& r, ApiContext& ctx) {
@@ -106,6 +153,8 @@ void AddReportRoutes(Router& r, ApiContext& ctx) {
         std::bind(SalesByTenant, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/operator/reports/coupons-by-template",
         std::bind(CouponsByTemplate, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/operator/reports/parking",
+        std::bind(ParkingRevenue, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/operator/reports/points-liability",
         std::bind(PointsLiability, std::ref(ctx), _1, _2, _3));
 }

@@ -20,7 +20,7 @@ namespace atrium::server {
 
 struct Device {
   std::string id;    // "pos-101", "kiosk-1f"
-  std::string kind;  // "pos" or "kiosk"
+  std::string kind;  // "pos", "kiosk" or "gate" (a car park's barrier)
   std::string mall_id;
 };
 

@@ -34,6 +34,34 @@ TEST(CatalogueApiTest, AnyoneReadsTheMallsStoresAndCoupons) {
   EXPECT_EQ(c.Json()["coupon_templates"][0]["id"], "welcome");
 }
 
+TEST(CatalogueApiTest, TheMapAndTheStoreDirectory) {
+  TestServer s;
+  HttpReply map = s.Get("/api/v1/catalogue/map");
+  ASSERT_EQ(map.status, 200) << map.body;
+  EXPECT_EQ(map.Json()["mall_id"], "m-xinjie");
+  EXPECT_EQ(map.Json()["floors"].size(), 5u);  // B2 car park, B1..3F
+  EXPECT_GE(map.Json()["stores"].size(), 60u);
+
+  HttpReply found = s.Get("/api/v1/catalogue/stores?q=xbk");
+  ASSERT_EQ(found.status, 200) << found.body;
+  ASSERT_GE(found.Json()["stores"].size(), 1u);
+  EXPECT_EQ(found.Json()["stores"][0]["name"], "星巴克");
+  EXPECT_EQ(found.Json()["stores"][0]["floor"], "1F");
+  // Percent-encoded Chinese, and filters.
+  found = s.Get("/api/v1/catalogue/stores?q=%E6%98%9F%E5%B7%B4");  // 星巴
+  ASSERT_EQ(found.status, 200);
+  EXPECT_EQ(found.Json()["stores"][0]["name"], "星巴克");
+  found = s.Get("/api/v1/catalogue/stores?category=kids&floor=3F");
+  ASSERT_EQ(found.status, 200);
+  EXPECT_GE(found.Json()["stores"].size(), 4u);
+  for (const auto& store : found.Json()["stores"]) {
+    EXPECT_EQ(store["floor"], "3F");
+    EXPECT_EQ(store["category"], "kids");
+  }
+  EXPECT_EQ(s.Get("/api/v1/catalogue/stores?q=" + std::string(65, 'x')).status,
+            400);
+}
+
 TEST(PlatesApiTest, APlateIsBoundMaskedAndBelongsToOneMember) {
   TestServer s;
   const std::string token = s.SignIn("13912345678");

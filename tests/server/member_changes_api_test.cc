@@ -200,6 +200,49 @@ TEST_F(MemberChangesApiTest, ATillQuotesACheckoutForAScannedMember) {
             400);
 }
 
+TEST_F(MemberChangesApiTest, DeletingTheAccountErasesThePersonButNotTheBooks) {
+  ASSERT_EQ(s_.Send("PUT", "/api/v1/me/profile", {{"name", "林小姐"}},
+                    Bearer(token_), "p1")
+                .status,
+            200);
+  ASSERT_EQ(s_.Post("/api/v1/me/plates", {{"plate", "沪A12345"}},
+                    Bearer(token_), "b1")
+                .status,
+            201);
+  EarnUsable(50000);
+  HttpReply gone =
+      s_.Send("DELETE", "/api/v1/me", nullptr, Bearer(token_), "bye");
+  ASSERT_EQ(gone.status, 200) << gone.body;
+  // The session is over, and so is any other of the member's.
+  EXPECT_EQ(s_.Get("/api/v1/me", Bearer(token_)).status, 401);
+  // No phone, name or plate is left anywhere in the store; the receipt
+  // and its points stay with the anonymous id.
+  const auto count = [&](const std::string& sql) {
+    return s_.service().WithLog(
+        [&](store::OpLog& log) { return *log.db().QueryInt(sql); });
+  };
+  EXPECT_EQ(count("SELECT count(*) FROM operations WHERE body LIKE '%" +
+                  kPhone + "%' OR body LIKE '%林小姐%'"),
+            0);
+  EXPECT_EQ(count("SELECT count(*) FROM identities WHERE member_id = '" +
+                  member_ + "'"),
+            0);
+  EXPECT_EQ(count("SELECT count(*) FROM receipts WHERE member_id = '" +
+                  member_ + "'"),
+            1);
+  // The phone signs in again as a new member, with nothing of the old.
+  const std::string again = s_.SignIn(kPhone);
+  EXPECT_NE(s_.MemberId(again), member_);
+  EXPECT_EQ(s_.Get("/api/v1/me", Bearer(again)).Json()["points"]["usable"], 0);
+  // And the plate is free to bind.
+  EXPECT_EQ(
+      s_.Post("/api/v1/me/plates", {{"plate", "沪A12345"}}, Bearer(again), "b2")
+          .status,
+      201);
+  s_.Restart();
+  EXPECT_EQ(s_.Get("/api/v1/me", Bearer(token_)).status, 401);
+}
+
 TEST_F(MemberChangesApiTest, TheLogHoldsNoPhonePlateOrToken) {
   ASSERT_EQ(s_.Post("/api/v1/me/plates", {{"plate", "沪A12345"}},
                     Bearer(token_), "b1")

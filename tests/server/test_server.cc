@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "api/catalogue_files.h"
 #include "auth/crypto.h"
 #include "demo_mall.h"
 
@@ -91,10 +92,9 @@ void TestServer::Start() {
       *service_, *credentials_, server::TokenSigner(kKey), *member_codes_,
       *sign_in_codes_, limits_, log);
   ctx_->plate_key = "plate-key";
-  StatusOr<codec::Json> program_json = demo::ReadJsonFile(
-      std::string(ATRIUM_SHARED_DIR) + "/demo-mall/program.json");
-  ASSERT_TRUE(program_json.ok());
-  ctx_->program_json = std::move(*program_json);
+  ASSERT_TRUE(server::LoadCatalogueFiles(
+                  std::string(ATRIUM_SHARED_DIR) + "/demo-mall", *ctx_)
+                  .ok());
   api_ = std::make_unique<server::Api>(
       *ctx_,
       std::vector<server::StaticFiles>{server::StaticFiles(

@@ -25,6 +25,8 @@ using load::SendRaw;
 inline const std::string kTill = "Device pos-xinjie-01:demo-pos-xinjie-01-key";
 inline const std::string kKiosk =
     "Device kiosk-xinjie-1f:demo-kiosk-xinjie-1f-key";
+inline const std::string kGate =
+    "Device gate-xinjie-b2:demo-gate-xinjie-b2-key";
 
 class TestServer {
  public:

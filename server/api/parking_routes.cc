@@ -1,0 +1,236 @@
+// Parking: the gates (a "gate" device) report entries and exits, a
+// parking kiosk quotes a plate's fee and takes payment, and a member sees
+// and pays for the stays of their own plates with their benefits. Plates
+// cross into operations keyed (the server's HMAC of the plate) and masked.
+#include "api/idempotent_op.h"
+#include "api/json_response.h"
+#include "api/routes.h"
+#include "atrium/codec/parking_json.h"
+#include "auth/crypto.h"
+
+namespace atrium::server {
+namespace {
+
+using DeviceRoute = void (*)(ApiContext&, const Caller&, const Request&,
+                             const Respond&);
+
+// A plate typed or read by a camera, keyed by the server's plate key.
+StatusOr<Plate> KeyedPlate(const ApiContext& ctx, const std::string& text) {
+  StatusOr<Plate> plate = Plate::Parse(text);
+  if (!plate.ok()) return plate.status();
+  return Plate::Keyed(Hex(HmacSha256(ctx.plate_key, plate->text())),
+                      plate->Masked(), plate->new_energy());
+}
+
+codec::Json PlateJson(const Plate& p) {
+  return {{"value", p.text()},
+          {"display", p.Masked()},
+          {"new_energy", p.new_energy()}};
+}
+
+// A device's body: {"plate"} and the fields `more` names, read strictly;
+// the payload of its operation at the device's mall.
+struct PlateRequest {
+  Plate plate;
+  codec::Json payload;
+};
+StatusOr<PlateRequest> PlateBody(const ApiContext& ctx, const Caller& device,
+                                 const Request& req,
+                                 std::initializer_list<std::string> more) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return body.status();
+  codec::JsonReader r(*body, "body");
+  const std::string text = r.Str("plate");
+  codec::Json payload = {{"mall_id", device.device.mall_id}};
+  for (const std::string& key : more) {
+    if (const codec::Json* v = r.Raw(key, false)) payload[key] = *v;
+  }
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  StatusOr<Plate> plate = KeyedPlate(ctx, text);
+  if (!plate.ok()) return plate.status();
+  payload["plate"] = PlateJson(*plate);
+  return PlateRequest{std::move(*plate), std::move(payload)};
+}
+
+void Enter(ApiContext& ctx, const Caller& gate, const Request& req,
+           const Respond& respond) {
+  StatusOr<PlateRequest> p = PlateBody(ctx, gate, req, {"vehicle", "bay"});
+  if (!p.ok()) return respond(StatusResponse(p.status()));
+  RunIdempotent(
+      ctx, req,
+      {.scope = "device:" + gate.id,
+       .origin = ApiOrigin(),
+       .type = "park_enter",
+       .payload = std::move(p->payload),
+       .shape =
+           [](const sync::OpResult& r) { return JsonResponse(201, r.result); }},
+      respond);
+}
+
+void Exit(ApiContext& ctx, const Caller& gate, const Request& req,
+          const Respond& respond) {
+  StatusOr<PlateRequest> p = PlateBody(ctx, gate, req, {});
+  if (!p.ok()) return respond(StatusResponse(p.status()));
+  RunIdempotent(ctx, req,
+                {.scope = "device:" + gate.id,
+                 .origin = ApiOrigin(),
+                 .type = "park_exit",
+                 .payload = std::move(p->payload)},
+                respond);
+}
+
+// The fee of a plate's stay at the device's mall, no member benefits.
+void Quote(ApiContext& ctx, const Caller& device, const Request& req,
+           const Respond& respond) {
+  StatusOr<PlateRequest> p = PlateBody(ctx, device, req, {});
+  if (!p.ok()) return respond(StatusResponse(p.status()));
+  const Timestamp now = ctx.service.Now();
+  Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
+    StatusOr<ParkingQuote> q = sync::QuoteParking(
+        s, MallId(device.device.mall_id), p->plate, nullptr, 0, now);
+    if (!q.ok()) return StatusResponse(q.status());
+    codec::Json j = codec::QuoteToJson(*q);
+    j["plate"] = p->plate.Masked();
+    return JsonResponse(200, j);
+  });
+  respond(std::move(out));
+}
+
+// A kiosk took `due_fen` through its payment provider.
+void KioskPay(ApiContext& ctx, const Caller& kiosk, const Request& req,
+              const Respond& respond) {
+  StatusOr<PlateRequest> p = PlateBody(ctx, kiosk, req, {"due_fen"});
+  if (!p.ok()) return respond(StatusResponse(p.status()));
+  RunIdempotent(ctx, req,
+                {.scope = "device:" + kiosk.id,
+                 .origin = ApiOrigin(),
+                 .type = "park_pay",
+                 .payload = std::move(p->payload)},
+                respond);
+}
+
+// The member's open stays, one per bound plate parked in a group mall,
+// each quoted with their benefits and up to ?points= points.
+void MyParking(ApiContext& ctx, const Request& req, const PathParams&,
+               const Respond& respond) {
+  Response error;
+  StatusOr<Caller> me = ctx.Member(req, error);
+  if (!me.ok()) return respond(error);
+  int64_t points = 0;
+  if (const std::string text = req.Query("points"); !text.empty()) {
+    if (text.size() > 9 ||
+        text.find_first_not_of("0123456789") != std::string::npos) {
+      return respond(ErrorResponse(400, "INVALID_ARGUMENT",
+                                   "points: a whole number up to 999999999"));
+    }
+    points = std::stoll(text);
+  }
+  const MemberId member(me->id);
+  const Timestamp now = ctx.service.Now();
+  Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
+    codec::Json stays = codec::Json::array();
+    for (const auto& [key, owner] : s.identity_owner) {
+      if (owner != member || !key.starts_with("plate:")) continue;
+      const std::string hash = key.substr(6);
+      for (const auto& [mall, lot] : s.parking) {
+        for (const ParkingSession& stay : lot.sessions()) {
+          if (stay.exit || stay.plate.text() != hash) continue;
+          StatusOr<ParkingQuote> q =
+              sync::QuoteParking(s, mall, stay.plate, &member, points, now);
+          if (!q.ok()) return StatusResponse(q.status());
+          stays.push_back({{"mall_id", mall.value()},
+                           {"plate_id", hash},
+                           {"plate", stay.plate.Masked()},
+                           {"bay", stay.bay},
+                           {"quote", codec::QuoteToJson(*q)}});
+        }
+      }
+    }
+    return JsonResponse(200, {{"stays", std::move(stays)}});
+  });
+  respond(std::move(out));
+}
+
+// Pays a stay of one of the member's plates as quoted: {mall_id, plate_id,
+// due_fen, points?, coupon_id?}.
+void MyPayment(ApiContext& ctx, const Request& req, const PathParams&,
+               const Respond& respond) {
+  Response error;
+  StatusOr<Caller> me = ctx.Member(req, error);
+  if (!me.ok()) return respond(error);
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  const std::string mall = r.Str("mall_id");
+  const std::string plate_id = r.Str("plate_id");
+  codec::Json payload = {{"mall_id", mall}, {"member_id", me->id}};
+  for (const char* key : {"due_fen", "points", "coupon_id"}) {
+    if (const codec::Json* v = r.Raw(key, std::string_view(key) == "due_fen")) {
+      payload[key] = *v;
+    }
+  }
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  // Only a plate the member holds; its masked form from the stay.
+  std::optional<std::string> display = ctx.service.ReadState(
+      [&](const sync::GroupState& s) -> std::optional<std::string> {
+        const auto owner = s.identity_owner.find("plate:" + plate_id);
+        if (owner == s.identity_owner.end() ||
+            owner->second.value() != me->id) {
+          return std::nullopt;
+        }
+        const auto lot = s.parking.find(MallId(mall));
+        if (lot == s.parking.end()) return std::nullopt;
+        for (const ParkingSession& stay : lot->second.sessions()) {
+          if (!stay.exit && stay.plate.text() == plate_id) {
+            return stay.plate.Masked();
+          }
+        }
+        return std::nullopt;
+      });
+  if (!display) {
+    return respond(
+        ErrorResponse(404, "NOT_FOUND", "no stay of this plate of yours here"));
+  }
+  payload["plate"] = {{"value", plate_id}, {"display", *display}};
+  RunIdempotent(ctx, req,
+                {.scope = "member:" + me->id,
+                 .origin = ApiOrigin(),
+                 .type = "park_pay",
+                 .payload = std::move(payload)},
+                respond);
+}
+
+RouteFn AsDevice(ApiContext& ctx, std::set<std::string> kinds,
+                 DeviceRoute route) {
+  return [&ctx, kinds = std::move(kinds), route](
+             const Request& req, const PathParams&, const Respond& respond) {
+    Response error;
+    StatusOr<Caller> device = ctx.Device(req, "", error);
+    if (!device.ok()) return respond(error);
+    if (!kinds.contains(device->device.kind)) {
+      return respond(ErrorResponse(
+          403, "PERMISSION_DENIED",
+          "this route is not for " + device->device.kind + " devices"));
+    }
+    route(ctx, *device, req, respond);
+  };
+}
+
+}  // namespace
+
+void AddParkingRoutes(Router& r, ApiContext& ctx) {
+  r.Add("POST", "/api/v1/parking/entries", AsDevice(ctx, {"gate"}, Enter));
+  r.Add("POST", "/api/v1/parking/exits", AsDevice(ctx, {"gate"}, Exit));
+  r.Add("POST", "/api/v1/parking/quotes",
+        AsDevice(ctx, {"gate", "kiosk"}, Quote));
+  r.Add("POST", "/api/v1/parking/payments", AsDevice(ctx, {"kiosk"}, KioskPay));
+  using namespace std::placeholders;
+  r.Add("GET", "/api/v1/me/parking",
+        std::bind(MyParking, std::ref(ctx), _1, _2, _3));
+  r.Add("POST", "/api/v1/me/parking/payments",
+        std::bind(MyPayment, std::ref(ctx), _1, _2, _3));
+}
+
+}  // namespace atrium::server

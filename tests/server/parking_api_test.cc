@@ -1,0 +1,122 @@
+// Parking over HTTP: the gate, a parking kiosk, and a member paying for
+// their own plate's stay; plates kept keyed; the parking report.
+#include <gtest/gtest.h>
+
+#include "test_server.h"
+
+namespace atrium::testing {
+namespace {
+
+class ParkingApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override { token_ = s_.SignIn("13912345678"); }
+  HttpReply Gate(const std::string& route, const std::string& plate,
+                 const std::string& key) {
+    return s_.Post("/api/v1/parking/" + route, {{"plate", plate}}, kGate, key);
+  }
+  TestServer s_;
+  std::string token_;
+};
+
+TEST_F(ParkingApiTest, AMemberPaysForTheirOwnPlateAndLeaves) {
+  HttpReply bound = s_.Post("/api/v1/me/plates", {{"plate", "沪A80972"}},
+                            Bearer(token_), "b1");
+  ASSERT_EQ(bound.status, 201) << bound.body;
+  const std::string plate_id = bound.Json()["plate_id"];
+  // Another member, signed in first (signing in moves the test clock).
+  const std::string other = s_.SignIn("13700001111");
+  HttpReply in = Gate("entries", "沪A·80972", "in-1");
+  ASSERT_EQ(in.status, 201) << in.body;
+  EXPECT_EQ(in.Json()["plate"], "沪A***72");
+  s_.Advance(3 * 3600);
+
+  HttpReply mine = s_.Get("/api/v1/me/parking", Bearer(token_));
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  ASSERT_EQ(mine.Json()["stays"].size(), 1u);
+  const codec::Json stay = mine.Json()["stays"][0];
+  EXPECT_EQ(stay["plate_id"], plate_id);
+  const int64_t due = stay["quote"]["due_fen"];
+  ASSERT_GT(due, 0);
+  // Unpaid, the gate stays shut.
+  EXPECT_EQ(Gate("exits", "沪A80972", "out-0").status, 409);
+
+  const codec::Json pay = {
+      {"mall_id", stay["mall_id"]}, {"plate_id", plate_id}, {"due_fen", due}};
+  // Another member cannot pay for this plate.
+  EXPECT_EQ(
+      s_.Post("/api/v1/me/parking/payments", pay, Bearer(other), "pay").status,
+      404);
+  codec::Json wrong = pay;
+  wrong["due_fen"] = due - 1;
+  EXPECT_EQ(
+      s_.Post("/api/v1/me/parking/payments", wrong, Bearer(token_), "pay-0")
+          .status,
+      409);
+  HttpReply paid =
+      s_.Post("/api/v1/me/parking/payments", pay, Bearer(token_), "pay-1");
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  EXPECT_EQ(paid.Json()["paid_fen"], due);
+  EXPECT_EQ(s_.Post("/api/v1/me/parking/payments", pay, Bearer(token_), "pay-1")
+                .headers["idempotent-replayed"],
+            "true");
+  s_.Advance(10 * 60);  // within the exit grace
+  EXPECT_EQ(Gate("exits", "沪A80972", "out-1").status, 200);
+  EXPECT_EQ(s_.Get("/api/v1/me/parking", Bearer(token_)).Json()["stays"].size(),
+            0u);
+
+  const std::string finance = s_.OperatorToken("finance", "demo-finance-pass");
+  HttpReply report =
+      s_.Get("/api/v1/operator/reports/parking", Bearer(finance));
+  ASSERT_EQ(report.status, 200) << report.body;
+  ASSERT_EQ(report.Json()["rows"].size(), 1u);
+  EXPECT_EQ(report.Json()["rows"][0]["payments"], 1);
+  EXPECT_EQ(report.Json()["rows"][0]["revenue_fen"], due);
+
+  // Neither the stays nor the operations hold the plate in clear.
+  const int64_t in_clear = s_.service().WithLog([](store::OpLog& log) {
+    return *log.db().QueryInt(
+        "SELECT (SELECT count(*) FROM parking_sessions WHERE plate_hash LIKE "
+        "'%80972%' OR plate_masked LIKE '%809%') + (SELECT count(*) FROM "
+        "operations WHERE body LIKE '%80972%')");
+  });
+  EXPECT_EQ(in_clear, 0);
+}
+
+TEST_F(ParkingApiTest, AKioskQuotesAndTakesPaymentForAnyPlate) {
+  ASSERT_EQ(Gate("entries", "粤BD12345", "in-1").status, 201);
+  s_.Advance(2 * 3600);
+  HttpReply q =
+      s_.Post("/api/v1/parking/quotes", {{"plate", "粤BD12345"}}, kKiosk);
+  ASSERT_EQ(q.status, 200) << q.body;
+  EXPECT_EQ(q.Json()["plate"], "粤B****45");
+  const int64_t due = q.Json()["due_fen"];
+  EXPECT_EQ(
+      s_.Post("/api/v1/parking/payments",
+              {{"plate", "粤BD12345"}, {"due_fen", due + 100}}, kKiosk, "k0")
+          .status,
+      409);
+  HttpReply paid =
+      s_.Post("/api/v1/parking/payments",
+              {{"plate", "粤BD12345"}, {"due_fen", due}}, kKiosk, "k1");
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  EXPECT_EQ(Gate("exits", "粤BD12345", "out").status, 200);
+  // A plate not parked, a bad plate, the wrong kind of device.
+  EXPECT_EQ(
+      s_.Post("/api/v1/parking/quotes", {{"plate", "京A88888"}}, kKiosk).status,
+      404);
+  EXPECT_EQ(
+      s_.Post("/api/v1/parking/quotes", {{"plate", "not a plate"}}, kKiosk)
+          .status,
+      400);
+  EXPECT_EQ(
+      s_.Post("/api/v1/parking/entries", {{"plate", "京A88888"}}, kTill, "x")
+          .status,
+      403);
+  EXPECT_EQ(s_.Post("/api/v1/parking/payments",
+                    {{"plate", "京A88888"}, {"due_fen", 0}}, kGate, "x")
+                .status,
+            403);
+}
+
+}  // namespace
+}  // namespace atrium::testing
