@@ -54,7 +54,8 @@ TEST(CatalogueApiTest, TheMapAndTheStoreDirectory) {
   found = s.Get("/api/v1/catalogue/stores?category=kids&floor=3F");
   ASSERT_EQ(found.status, 200);
   EXPECT_GE(found.Json()["stores"].size(), 4u);
-  for (const auto& store : found.Json()["stores"]) {
+  const codec::Json kids = found.Json()["stores"];
+  for (const auto& store : kids) {
     EXPECT_EQ(store["floor"], "3F");
     EXPECT_EQ(store["category"], "kids");
   }
