@@ -64,8 +64,10 @@ void Code(ApiContext& ctx, const Caller& me, const Request&,
                              {"window_seconds", kMemberCodeWindowSeconds}}));
 }
 
-void Claim(ApiContext& ctx, const Caller& me, const Request& req,
-           const Respond& respond) {
+// A coupon of `{template_id}` for the member by operation `type` (a
+// claim, or an exchange for points); both count against the claim rate.
+void CouponOf(ApiContext& ctx, const Caller& me, const Request& req,
+              const Respond& respond, const char* type) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
   codec::JsonReader r(*body, "body");
@@ -73,20 +75,26 @@ void Claim(ApiContext& ctx, const Caller& me, const Request& req,
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
   if (!ctx.member_claims.Allow(me.id, ctx.service.Now())) {
-    return respond(
-        ErrorResponse(429, "RATE_LIMITED", "too many claims: wait a minute"));
+    return respond(ErrorResponse(429, "RATE_LIMITED",
+                                 "too many claims and exchanges: wait a "
+                                 "minute"));
   }
   RunIdempotent(
       ctx, req,
       {.scope = "member:" + me.id,
        .origin = ApiOrigin(),
-       .type = "claim_coupon",
+       .type = type,
        .payload = {{"member_id", me.id}, {"template_id", template_id}},
        .shape =
            [](const sync::OpResult& res) {
              return JsonResponse(201, res.result);
            }},
       respond);
+}
+
+void Claim(ApiContext& ctx, const Caller& me, const Request& req,
+           const Respond& respond) {
+  CouponOf(ctx, me, req, respond, "claim_coupon");
 }
 
 // Binds a car's plate to the member, as its keyed hash and masked form.
@@ -191,28 +199,7 @@ void UpdateProfile(ApiContext& ctx, const Caller& me, const Request& req,
 // The points mall: the template's points price for one of its coupons.
 void Exchange(ApiContext& ctx, const Caller& me, const Request& req,
               const Respond& respond) {
-  StatusOr<codec::Json> body = ParseBody(req);
-  if (!body.ok()) return respond(StatusResponse(body.status()));
-  codec::JsonReader r(*body, "body");
-  std::string template_id = r.Str("template_id");
-  r.Finish();
-  if (!r.ok()) return respond(StatusResponse(r.status()));
-  if (!ctx.member_claims.Allow(me.id, ctx.service.Now())) {
-    return respond(ErrorResponse(429, "RATE_LIMITED",
-                                 "too many claims and exchanges: wait a "
-                                 "minute"));
-  }
-  RunIdempotent(
-      ctx, req,
-      {.scope = "member:" + me.id,
-       .origin = ApiOrigin(),
-       .type = "exchange_points",
-       .payload = {{"member_id", me.id}, {"template_id", template_id}},
-       .shape =
-           [](const sync::OpResult& res) {
-             return JsonResponse(201, res.result);
-           }},
-      respond);
+  CouponOf(ctx, me, req, respond, "exchange_points");
 }
 
 // Erases the account: phone, profile, consents and plates go; points,

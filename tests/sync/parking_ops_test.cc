@@ -36,22 +36,23 @@ class ParkingOpsTest : public ::testing::Test {
                   {"bay", "B2-A"}}),
               kIn);
   }
-  // Gives M1 usable points: a receipt two days before.
-  void GivePoints() {
+  // M1's receipt two days before: its points are usable by now.
+  static Operation EarnTwoDaysBefore() {
     const Timestamp earlier = kIn.PlusSeconds(-2 * kSecondsPerDay);
-    ASSERT_TRUE(
-        Do(Op("e1", "device:pos-01", "earn",
-              {{"receipt",
-                {{"id", "R1"},
-                 {"member_id", "M1"},
-                 {"mall_id", "m-xinjie"},
-                 {"store_id", "s-101"},
-                 {"at", FormatIso8601(earlier)},
-                 {"lines",
-                  {{{"category", "food_drink"}, {"amount_fen", 50000}}}}}}},
-              earlier),
-           earlier)
-            .ok());
+    return Op(
+        "e1", "device:pos-01", "earn",
+        {{"receipt",
+          {{"id", "R1"},
+           {"member_id", "M1"},
+           {"mall_id", "m-xinjie"},
+           {"store_id", "s-101"},
+           {"at", FormatIso8601(earlier)},
+           {"lines", {{{"category", "food_drink"}, {"amount_fen", 50000}}}}}}},
+        earlier);
+  }
+  void GivePoints() {
+    const Operation earn = EarnTwoDaysBefore();
+    ASSERT_TRUE(Do(earn, earn.client_time).ok());
   }
   int64_t Usable() {
     return state_.accounts.at(MemberId("M1")).ledger().BalanceAt(kOut).usable;
@@ -179,21 +180,8 @@ TEST_F(ParkingOpsTest, AMembersReplicaAppliesTheMembersSideOfAPayment) {
   GroupState phone(testing::DemoProgram());
   phone.checks_escrows = false;
   ASSERT_TRUE(testing::RegisterMembers(phone, 1));
-  const Timestamp earlier = kIn.PlusSeconds(-2 * kSecondsPerDay);
-  ASSERT_TRUE(
-      Apply(phone,
-            Op("e1", "device:pos-01", "earn",
-               {{"receipt",
-                 {{"id", "R1"},
-                  {"member_id", "M1"},
-                  {"mall_id", "m-xinjie"},
-                  {"store_id", "s-101"},
-                  {"at", FormatIso8601(earlier)},
-                  {"lines",
-                   {{{"category", "food_drink"}, {"amount_fen", 50000}}}}}}},
-               earlier),
-            earlier)
-          .ok());
+  const Operation earn = EarnTwoDaysBefore();
+  ASSERT_TRUE(Apply(phone, earn, earn.client_time).ok());
   const Operation pay = Op("p1", "member:M1", "park_pay", Pay(*q));
   ASSERT_TRUE(Do(pay, kOut).ok());
   StatusOr<Effects> on_phone = Apply(phone, pay, kOut);

@@ -41,20 +41,27 @@ StatusOr<MemberAccount*> AccountOf(GroupState& state, const MemberId& id) {
   return &it->second;
 }
 
+void CollectEntries(const MemberAccount& account, size_t before, Effects& fx) {
+  const auto& all = account.ledger().entries();
+  fx.entries.assign(all.begin() + static_cast<std::ptrdiff_t>(before),
+                    all.end());
+}
+
+Claimant ClaimantOf(const MemberAccount& account) {
+  return {account.member().id,
+          account.tier().tier,
+          {},
+          account.member().registered_at};
+}
+
 }  // namespace internal
 
 namespace {
 
 using internal::AccountOf;
 using internal::CheckActor;
+using internal::CollectEntries;
 using internal::DeviceOnly;
-
-// The ledger entries `account` gained since it had `before`.
-void CollectEntries(const MemberAccount& account, size_t before, Effects& fx) {
-  const auto& all = account.ledger().entries();
-  fx.entries.assign(all.begin() + static_cast<std::ptrdiff_t>(before),
-                    all.end());
-}
 
 StatusOr<Effects> Register(GroupState& state, const Operation& op,
                            Timestamp now) {

@@ -10,6 +10,10 @@ namespace atrium::sync::internal {
 Status CheckActor(const Operation& op, const MemberId& member);
 Status DeviceOnly(const Operation& op);
 StatusOr<MemberAccount*> AccountOf(GroupState& state, const MemberId& id);
+// The ledger entries `account` gained since it had `before`, into `fx`.
+void CollectEntries(const MemberAccount& account, size_t before, Effects& fx);
+// What a coupon's claim rules know of the member.
+Claimant ClaimantOf(const MemberAccount& account);
 
 // The book holding template `id`, searched across the group's malls.
 StatusOr<CouponBook*> BookWithTemplate(GroupState& state, const TemplateId& id);

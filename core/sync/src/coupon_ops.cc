@@ -93,8 +93,7 @@ StatusOr<Effects> ClaimCoupon(GroupState& state, const Operation& op,
     ATRIUM_RETURN_IF_ERROR((*escrow)->CheckCoupon(template_id, op.client_time));
     (*book)->ReleaseHold(template_id, 1);  // the escrow's slice issues it
   }
-  const Claimant claimant{
-      member, (*account)->tier().tier, {}, (*account)->member().registered_at};
+  const Claimant claimant = ClaimantOf(**account);
   StatusOr<CouponEvent> e =
       (*book)->Issue("op:" + op.id, template_id, claimant, IssueChannel::kClaim,
                      now, CouponId("c-" + op.id));
@@ -124,8 +123,7 @@ StatusOr<Effects> GrantCoupon(GroupState& state, const Operation& op,
   if (!account.ok()) return account.status();
   StatusOr<CouponBook*> book = BookWithTemplate(state, template_id);
   if (!book.ok()) return book.status();
-  const Claimant claimant{
-      member, (*account)->tier().tier, {}, (*account)->member().registered_at};
+  const Claimant claimant = ClaimantOf(**account);
   StatusOr<CouponEvent> e =
       (*book)->Issue("op:" + op.id, template_id, claimant,
                      IssueChannel::kOperator, now, CouponId("c-" + op.id));
@@ -145,17 +143,14 @@ StatusOr<Effects> ExchangePoints(GroupState& state, const Operation& op,
   if (!account.ok()) return account.status();
   StatusOr<CouponBook*> book = BookWithTemplate(state, template_id);
   if (!book.ok()) return book.status();
-  const Claimant claimant{
-      member, (*account)->tier().tier, {}, (*account)->member().registered_at};
+  const Claimant claimant = ClaimantOf(**account);
   const size_t before = (*account)->ledger().entries().size();
   StatusOr<Exchange> x = ExchangePointsForCoupon(
       **book, (*account)->ledger(), "op:" + op.id, template_id, claimant, now,
       CouponId("c-" + op.id));
   if (!x.ok()) return x.status();
   Effects fx = CouponEffects(**book, x->issue, member);
-  const auto& all = (*account)->ledger().entries();
-  fx.entries.assign(all.begin() + static_cast<std::ptrdiff_t>(before),
-                    all.end());
+  CollectEntries(**account, before, fx);
   fx.result["points"] = x->spend.requested;
   fx.result["balance"] = (*account)->ledger().BalanceAt(now).usable;
   return fx;

@@ -159,9 +159,7 @@ StatusOr<Effects> ParkPay(GroupState& state, const Operation& op,
           "op:" + op.id, now, points, "parking", "parking at " + mall.value());
       if (!spent.ok()) return spent.status();
     }
-    const auto& all = account->ledger().entries();
-    fx.entries.assign(all.begin() + static_cast<std::ptrdiff_t>(before),
-                      all.end());
+    CollectEntries(*account, before, fx);
   }
   fx.result = {{"paid_fen", due.fen()}, {"points", points}};
   if (!coupon.empty()) fx.result["coupon_id"] = coupon.value();
