@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <random>
 
 #include "demo_mall.h"
@@ -27,9 +28,14 @@ class Seeder {
 
   void Add(Timestamp at, std::string origin_device, std::string type,
            Json payload) {
+    AddAs(at, {sync::OriginKind::kDevice, std::move(origin_device)},
+          std::move(type), std::move(payload));
+  }
+  void AddAs(Timestamp at, sync::Origin origin, std::string type,
+             Json payload) {
     sync::Operation op;
     op.id = "seed-" + std::to_string(++n_);
-    op.origin = {sync::OriginKind::kDevice, std::move(origin_device)};
+    op.origin = std::move(origin);
     op.type = std::move(type);
     op.client_time = at;
     op.payload = std::move(payload);
@@ -73,6 +79,25 @@ class Seeder {
   int64_t n_ = 0;
   std::vector<Timed> ops_;
 };
+
+// The coupon templates of coupons.json, added by the demo's admin a year
+// before `now`, before anyone shops.
+Status AddDemoCoupons(Seeder& seeder, const std::string& dir, Timestamp now) {
+  const std::string path = dir + "/coupons.json";
+  if (!std::filesystem::exists(path)) return Status::Ok();
+  StatusOr<Json> file = demo::ReadJsonFile(path);
+  if (!file.ok()) return file.status();
+  const auto templates = file->find("templates");
+  if (templates == file->end() || !templates->is_array()) {
+    return InvalidArgument(path + ": {\"templates\": [...]} expected");
+  }
+  const Timestamp at = now.PlusSeconds(-366 * kSecondsPerDay);
+  for (const Json& t : *templates) {
+    seeder.AddAs(at, {sync::OriginKind::kOperator, "admin"},
+                 "add_coupon_template", {{"template", t}});
+  }
+  return Status::Ok();
+}
 
 // The hand-written members and what they did (expiry runs are the
 // ledger's own business and are skipped).
@@ -166,6 +191,7 @@ StatusOr<SeedCounts> SeedDemo(store::OpLog& log, const std::string& demo_dir,
                               GeneratedMembers generated, Timestamp now) {
   Seeder seeder(now);
   SeedCounts counts;
+  ATRIUM_RETURN_IF_ERROR(AddDemoCoupons(seeder, demo_dir, now));
   ATRIUM_RETURN_IF_ERROR(AddDemoMembers(seeder, demo_dir, counts.members));
   AddGeneratedMembers(seeder, log.state().program, generated, now,
                       counts.members);
