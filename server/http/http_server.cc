@@ -30,7 +30,7 @@ constexpr auto kStopWait = std::chrono::seconds(30);
 // still sends (the rest of a refused body), to read and drop first.
 constexpr auto kLingerTime = std::chrono::seconds(2);
 constexpr size_t kLingerBytes = size_t{4} << 20;
-constexpr size_t kLingerChunk = 16 * 1024;
+constexpr size_t kLingerChunk = size_t{16} * 1024;
 
 std::string ErrorBody(std::string_view code, std::string_view message) {
   return std::string(R"({"error":{"code":")") + std::string(code) +
@@ -43,12 +43,14 @@ class Session;
 struct Shared {
   HttpOptions options;
   Handler handler;
-  net::io_context ioc;
   std::atomic<size_t> connections{0};
   std::atomic<bool> stopping{false};
   std::mutex mu;
   std::condition_variable all_closed;
   std::set<Session*> sessions;  // under mu
+  // Last, so destroyed first: handlers it still holds (a session closing
+  // slowly) release their sessions while the set above is alive.
+  net::io_context ioc;
 };
 
 // One connection: read a request, hand it over, write the answer, again.
