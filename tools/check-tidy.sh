@@ -6,7 +6,11 @@ cd "$(dirname "$0")/.."
 build="${1:-build/dev}"
 mapfile -t files < <(git ls-files --cached --others --exclude-standard \
   'core/*.cc' 'server/*.cc' 'tools/*.cc')
+# Stopped (TERM), it stops starting files; those under way finish.
 printf '%s\n' "${files[@]}" |
   xargs -P "$(nproc)" -n 4 clang-tidy -p "$build" --quiet --warnings-as-errors='*' \
-    --extra-arg=-Wno-unknown-warning-option 2>/dev/null
+    --extra-arg=-Wno-unknown-warning-option 2>/dev/null &
+workers=$!
+trap 'kill "$workers" 2>/dev/null; exit 143' TERM
+wait "$workers"
 echo "tidy: ${#files[@]} files clean"

@@ -19,10 +19,11 @@ bash tools/check-format.sh
 passed=0
 mkdir -p build
 cmake --preset dev >build/dev.log 2>&1 || { cat build/dev.log; exit 1; }
-# Its own session, so that a failure here stops tidy and all its workers.
-setsid nice -n 19 bash tools/check-tidy.sh build/dev >build/tidy.log 2>&1 &
+# In this session: a session of its own would be scheduled as an equal of
+# the builds, whatever its nice value.
+nice -n 19 bash tools/check-tidy.sh build/dev >build/tidy.log 2>&1 &
 tidy_pid=$!
-trap 'kill -- "-$tidy_pid" 2>/dev/null || true' EXIT
+trap 'kill "$tidy_pid" 2>/dev/null || true' EXIT
 for preset in asan wasm; do
   echo "== $preset"
   log="build/$preset.log"
