@@ -96,6 +96,19 @@ const ParkingSession* ParkingLot::OpenSession(const Plate& plate) const {
   return FindOpen(plate);
 }
 
+const ParkingSession* ParkingLot::OpenSession(
+    std::string_view plate_text) const {
+  const auto it = open_.find(plate_text);
+  return it == open_.end() ? nullptr : it->second;
+}
+
+std::vector<const ParkingSession*> ParkingLot::OpenSessions() const {
+  std::vector<const ParkingSession*> out;
+  out.reserve(open_.size());
+  for (const auto& [plate, s] : open_) out.push_back(s);
+  return out;
+}
+
 StatusOr<const Tariff*> ParkingLot::TariffOf(const ParkingSession& s) const {
   const Tariff* t = schedule_->Find(s.tariff, s.tariff_version);
   if (t == nullptr)
@@ -112,13 +125,12 @@ StatusOr<const ParkingSession*> ParkingLot::Enter(
 }
 
 StatusOr<const ParkingSession*> ParkingLot::Enter(
-    std::string_view key, const Plate& plate_value,
+    std::string_view key, const Plate& plate,
     std::optional<VehicleClass> vehicle, std::string_view bay, Timestamp at) {
-  const Plate* plate = &plate_value;
   const VehicleClass v = vehicle.value_or(
-      plate->new_energy() ? VehicleClass::kNewEnergy : VehicleClass::kSmall);
+      plate.new_energy() ? VehicleClass::kNewEnergy : VehicleClass::kSmall);
   const std::string request =
-      Request("enter", {plate->text(), VehicleClassName(v), bay, Seconds(at)});
+      Request("enter", {plate.text(), VehicleClassName(v), bay, Seconds(at)});
   StatusOr<const Op*> replay = Replay(key, request);
   if (!replay.ok()) return replay.status();
   if (*replay != nullptr) return (*replay)->session;
@@ -126,8 +138,8 @@ StatusOr<const ParkingSession*> ParkingLot::Enter(
   if (bay.size() > kMaxBayLength) {
     return InvalidArgument("bay or zone of more than 32 bytes");
   }
-  if (const ParkingSession* open = FindOpen(*plate)) {
-    return AlreadyExists("plate " + plate->Masked() +
+  if (const ParkingSession* open = FindOpen(plate)) {
+    return AlreadyExists("plate " + plate.Masked() +
                          " is already parked (entered " +
                          calendar_.FormatLocal(open->entry) + ")");
   }
@@ -139,7 +151,7 @@ StatusOr<const ParkingSession*> ParkingLot::Enter(
   }
   ParkingSession& s = sessions_.emplace_back();
   s.id = std::string(key);
-  s.plate = *plate;
+  s.plate = plate;
   s.vehicle = v;
   s.bay = std::string(bay);
   s.entry = at;
@@ -246,15 +258,14 @@ StatusOr<const ParkingSession*> ParkingLot::Exit(
 }
 
 StatusOr<const ParkingSession*> ParkingLot::Exit(
-    std::string_view key, const Plate& plate_value, Timestamp at,
+    std::string_view key, const Plate& plate, Timestamp at,
     const MemberBenefits* auto_payer) {
-  const Plate* plate = &plate_value;
-  const std::string request = Request("exit", {plate->text(), Seconds(at)});
+  const std::string request = Request("exit", {plate.text(), Seconds(at)});
   StatusOr<const Op*> replay = Replay(key, request);
   if (!replay.ok()) return replay.status();
   if (*replay != nullptr) return (*replay)->session;
-  ParkingSession* s = FindOpen(*plate);
-  if (s == nullptr) return NotParked(*plate);
+  ParkingSession* s = FindOpen(plate);
+  if (s == nullptr) return NotParked(plate);
   if (at < s->entry) return InvalidArgument("an exit before the car entered");
   const int64_t grace = policy_.exit_grace_minutes * kSecondsPerMinute;
   const bool in_grace =

@@ -146,14 +146,7 @@ StatusOr<MemberId> ApiContext::ScanCode(const Request& req) {
   std::string code = r.Str("code");
   r.Finish();
   if (!r.ok()) return r.status();
-  StatusOr<MemberId> member = member_codes.Scan(code, service.Now());
-  if (!member.ok()) return member;
-  const bool known = service.ReadState([&](const sync::GroupState& s) {
-    const atrium::Member* m = s.directory.Find(*member);
-    return m != nullptr && !m->erased_at;
-  });
-  if (!known) return NotFound("no such member");
-  return member;
+  return member_codes.Scan(code, service.Now());
 }
 
 }  // namespace atrium::server

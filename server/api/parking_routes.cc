@@ -130,21 +130,21 @@ void MyParking(ApiContext& ctx, const Request& req, const PathParams&,
   const Timestamp now = ctx.service.Now();
   Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
     codec::Json stays = codec::Json::array();
-    for (const auto& [key, owner] : s.identity_owner) {
-      if (owner != member || !key.starts_with("plate:")) continue;
-      const std::string hash = key.substr(6);
-      for (const auto& [mall, lot] : s.parking) {
-        for (const ParkingSession& stay : lot.sessions()) {
-          if (stay.exit || stay.plate.text() != hash) continue;
-          StatusOr<ParkingQuote> q =
-              sync::QuoteParking(s, mall, stay.plate, &member, points, now);
-          if (!q.ok()) return StatusResponse(q.status());
-          stays.push_back({{"mall_id", mall.value()},
-                           {"plate_id", hash},
-                           {"plate", stay.plate.Masked()},
-                           {"bay", stay.bay},
-                           {"quote", codec::QuoteToJson(*q)}});
+    for (const auto& [mall, lot] : s.parking) {
+      for (const ParkingSession* stay : lot.OpenSessions()) {
+        const std::string& hash = stay->plate.text();
+        const auto owner = s.identity_owner.find("plate:" + hash);
+        if (owner == s.identity_owner.end() || owner->second != member) {
+          continue;
         }
+        StatusOr<ParkingQuote> q =
+            sync::QuoteParking(s, mall, stay->plate, &member, points, now);
+        if (!q.ok()) return StatusResponse(q.status());
+        stays.push_back({{"mall_id", mall.value()},
+                         {"plate_id", hash},
+                         {"plate", stay->plate.Masked()},
+                         {"bay", stay->bay},
+                         {"quote", codec::QuoteToJson(*q)}});
       }
     }
     return JsonResponse(200, {{"stays", std::move(stays)}});
@@ -182,12 +182,9 @@ void MyPayment(ApiContext& ctx, const Request& req, const PathParams&,
         }
         const auto lot = s.parking.find(MallId(mall));
         if (lot == s.parking.end()) return std::nullopt;
-        for (const ParkingSession& stay : lot->second.sessions()) {
-          if (!stay.exit && stay.plate.text() == plate_id) {
-            return stay.plate.Masked();
-          }
-        }
-        return std::nullopt;
+        const ParkingSession* stay = lot->second.OpenSession(plate_id);
+        if (stay == nullptr) return std::nullopt;
+        return stay->plate.Masked();
       });
   if (!display) {
     return respond(

@@ -37,7 +37,8 @@ void Scan(ApiContext& ctx, const Caller& till, const Request& req,
   const Timestamp now = ctx.service.Now();
   Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
     auto it = s.accounts.find(*member);
-    if (it == s.accounts.end()) {
+    // An erased member's phone may still make codes: they scan as no one.
+    if (it == s.accounts.end() || it->second.member().erased_at) {
       return ErrorResponse(404, "NOT_FOUND", "no such member");
     }
     return JsonResponse(200, SummaryJson(s, it->second, now));

@@ -161,11 +161,13 @@ void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
   if (!member.ok()) return respond(StatusResponse(member.status()));
   const Timestamp now = ctx.service.Now();
   Response out = ctx.service.WithLog([&](store::OpLog& log) {
+    const auto it = log.state().accounts.find(*member);
+    if (it == log.state().accounts.end() || it->second.member().erased_at) {
+      return ErrorResponse(404, "NOT_FOUND", "no such member");
+    }
     Status s = log.Serve(OriginOf(*kiosk), *member, now);
     if (!s.ok()) return StatusResponse(s);
-    const auto& accounts = log.state().accounts;
-    return JsonResponse(200,
-                        SummaryJson(log.state(), accounts.at(*member), now));
+    return JsonResponse(200, SummaryJson(log.state(), it->second, now));
   });
   respond(std::move(out));
 }

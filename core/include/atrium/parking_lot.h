@@ -111,6 +111,9 @@ class ParkingLot {
   StatusOr<std::string> FindCar(std::string_view plate) const;
 
   const ParkingSession* OpenSession(const Plate& plate) const;
+  // By the plate's text: a keyed plate's hash.
+  const ParkingSession* OpenSession(std::string_view plate_text) const;
+  std::vector<const ParkingSession*> OpenSessions() const;
   const ParkingSession* Session(std::string_view id) const;
   const std::deque<ParkingSession>& sessions() const { return sessions_; }
   // Benefits given on the business day of `at` to `member` (may be null)

@@ -14,30 +14,17 @@ namespace atrium::sync::internal {
 namespace {
 
 constexpr size_t kMaxIdentityValue = 64;
-constexpr size_t kPlateHashDigits = 64;
-constexpr size_t kMaxPlateDisplay = 24;  // bytes; 粤B****45 takes 10
 
 bool ValueChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
-bool HexDigit(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-}
-
 // A plate: the server's keyed hash and the masked plate, never the plate.
 Status CheckPlate(const Identity& id) {
-  if (id.value.size() != kPlateHashDigits ||
-      !std::all_of(id.value.begin(), id.value.end(), HexDigit)) {
-    return InvalidArgument(
-        "payload.identity.value: a plate is named by its keyed hash, 64 "
-        "lowercase hex digits");
-  }
-  if (id.display.empty() || id.display.size() > kMaxPlateDisplay ||
-      id.display.find("***") == std::string::npos) {
-    return InvalidArgument(
-        "payload.identity.display: a plate's masked form, such as 沪A***45");
+  StatusOr<Plate> plate = Plate::Keyed(id.value, id.display, false);
+  if (!plate.ok()) {
+    return InvalidArgument("payload.identity: " + plate.status().message());
   }
   return Status::Ok();
 }
