@@ -1,6 +1,7 @@
 // The mall's console: coupon templates and grants to members (admin,
-// marketing), escrows for kiosks (admin), the programme and member search
-// with masked phones (every role). Reports are in report_routes.cc.
+// marketing), escrows for kiosks and the programme's rules (admin; every
+// role reads them) and member search with masked phones (every role). Reports
+// are in report_routes.cc.
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/routes.h"
@@ -113,12 +114,40 @@ void GrantCoupons(ApiContext& ctx, const Request& req, const PathParams&,
       respond);
 }
 
-// The programme's tiers, earning rules and expiry, as the server runs them.
+// The programme's tiers, earning rules and expiry, as the server runs them:
+// the programme file's, or the last an admin put.
 void ProgramOf(ApiContext& ctx, const Request& req, const PathParams&,
                const Respond& respond) {
   Response error;
   if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
-  respond(JsonResponse(200, ctx.program_json));
+  codec::Json program = ctx.program_json;
+  codec::Json rules =
+      ctx.service.ReadState([](const sync::GroupState& s) { return s.rules; });
+  if (rules.is_object()) {
+    for (const char* part : {"tiers", "earning", "expiry"}) {
+      program[part] = rules[part];
+    }
+    program["max_receipt_age_days"] = rules.value("max_receipt_age_days", 30);
+  }
+  respond(JsonResponse(200, program));
+}
+
+// Replaces the programme's rules (admin): an update_program operation, so
+// every replica earns and qualifies by the same rules from the same point
+// of the log.
+void PutProgram(ApiContext& ctx, const Request& req, const PathParams&,
+                const Respond& respond) {
+  Response error;
+  StatusOr<Caller> op = ctx.Operator(req, {Role::kAdmin}, error);
+  if (!op.ok()) return respond(error);
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  RunIdempotent(ctx, req,
+                {.scope = "operator:" + op->id,
+                 .origin = OperatorOrigin(op->id),
+                 .type = "update_program",
+                 .payload = *body},
+                respond);
 }
 
 // Members whose phone ends with `phone_suffix` (4 digits), masked.
@@ -160,6 +189,8 @@ void AddOperatorRoutes(Router& r, ApiContext& ctx) {
         std::bind(GrantCoupons, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/operator/program",
         std::bind(ProgramOf, std::ref(ctx), _1, _2, _3));
+  r.Add("PUT", "/api/v1/operator/program",
+        std::bind(PutProgram, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/operator/members",
         std::bind(SearchMembers, std::ref(ctx), _1, _2, _3));
 }

@@ -1,5 +1,5 @@
 // The console over HTTP: granting coupons to a list of members, reading
-// the programme, and who may do which.
+// and changing the programme, and who may do which.
 #include <gtest/gtest.h>
 
 #include "test_server.h"
@@ -97,6 +97,39 @@ TEST(OperatorApiTest, EveryRoleReadsTheProgramme) {
   EXPECT_GE(r.Json()["tiers"]["levels"].size(), 3u);
   EXPECT_TRUE(r.Json().contains("earning"));
   EXPECT_EQ(s.Get("/api/v1/operator/program").status, 401);
+}
+
+TEST(OperatorApiTest, AnAdminChangesTheRulesWhichOutliveARestart) {
+  TestServer s;
+  const std::string admin = s.OperatorToken("admin", "demo-admin-pass");
+  const std::string marketing =
+      s.OperatorToken("marketing", "demo-marketing-pass");
+  codec::Json rules = s.Get("/api/v1/operator/program", Bearer(admin)).Json();
+  rules.erase("group");
+  rules["earning"]["fen_per_point"] = 50;
+  const std::string target = "/api/v1/operator/program";
+  EXPECT_EQ(s.Send("PUT", target, rules, Bearer(marketing), "p1").status, 403);
+  EXPECT_EQ(s.Send("PUT", target, rules, Bearer(admin)).status, 400);  // key
+  HttpReply put = s.Send("PUT", target, rules, Bearer(admin), "p1");
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(put.Json()["rules"].size(), rules["earning"]["rules"].size());
+  EXPECT_EQ(s.Send("PUT", target, rules, Bearer(admin), "p1").status, 200);
+
+  codec::Json no_gold = rules;
+  no_gold["tiers"]["levels"].erase(2);
+  no_gold["earning"]["rules"] = codec::Json::array();
+  HttpReply refused = s.Send("PUT", target, no_gold, Bearer(admin), "p2");
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(
+      s.Send("PUT", target, codec::Json::array(), Bearer(admin), "p3").status,
+      400);
+
+  s.Restart();
+  const std::string finance = s.OperatorToken("finance", "demo-finance-pass");
+  codec::Json now = s.Get(target, Bearer(finance)).Json();
+  EXPECT_EQ(now["earning"]["fen_per_point"], 50);
+  EXPECT_EQ(now["tiers"]["levels"].size(), 4u);
+  EXPECT_TRUE(now.contains("group"));
 }
 
 }  // namespace

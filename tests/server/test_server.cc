@@ -47,16 +47,17 @@ void TestServer::AddAccess() {
                                 d["key"].get<std::string>())
                     .ok());
   }
-  ASSERT_TRUE(credentials_
-                  ->AddOperator("admin", server::Role::kAdmin,
-                                "demo-admin-pass",
-                                server::PasswordCost::kMinimumForTests)
-                  .ok());
-  ASSERT_TRUE(credentials_
-                  ->AddOperator("finance", server::Role::kFinance,
-                                "demo-finance-pass",
-                                server::PasswordCost::kMinimumForTests)
-                  .ok());
+  const std::pair<const char*, server::Role> operators[] = {
+      {"admin", server::Role::kAdmin},
+      {"marketing", server::Role::kMarketing},
+      {"finance", server::Role::kFinance}};
+  for (const auto& [name, role] : operators) {
+    ASSERT_TRUE(credentials_
+                    ->AddOperator(name, role,
+                                  "demo-" + std::string(name) + "-pass",
+                                  server::PasswordCost::kMinimumForTests)
+                    .ok());
+  }
 }
 
 TestServer::~TestServer() {

@@ -193,4 +193,17 @@ StatusOr<Program> ProgramFromJson(const Json& j) {
   return p;
 }
 
+StatusOr<Program> ProgramWithRules(Program program, const Json& rules) {
+  JsonReader r(rules, "rules");
+  program.tiers = ReadTiers(r.Object("tiers"));
+  program.earning = ReadEarning(r.Object("earning"));
+  program.expiry = ReadExpiry(r.Object("expiry"));
+  program.max_receipt_age_days =
+      static_cast<int32_t>(r.OptInt("max_receipt_age_days", 30, 0, 366));
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  ATRIUM_RETURN_IF_ERROR(program.Validate());
+  return program;
+}
+
 }  // namespace atrium::codec

@@ -40,14 +40,14 @@ StatusOr<std::unique_ptr<OpLog>> OpLog::Open(const std::string& path,
   if (!db.ok()) return db.status();
   ATRIUM_RETURN_IF_ERROR(Configure(**db));
   ATRIUM_RETURN_IF_ERROR(Migrate(**db));
-  {
-    Transaction txn(**db);
-    ATRIUM_RETURN_IF_ERROR(txn.Begin());
-    ATRIUM_RETURN_IF_ERROR(SaveTiers(**db, program.tiers));
-    ATRIUM_RETURN_IF_ERROR(txn.Commit());
-  }
   std::unique_ptr<OpLog> log(new OpLog(std::move(*db), std::move(program)));
   ATRIUM_RETURN_IF_ERROR(log->Replay());
+  // The tiers as the log left them (an operator may have changed the
+  // programme's since it was first given).
+  Transaction txn(*log->db_);
+  ATRIUM_RETURN_IF_ERROR(txn.Begin());
+  ATRIUM_RETURN_IF_ERROR(SaveTiers(*log->db_, log->state_->program.tiers));
+  ATRIUM_RETURN_IF_ERROR(txn.Commit());
   return log;
 }
 
@@ -326,7 +326,7 @@ Status OpLog::SaveTierChanges(const MemberId& member,
   if (joined) {
     // The tier they joined at opens their history.
     const TierChange join{account->second.member().registered_at, TierId(),
-                          program_.tiers.levels.front().id, "joined"};
+                          state_->program.tiers.levels.front().id, "joined"};
     ATRIUM_RETURN_IF_ERROR(ProjectTierChanges(*db_, op_id, member, {&join, 1}));
   }
   if (rows->second == tier.history.size()) return Status::Ok();

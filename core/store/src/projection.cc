@@ -343,6 +343,7 @@ Status Project(Db& db, std::string_view op_id, const sync::Effects& fx,
   }
   if (fx.updated) ATRIUM_RETURN_IF_ERROR(UpdateMember(db, *fx.updated));
   if (fx.erased) ATRIUM_RETURN_IF_ERROR(EraseMember(db, *fx.erased));
+  if (fx.tiers) ATRIUM_RETURN_IF_ERROR(SaveTiers(db, *fx.tiers));
   if (fx.parking_session) {
     ATRIUM_RETURN_IF_ERROR(
         SaveParkingSession(db, *fx.parking_mall, *fx.parking_session));

@@ -253,6 +253,7 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
   if (op.type == "park_enter") return internal::ParkEnter(state, op, now);
   if (op.type == "park_pay") return internal::ParkPay(state, op, now);
   if (op.type == "park_exit") return internal::ParkExit(state, op, now);
+  if (op.type == "update_program") return internal::UpdateProgram(state, op);
   return InvalidArgument("unknown operation type");
 }
 

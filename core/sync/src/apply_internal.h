@@ -58,6 +58,9 @@ StatusOr<Effects> ParkPay(GroupState& state, const Operation& op,
 StatusOr<Effects> ParkExit(GroupState& state, const Operation& op,
                            Timestamp now);
 
+// The programme's rules replaced (program_ops.cc).
+StatusOr<Effects> UpdateProgram(GroupState& state, const Operation& op);
+
 StatusOr<Effects> AddCouponTemplate(GroupState& state, const Operation& op);
 StatusOr<Effects> ClaimCoupon(GroupState& state, const Operation& op,
                               Timestamp now);

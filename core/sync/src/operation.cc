@@ -7,7 +7,7 @@
 namespace atrium::sync {
 namespace {
 
-constexpr std::array<std::string_view, 19> kTypes = {"register",
+constexpr std::array<std::string_view, 20> kTypes = {"register",
                                                      "earn",
                                                      "refund",
                                                      "spend_points",
@@ -25,7 +25,8 @@ constexpr std::array<std::string_view, 19> kTypes = {"register",
                                                      "park_enter",
                                                      "park_pay",
                                                      "park_exit",
-                                                     "erase_member"};
+                                                     "erase_member",
+                                                     "update_program"};
 
 bool IdChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

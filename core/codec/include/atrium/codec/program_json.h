@@ -11,6 +11,12 @@ namespace atrium::codec {
 // Decodes and validates a programme; InvalidArgument names the bad field.
 StatusOr<Program> ProgramFromJson(const Json& j);
 
+// `program` with its rules replaced by `rules`: {tiers, earning, expiry,
+// max_receipt_age_days?}, the parts an operator edits (the group, its
+// malls and stores, and the car parks stay). The result is validated as a
+// whole; InvalidArgument names the bad field.
+StatusOr<Program> ProgramWithRules(Program program, const Json& rules);
+
 }  // namespace atrium::codec
 
 #endif  // ATRIUM_CODEC_PROGRAM_JSON_H_

@@ -38,6 +38,10 @@
 //                 fee as quoted now; refused unless the fee, the points and
 //                 the coupon are what the payer was quoted
 //   park_exit     {mall_id, plate}                      a device (the gate)
+//   update_program {tiers, earning, expiry, max_receipt_age_days?}
+//                 an operator: the programme's rules replaced (as in
+//                 program.json); what members hold is not recomputed, and
+//                 no tier may be removed
 // A plate in a parking operation is {value, display, new_energy?}: the
 // server's keyed hash of the plate and its masked form (Plate::Keyed).
 // A device's spend_points and claim_coupon may name its `escrow_id`: they
@@ -89,6 +93,9 @@ struct GroupState {
   std::map<std::string, Escrow> escrows;           // by id
   std::map<std::string, MemberId> identity_owner;  // by Identity::Key()
   std::map<MallId, ParkingLot> parking;  // one per car park of the programme
+  // The programme's rules as the last update_program gave them; null while
+  // they are the programme's first.
+  codec::Json rules;
   // Receipts of shoppers known only by an identity, waiting for a member.
   std::map<std::string, std::vector<Receipt>> guest_receipts;
   // Whose escrows this state checks. The server checks every device's. A
@@ -107,6 +114,7 @@ struct Effects {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   std::optional<Member> registered;      // a new member
   std::optional<Member> updated;         // a member's new profile
   std::optional<Member> erased;          // a member who erased their account
+  std::optional<TierPolicy> tiers;       // the programme's, changed
   std::vector<LedgerEntry> entries;      // new ledger entries, in order
   std::optional<ReceiptRecord> receipt;  // a receipt as it now stands
   bool everyone = false;                 // catalogue: every client sees it

@@ -1,0 +1,51 @@
+// An operator's change of the programme's rules outlives a restart: the
+// log replays it over the programme file, and the tiers table shows it.
+#include <gtest/gtest.h>
+
+#include "atrium/store/op_log.h"
+#include "shared_files.h"
+#include "sync/sync_ops.h"
+#include "temp_dir.h"
+
+namespace atrium::store {
+namespace {
+
+using testing::Op;
+
+class ProgramChangeTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<OpLog> Open() {
+    StatusOr<std::unique_ptr<OpLog>> log =
+        OpLog::Open(dir_.File("atrium.db"), testing::DemoProgram());
+    EXPECT_TRUE(log.ok()) << log.status().ToString();
+    return log.ok() ? std::move(*log) : nullptr;
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(ProgramChangeTest, TheChangedRulesOutliveARestart) {
+  codec::Json rules = testing::ReadSharedJson("demo-mall/program.json");
+  rules.erase("group");
+  rules["earning"]["fen_per_point"] = 50;
+  rules["tiers"]["levels"][1]["name"] = "银卡会员";
+  auto log = Open();
+  ASSERT_NE(log, nullptr);
+  const std::vector<sync::Operation> update = {
+      Op("u1", "operator:admin", "update_program", rules)};
+  StatusOr<std::vector<OpResult>> r = log->ApplyBatch(update, testing::kOpsNow);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->at(0).applied) << r->at(0).error.ToString();
+  const std::string renamed =
+      "SELECT count(*) FROM tiers WHERE id = 'silver' AND name = '银卡会员'";
+  EXPECT_EQ(*log->db().QueryInt(renamed), 1);
+
+  log.reset();
+  log = Open();  // the programme file still says 100 fen a point, 银卡
+  ASSERT_NE(log, nullptr);
+  EXPECT_EQ(log->state().program.earning.fen_per_point, 50);
+  EXPECT_EQ(log->state().rules, rules);
+  EXPECT_EQ(*log->db().QueryInt(renamed), 1);
+}
+
+}  // namespace
+}  // namespace atrium::store
