@@ -15,6 +15,7 @@ using codec::Json;
 // Operations applied together share one `now`: at most this far apart.
 constexpr int64_t kBatchSpanSeconds = int64_t{6} * 3600;
 constexpr size_t kBatchSize = 512;
+constexpr int64_t kMembersPerChunk = 20'000;
 constexpr int64_t kYear = int64_t{365} * 24 * 3600;
 
 struct Timed {
@@ -42,14 +43,14 @@ class Seeder {
     ops_.push_back({at, std::move(op)});
   }
 
-  // Applies everything in time order; a rejected operation is an error.
+  // Applies what was added since the last call, in time order, and forgets
+  // it; a rejected operation is an error. Returns how many were applied.
   StatusOr<int64_t> Apply(store::OpLog& log) {
     std::stable_sort(
         ops_.begin(), ops_.end(),
         [](const Timed& a, const Timed& b) { return a.at < b.at; });
     // Sequence numbers rise in the order applied.
-    std::map<std::string, int64_t> seq;
-    for (Timed& t : ops_) t.op.seq = ++seq[t.op.origin.id];
+    for (Timed& t : ops_) t.op.seq = ++seq_[t.op.origin.id];
     size_t i = 0;
     while (i < ops_.size()) {
       size_t j = i;
@@ -71,13 +72,16 @@ class Seeder {
       }
       i = j;
     }
-    return static_cast<int64_t>(ops_.size());
+    const auto applied = static_cast<int64_t>(ops_.size());
+    ops_.clear();
+    return applied;
   }
 
  private:
   Timestamp now_;
   int64_t n_ = 0;
   std::vector<Timed> ops_;
+  std::map<std::string, int64_t> seq_;  // by origin
 };
 
 // The coupon templates of coupons.json, added by the demo's admin a year
@@ -144,9 +148,14 @@ Status AddDemoMembers(Seeder& seeder, const std::string& dir,
 }
 
 // Members "G0000001"..., phones 130xxxxxxxx, who joined a year before
-// `now` and shop 2..max_visits times a year in random stores.
-void AddGeneratedMembers(Seeder& seeder, const Program& program,
-                         GeneratedMembers g, Timestamp now, int64_t& members) {
+// `now` and shop 2..max_visits times a year in random stores. Applied
+// every kMembersPerChunk members, so that a million members never wait in
+// memory at once: each member's operations are in time order, which is all
+// the log needs (members do not meet).
+Status AddGeneratedMembers(Seeder& seeder, store::OpLog& log,
+                           GeneratedMembers g, Timestamp now,
+                           SeedCounts& counts) {
+  const Program& program = log.state().program;
   std::mt19937_64 rng(20261126);
   const int64_t start = now.unix_seconds() - kYear;
   std::vector<std::pair<const Mall*, const Store*>> stores;
@@ -161,7 +170,7 @@ void AddGeneratedMembers(Seeder& seeder, const Program& program,
     const int64_t joined = start + static_cast<int64_t>(rng() % 86400);
     seeder.Add(Timestamp::FromUnixSeconds(joined), "desk", "register",
                {{"member_id", id}, {"phone", phone}});
-    ++members;
+    ++counts.members;
     const int visits =
         2 + static_cast<int>(
                 rng() % static_cast<uint64_t>(std::max(1, g.max_visits - 1)));
@@ -182,7 +191,13 @@ void AddGeneratedMembers(Seeder& seeder, const Program& program,
       seeder.Add(Timestamp::FromUnixSeconds(at), "seed-pos", "earn",
                  {{"receipt", receipt}});
     }
+    if (i % kMembersPerChunk == 0 || i == g.count) {
+      StatusOr<int64_t> applied = seeder.Apply(log);
+      if (!applied.ok()) return applied.status();
+      counts.operations += *applied;
+    }
   }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -193,16 +208,18 @@ StatusOr<SeedCounts> SeedDemo(store::OpLog& log, const std::string& demo_dir,
   SeedCounts counts;
   ATRIUM_RETURN_IF_ERROR(AddDemoCoupons(seeder, demo_dir, now));
   ATRIUM_RETURN_IF_ERROR(AddDemoMembers(seeder, demo_dir, counts.members));
-  AddGeneratedMembers(seeder, log.state().program, generated, now,
-                      counts.members);
   // The seed is one bulk load: made durable once at the end.
   ATRIUM_RETURN_IF_ERROR(log.db().Exec("PRAGMA synchronous = OFF"));
-  StatusOr<int64_t> applied = seeder.Apply(log);
+  Status seeded = [&]() -> Status {
+    StatusOr<int64_t> applied = seeder.Apply(log);
+    if (!applied.ok()) return applied.status();
+    counts.operations = *applied;
+    return AddGeneratedMembers(seeder, log, generated, now, counts);
+  }();
   Status restore = log.db().Exec("PRAGMA synchronous = FULL");
-  if (!applied.ok()) return applied.status();
+  ATRIUM_RETURN_IF_ERROR(seeded);
   ATRIUM_RETURN_IF_ERROR(restore);
   ATRIUM_RETURN_IF_ERROR(log.db().Exec("PRAGMA wal_checkpoint(FULL)"));
-  counts.operations = *applied;
   return counts;
 }
 
