@@ -35,7 +35,8 @@ struct OpRequest {
   // Checked only when the request is new, not a replay (a till's scan of
   // the member may have lapsed since the first answer): a refusal answers
   // instead.
-  std::function<std::optional<Response>()> guard = nullptr;
+  using Guard = std::function<std::optional<Response>()>;
+  Guard guard = nullptr;
   ResultShaper shape = nullptr;
 };
 

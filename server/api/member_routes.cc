@@ -79,12 +79,27 @@ void CouponOf(ApiContext& ctx, const Caller& me, const Request& req,
                                  "too many claims and exchanges: wait a "
                                  "minute"));
   }
+  // A claim the state refuses now (sold out, over the member's limit) is
+  // answered without a write: in a flash sale most claims are, and none of
+  // them need the log. Such an answer is not kept under the key.
+  OpRequest::Guard guard = nullptr;
+  if (std::string_view(type) == "claim_coupon") {
+    guard = [&ctx, member = MemberId(me.id),
+             id = TemplateId(template_id)]() -> std::optional<Response> {
+      const Status s = ctx.service.ReadState([&](const sync::GroupState& st) {
+        return sync::CheckClaim(st, member, id, ctx.service.Now());
+      });
+      if (s.ok()) return std::nullopt;
+      return StatusResponse(s);
+    };
+  }
   RunIdempotent(
       ctx, req,
       {.scope = "member:" + me.id,
        .origin = ApiOrigin(),
        .type = type,
        .payload = {{"member_id", me.id}, {"template_id", template_id}},
+       .guard = std::move(guard),
        .shape =
            [](const sync::OpResult& res) {
              return JsonResponse(201, res.result);

@@ -17,9 +17,8 @@ using Route = void (*)(ApiContext&, const Caller&, const Request&,
                        const Respond&);
 
 // Refuses a new request for a member the till has not scanned lately.
-std::function<std::optional<Response>()> ScanGuard(ApiContext& ctx,
-                                                   const Caller& till,
-                                                   MemberId member) {
+OpRequest::Guard ScanGuard(ApiContext& ctx, const Caller& till,
+                           MemberId member) {
   return [&ctx, till = till.id,
           member = std::move(member)]() -> std::optional<Response> {
     if (ctx.scan_grants.Allowed(till, member, ctx.service.Now())) {

@@ -135,6 +135,13 @@ TEST_F(MemberPosApiTest, ClaimRedeemAndRefund) {
                                Bearer(other), "c1");
   EXPECT_EQ(sold_out.status, 409);
   EXPECT_EQ(sold_out.Json()["error"]["code"], "RESOURCE_EXHAUSTED");
+  // Refused before the log (a flash sale's many refusals cost no write):
+  // the one claim met is the only one stored.
+  EXPECT_EQ(s_.service().WithLog([](store::OpLog& log) {
+    return *log.db().QueryInt(
+        "SELECT count(*) FROM operations WHERE type = 'claim_coupon'");
+  }),
+            1);
 
   ASSERT_EQ(Scan().status, 200);
   ASSERT_EQ(s_.Post("/api/v1/pos/receipts", Receipt("R9", member_, 20000),

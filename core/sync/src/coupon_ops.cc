@@ -109,6 +109,27 @@ StatusOr<Effects> ClaimCoupon(GroupState& state, const Operation& op,
   return fx;
 }
 
+}  // namespace atrium::sync::internal
+
+namespace atrium::sync {
+
+Status CheckClaim(const GroupState& state, const MemberId& member,
+                  const TemplateId& template_id, Timestamp now) {
+  const auto account = state.accounts.find(member);
+  if (account == state.accounts.end()) return NotFound("no such member");
+  for (const auto& [mall, book] : state.coupons) {
+    if (book.FindTemplate(template_id) == nullptr) continue;
+    return book.CheckIssue("check", template_id,
+                           internal::ClaimantOf(account->second),
+                           IssueChannel::kClaim, now);
+  }
+  return NotFound("unknown coupon template");
+}
+
+}  // namespace atrium::sync
+
+namespace atrium::sync::internal {
+
 StatusOr<Effects> GrantCoupon(GroupState& state, const Operation& op,
                               Timestamp now) {
   if (op.origin.kind != OriginKind::kOperator) {
@@ -177,4 +198,4 @@ StatusOr<Effects> RedeemCoupon(GroupState& state, const Operation& op,
   return CouponEffects(**book, *e, member);
 }
 
-}  // namespace atrium::sync::internal
+}  // namespace internal

@@ -145,6 +145,11 @@ Status ChargeEscrow(GroupState& state, const Operation& op);
 StatusOr<ParkingQuote> QuoteParking(const GroupState& state, const MallId& mall,
                                     const Plate& plate, const MemberId* member,
                                     int64_t points_offered, Timestamp now);
+// What a member's claim_coupon of `template_id` would answer now, without
+// applying it (stock, limits, tiers, windows): lets a server refuse a
+// claim a sold-out flash sale cannot meet before it reaches the log.
+Status CheckClaim(const GroupState& state, const MemberId& member,
+                  const TemplateId& template_id, Timestamp now);
 // An escrow as clients and the store see it: id, open, what is left.
 codec::Json EscrowJson(const Escrow& e);
 
