@@ -198,4 +198,4 @@ StatusOr<Effects> RedeemCoupon(GroupState& state, const Operation& op,
   return CouponEffects(**book, *e, member);
 }
 
-}  // namespace internal
+}  // namespace atrium::sync::internal
