@@ -70,8 +70,8 @@ class Service {
     std::shared_lock lock(mu_);
     return log_->LastSeq(origin);
   }
+  // Without the state's lock: request threads need not wait for a batch.
   bool Contains(const std::string& op_id) const {
-    std::shared_lock lock(mu_);
     return log_->Contains(op_id);
   }
   Timestamp Now() const { return clock_(); }

@@ -1,5 +1,6 @@
 #include "atrium/store/op_log.h"
 
+#include <mutex>
 #include <set>
 
 #include "atrium/codec/json_writer.h"
@@ -53,13 +54,17 @@ StatusOr<std::unique_ptr<OpLog>> OpLog::Open(const std::string& path,
 
 Status OpLog::Replay() {
   state_ = std::make_unique<sync::GroupState>(program_);
-  ids_.clear();
   last_seq_.clear();
   tier_rows_.clear();
   StatusOr<Statement*> all = db_->Prepare("SELECT id, cursor FROM operations");
   if (!all.ok()) return all.status();
-  ATRIUM_RETURN_IF_ERROR((*all)->ForEach(
-      [&](Statement& s) { ids_.emplace(s.Text(0), s.Int(1)); }));
+  std::unordered_map<std::string, int64_t> ids;
+  ATRIUM_RETURN_IF_ERROR(
+      (*all)->ForEach([&](Statement& s) { ids.emplace(s.Text(0), s.Int(1)); }));
+  {
+    std::unique_lock lock(ids_mu_);
+    ids_ = std::move(ids);
+  }
   StatusOr<Statement*> origins =
       db_->Prepare("SELECT origin, last_seq FROM origins");
   if (!origins.ok()) return origins.status();
@@ -182,7 +187,10 @@ StatusOr<int64_t> OpLog::Record(const sync::Operation& op,
   }
   ATRIUM_RETURN_IF_ERROR((*s)->Run());
   const int64_t cursor = db_->LastInsertRowid();
-  ids_.emplace(op.id, cursor);
+  {
+    std::unique_lock lock(ids_mu_);
+    ids_.emplace(op.id, cursor);
+  }
   last_seq_[origin] = op.seq;
   return cursor;
 }

@@ -29,6 +29,7 @@
 
 #include <memory>
 #include <set>
+#include <shared_mutex>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -81,8 +82,13 @@ class OpLog {
   // operations itself (the server's API) and must tell a retry from a
   // different request under the same id.
   StatusOr<std::optional<Stored>> Find(const std::string& op_id);
-  // Whether the log holds an operation with this id.
-  bool Contains(const std::string& op_id) const { return ids_.contains(op_id); }
+  // Whether the log holds an operation with this id. Unlike the rest, safe
+  // to call from any thread while another applies a batch (a server's
+  // request threads ask it without waiting for the writer).
+  bool Contains(const std::string& op_id) const {
+    std::shared_lock lock(ids_mu_);
+    return ids_.contains(op_id);
+  }
   // The last sequence number stored for `origin`; 0 if none.
   int64_t LastSeq(const sync::Origin& origin) const;
 
@@ -127,7 +133,9 @@ class OpLog {
   // What the log holds, so that new operations need no lookup: the cursor
   // of each operation id (the log is the only writer, so the memory keeps
   // ids unique, not an index).
+  // Written only by the applying thread, under ids_mu_ (for Contains).
   std::unordered_map<std::string, int64_t> ids_;
+  mutable std::shared_mutex ids_mu_;
   std::unordered_map<std::string, int64_t> last_seq_;  // by origin
   // How many of each member's tier changes the tier history holds.
   std::unordered_map<std::string, size_t> tier_rows_;  // by member id
