@@ -148,7 +148,14 @@ class Session : public std::enable_shared_from_this<Session> {
     req.remote = remote_;
     stream_.expires_never();  // the handler answers; the write has a timeout
     in_flight_.emplace(shared_.ioc.get_executor());
+    // An answer given before the handler returns (most reads) is written
+    // from here; one given later, from another thread, is posted.
+    handling_ = std::this_thread::get_id();
     auto respond = [self = shared_from_this()](Response res) {
+      if (self->handling_ == std::this_thread::get_id()) {
+        self->answered_ = std::move(res);
+        return;
+      }
       net::post(self->stream_.get_executor(),
                 [self, res = std::move(res)]() mutable {
                   self->DoWrite(std::move(res));
@@ -157,10 +164,17 @@ class Session : public std::enable_shared_from_this<Session> {
     try {
       shared_.handler(std::move(req), respond);
     } catch (const std::exception&) {
-      respond({500,
-               "application/json",
-               {},
-               ErrorBody("INTERNAL", "the server failed to answer")});
+      answered_ =
+          Response{500,
+                   "application/json",
+                   {},
+                   ErrorBody("INTERNAL", "the server failed to answer")};
+    }
+    handling_ = std::thread::id();
+    if (answered_) {
+      Response res = std::move(*answered_);
+      answered_.reset();
+      DoWrite(std::move(res));
     }
   }
 
@@ -232,6 +246,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<net::executor_work_guard<net::io_context::executor_type>>
       in_flight_;
   std::string remote_;
+  // The thread running the handler, while it runs; its answer if given then.
+  std::atomic<std::thread::id> handling_;
+  std::optional<Response> answered_;
   size_t lingered_ = 0;
   bool keep_alive_ = false;
   unsigned version_ = 11;
