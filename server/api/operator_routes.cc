@@ -16,6 +16,35 @@ const std::set<Role> kAnyRole = {Role::kAdmin, Role::kMarketing,
                                  Role::kFinance};
 const std::set<Role> kMarketing = {Role::kAdmin, Role::kMarketing};
 
+// Submits `payload` as the operator's operation of `type`; its result
+// answers, with `status`.
+void SubmitAsOperator(ApiContext& ctx, const Request& req, const Caller& op,
+                      std::string type, codec::Json payload, int status,
+                      const Respond& respond) {
+  RunIdempotent(ctx, req,
+                {.scope = "operator:" + op.id,
+                 .origin = OperatorOrigin(op.id),
+                 .type = std::move(type),
+                 .payload = std::move(payload),
+                 .shape =
+                     [status](const sync::OpResult& r) {
+                       return JsonResponse(status, r.result);
+                     }},
+                respond);
+}
+
+// An operator's request whose body is the operation's payload as it is.
+void BodyAsOperation(ApiContext& ctx, const Request& req,
+                     const std::set<Role>& roles, const std::string& type,
+                     int status, const Respond& respond) {
+  Response error;
+  StatusOr<Caller> op = ctx.Operator(req, roles, error);
+  if (!op.ok()) return respond(error);
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  SubmitAsOperator(ctx, req, *op, type, std::move(*body), status, respond);
+}
+
 void AddTemplate(ApiContext& ctx, const Request& req, const PathParams&,
                  const Respond& respond) {
   Response error;
@@ -27,35 +56,8 @@ void AddTemplate(ApiContext& ctx, const Request& req, const PathParams&,
     return respond(ErrorResponse(400, "INVALID_ARGUMENT",
                                  "the body is {\"template\": {...}}"));
   }
-  RunIdempotent(
-      ctx, req,
-      {.scope = "operator:" + op->id,
-       .origin = OperatorOrigin(op->id),
-       .type = "add_coupon_template",
-       .payload = *body,
-       .shape =
-           [](const sync::OpResult& r) { return JsonResponse(201, r.result); }},
-      respond);
-}
-
-// Grants a kiosk an escrow: what it may do while offline. The kiosk
-// returns it through sync (a return_escrow operation of its own).
-void GrantEscrow(ApiContext& ctx, const Request& req, const PathParams&,
-                 const Respond& respond) {
-  Response error;
-  StatusOr<Caller> op = ctx.Operator(req, {Role::kAdmin}, error);
-  if (!op.ok()) return respond(error);
-  StatusOr<codec::Json> body = ParseBody(req);
-  if (!body.ok()) return respond(StatusResponse(body.status()));
-  RunIdempotent(
-      ctx, req,
-      {.scope = "operator:" + op->id,
-       .origin = OperatorOrigin(op->id),
-       .type = "grant_escrow",
-       .payload = *body,
-       .shape =
-           [](const sync::OpResult& r) { return JsonResponse(201, r.result); }},
-      respond);
+  SubmitAsOperator(ctx, req, *op, "add_coupon_template", std::move(*body), 201,
+                   respond);
 }
 
 // Grants one coupon of a template to each member of a list (targeted
@@ -132,24 +134,6 @@ void ProgramOf(ApiContext& ctx, const Request& req, const PathParams&,
   respond(JsonResponse(200, program));
 }
 
-// Replaces the programme's rules (admin): an update_program operation, so
-// every replica earns and qualifies by the same rules from the same point
-// of the log.
-void PutProgram(ApiContext& ctx, const Request& req, const PathParams&,
-                const Respond& respond) {
-  Response error;
-  StatusOr<Caller> op = ctx.Operator(req, {Role::kAdmin}, error);
-  if (!op.ok()) return respond(error);
-  StatusOr<codec::Json> body = ParseBody(req);
-  if (!body.ok()) return respond(StatusResponse(body.status()));
-  RunIdempotent(ctx, req,
-                {.scope = "operator:" + op->id,
-                 .origin = OperatorOrigin(op->id),
-                 .type = "update_program",
-                 .payload = *body},
-                respond);
-}
-
 // Members whose phone ends with `phone_suffix` (4 digits), masked.
 void SearchMembers(ApiContext& ctx, const Request& req, const PathParams&,
                    const Respond& respond) {
@@ -183,14 +167,25 @@ void AddOperatorRoutes(Router& r, ApiContext& ctx) {
   using namespace std::placeholders;
   r.Add("POST", "/api/v1/operator/coupon-templates",
         std::bind(AddTemplate, std::ref(ctx), _1, _2, _3));
+  // Grants a kiosk an escrow: what it may do while offline. The kiosk
+  // returns it through sync (a return_escrow operation of its own).
   r.Add("POST", "/api/v1/operator/escrows",
-        std::bind(GrantEscrow, std::ref(ctx), _1, _2, _3));
+        [&ctx](const Request& req, const PathParams&, const Respond& respond) {
+          BodyAsOperation(ctx, req, {Role::kAdmin}, "grant_escrow", 201,
+                          respond);
+        });
   r.Add("POST", "/api/v1/operator/coupon-grants",
         std::bind(GrantCoupons, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/operator/program",
         std::bind(ProgramOf, std::ref(ctx), _1, _2, _3));
+  // Replaces the programme's rules (admin): an update_program operation,
+  // so every replica earns and qualifies by the same rules from the same
+  // point of the log.
   r.Add("PUT", "/api/v1/operator/program",
-        std::bind(PutProgram, std::ref(ctx), _1, _2, _3));
+        [&ctx](const Request& req, const PathParams&, const Respond& respond) {
+          BodyAsOperation(ctx, req, {Role::kAdmin}, "update_program", 200,
+                          respond);
+        });
   r.Add("GET", "/api/v1/operator/members",
         std::bind(SearchMembers, std::ref(ctx), _1, _2, _3));
 }

@@ -176,12 +176,9 @@ ExpiryPolicy ReadExpiry(JsonReader r) {
   return p;
 }
 
-}  // namespace
-
-StatusOr<Program> ProgramFromJson(const Json& j) {
-  JsonReader r(j, "program");
-  Program p;
-  p.group = ReadGroup(r.Object("group"));
+// Reads the rules (what an operator edits) into `p`, then checks that
+// nothing else is in `r` and that `p` is valid as a whole.
+StatusOr<Program> WithRules(JsonReader& r, Program p) {
   p.tiers = ReadTiers(r.Object("tiers"));
   p.earning = ReadEarning(r.Object("earning"));
   p.expiry = ReadExpiry(r.Object("expiry"));
@@ -193,17 +190,18 @@ StatusOr<Program> ProgramFromJson(const Json& j) {
   return p;
 }
 
+}  // namespace
+
+StatusOr<Program> ProgramFromJson(const Json& j) {
+  JsonReader r(j, "program");
+  Program p;
+  p.group = ReadGroup(r.Object("group"));
+  return WithRules(r, std::move(p));
+}
+
 StatusOr<Program> ProgramWithRules(Program program, const Json& rules) {
   JsonReader r(rules, "rules");
-  program.tiers = ReadTiers(r.Object("tiers"));
-  program.earning = ReadEarning(r.Object("earning"));
-  program.expiry = ReadExpiry(r.Object("expiry"));
-  program.max_receipt_age_days =
-      static_cast<int32_t>(r.OptInt("max_receipt_age_days", 30, 0, 366));
-  r.Finish();
-  ATRIUM_RETURN_IF_ERROR(r.status());
-  ATRIUM_RETURN_IF_ERROR(program.Validate());
-  return program;
+  return WithRules(r, std::move(program));
 }
 
 }  // namespace atrium::codec
