@@ -133,7 +133,8 @@ void MyParking(ApiContext& ctx, const Request& req, const PathParams&,
     for (const auto& [mall, lot] : s.parking) {
       for (const ParkingSession* stay : lot.OpenSessions()) {
         const std::string& hash = stay->plate.text();
-        const auto owner = s.identity_owner.find("plate:" + hash);
+        const auto owner =
+            s.identity_owner.find(sync::Identity{"plate", hash, ""}.Key());
         if (owner == s.identity_owner.end() || owner->second != member) {
           continue;
         }

@@ -3,9 +3,7 @@
 // the same state after a restart.
 #include <gtest/gtest.h>
 
-#include "atrium/store/op_log.h"
-#include "shared_files.h"
-#include "temp_dir.h"
+#include "demo_log.h"
 
 namespace atrium::store {
 namespace {
@@ -28,12 +26,7 @@ Operation Op(std::string id, std::string origin, int64_t seq, std::string type,
 
 class EraseMemberTest : public ::testing::Test {
  protected:
-  std::unique_ptr<OpLog> Open() {
-    StatusOr<std::unique_ptr<OpLog>> log =
-        OpLog::Open(dir_.File("atrium.db"), testing::DemoProgram());
-    EXPECT_TRUE(log.ok()) << log.status().ToString();
-    return log.ok() ? std::move(*log) : nullptr;
-  }
+  std::unique_ptr<OpLog> Open() { return testing::OpenDemoLog(dir_); }
   void Apply(OpLog& log, std::vector<Operation> ops) {
     StatusOr<std::vector<OpResult>> r = log.ApplyBatch(ops, kAt);
     ASSERT_TRUE(r.ok()) << r.status().ToString();

@@ -2,33 +2,21 @@
 // log replays it over the programme file, and the tiers table shows it.
 #include <gtest/gtest.h>
 
-#include "atrium/store/op_log.h"
-#include "shared_files.h"
+#include "demo_log.h"
 #include "sync/sync_ops.h"
-#include "temp_dir.h"
 
 namespace atrium::store {
 namespace {
 
 using testing::Op;
 
-class ProgramChangeTest : public ::testing::Test {
- protected:
-  std::unique_ptr<OpLog> Open() {
-    StatusOr<std::unique_ptr<OpLog>> log =
-        OpLog::Open(dir_.File("atrium.db"), testing::DemoProgram());
-    EXPECT_TRUE(log.ok()) << log.status().ToString();
-    return log.ok() ? std::move(*log) : nullptr;
-  }
-  testing::TempDir dir_;
-};
-
-TEST_F(ProgramChangeTest, TheChangedRulesOutliveARestart) {
+TEST(ProgramChangeTest, TheChangedRulesOutliveARestart) {
+  testing::TempDir dir;
   codec::Json rules = testing::ReadSharedJson("demo-mall/program.json");
   rules.erase("group");
   rules["earning"]["fen_per_point"] = 50;
   rules["tiers"]["levels"][1]["name"] = "银卡会员";
-  auto log = Open();
+  auto log = testing::OpenDemoLog(dir);
   ASSERT_NE(log, nullptr);
   const std::vector<sync::Operation> update = {
       Op("u1", "operator:admin", "update_program", rules)};
@@ -40,7 +28,8 @@ TEST_F(ProgramChangeTest, TheChangedRulesOutliveARestart) {
   EXPECT_EQ(*log->db().QueryInt(renamed), 1);
 
   log.reset();
-  log = Open();  // the programme file still says 100 fen a point, 银卡
+  log = testing::OpenDemoLog(
+      dir);  // the programme file still says 100 fen a point, 银卡
   ASSERT_NE(log, nullptr);
   EXPECT_EQ(log->state().program.earning.fen_per_point, 50);
   EXPECT_EQ(log->state().rules, rules);
