@@ -4,12 +4,12 @@
 // reaches only its own member: no route here takes a member id.
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
-#include "api/member_views.h"
 #include "api/routes.h"
 #include "atrium/codec/domain_json.h"
 #include "atrium/plate.h"
 #include "atrium/statement.h"
 #include "atrium/store/sqlite.h"
+#include "atrium/sync/member_views.h"
 #include "auth/crypto.h"
 
 namespace atrium::server {
@@ -35,7 +35,7 @@ void Show(ApiContext& ctx, const Caller& me, const Respond& respond,
 
 void Profile(ApiContext& ctx, const Caller& me, const Request&,
              const Respond& respond) {
-  Show(ctx, me, respond, ProfileJson);
+  Show(ctx, me, respond, sync::ProfileJson);
 }
 
 void StatementOf(ApiContext& ctx, const Caller& me, const Request&,
@@ -51,7 +51,7 @@ void Wallet(ApiContext& ctx, const Caller& me, const Request&,
             const Respond& respond) {
   Show(ctx, me, respond,
        [](const sync::GroupState& s, const MemberAccount& a, Timestamp now) {
-         return WalletJson(s, a.member().id, now);
+         return sync::WalletJson(s, a.member().id, now);
        });
 }
 
@@ -203,9 +203,9 @@ void UpdateProfile(ApiContext& ctx, const Caller& me, const Request& req,
        .shape =
            [&ctx, id = me.id](const sync::OpResult&) {
              return ctx.service.ReadState([&](const sync::GroupState& s) {
-               return JsonResponse(200,
-                                   ProfileJson(s, s.accounts.at(MemberId{id}),
-                                               ctx.service.Now()));
+               return JsonResponse(
+                   200, sync::ProfileJson(s, s.accounts.at(MemberId{id}),
+                                          ctx.service.Now()));
              });
            }},
       respond);

@@ -4,11 +4,11 @@
 // only in its own mall.
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
-#include "api/member_views.h"
 #include "api/routes.h"
 #include "atrium/checkout.h"
 #include "atrium/codec/coupon_json.h"
 #include "atrium/codec/domain_json.h"
+#include "atrium/sync/member_views.h"
 
 namespace atrium::server {
 namespace {
@@ -40,7 +40,7 @@ void Scan(ApiContext& ctx, const Caller& till, const Request& req,
     if (it == s.accounts.end() || it->second.member().erased_at) {
       return ErrorResponse(404, "NOT_FOUND", "no such member");
     }
-    return JsonResponse(200, SummaryJson(s, it->second, now));
+    return JsonResponse(200, sync::SummaryJson(s, it->second, now));
   });
   if (out.status == 200) {
     ctx.scan_grants.Grant(

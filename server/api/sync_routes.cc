@@ -5,8 +5,8 @@
 #include <charconv>
 
 #include "api/json_response.h"
-#include "api/member_views.h"
 #include "api/routes.h"
+#include "atrium/sync/member_views.h"
 
 namespace atrium::server {
 namespace {
@@ -167,7 +167,7 @@ void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
     }
     Status s = log.Serve(OriginOf(*kiosk), *member, now);
     if (!s.ok()) return StatusResponse(s);
-    return JsonResponse(200, SummaryJson(log.state(), it->second, now));
+    return JsonResponse(200, sync::SummaryJson(log.state(), it->second, now));
   });
   respond(std::move(out));
 }

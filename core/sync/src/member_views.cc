@@ -1,10 +1,10 @@
-#include "api/member_views.h"
+#include "atrium/sync/member_views.h"
 
 #include <algorithm>
 
 #include "atrium/codec/coupon_json.h"
 
-namespace atrium::server {
+namespace atrium::sync {
 namespace {
 
 codec::Json TierJson(const TierLevel& level) {
@@ -26,7 +26,7 @@ std::string MaskedName(const std::string& name) {
 
 }  // namespace
 
-codec::Json CardJson(const sync::GroupState& s, const MemberAccount& a,
+codec::Json CardJson(const GroupState& s, const MemberAccount& a,
                      Timestamp now) {
   const TierPolicy& policy = s.program.tiers;
   const int index = policy.IndexOf(a.tier().tier);
@@ -51,7 +51,7 @@ codec::Json CardJson(const sync::GroupState& s, const MemberAccount& a,
   return out;
 }
 
-codec::Json ProfileJson(const sync::GroupState& s, const MemberAccount& a,
+codec::Json ProfileJson(const GroupState& s, const MemberAccount& a,
                         Timestamp now) {
   codec::Json out = CardJson(s, a, now);
   const Member& m = a.member();
@@ -64,7 +64,7 @@ codec::Json ProfileJson(const sync::GroupState& s, const MemberAccount& a,
   return out;
 }
 
-codec::Json SummaryJson(const sync::GroupState& s, const MemberAccount& a,
+codec::Json SummaryJson(const GroupState& s, const MemberAccount& a,
                         Timestamp now) {
   codec::Json out = CardJson(s, a, now);
   out["phone"] = a.member().phone.Masked();
@@ -81,7 +81,7 @@ codec::Json SummaryJson(const sync::GroupState& s, const MemberAccount& a,
   return out;
 }
 
-codec::Json WalletJson(const sync::GroupState& s, const MemberId& member,
+codec::Json WalletJson(const GroupState& s, const MemberId& member,
                        Timestamp now) {
   std::vector<const CouponInstance*> all;
   for (const auto& [mall, book] : s.coupons) {
@@ -103,4 +103,4 @@ codec::Json WalletJson(const sync::GroupState& s, const MemberId& member,
   return {{"coupons", out}};
 }
 
-}  // namespace atrium::server
+}  // namespace atrium::sync
