@@ -59,19 +59,6 @@ StatusOr<Page> ReadPage(const Request& req) {
   return Page{*after, static_cast<size_t>(*limit)};
 }
 
-codec::Json ResultJson(const sync::OpResult& r) {
-  codec::Json j = {{"op_id", r.op_id},
-                   {"applied", r.applied},
-                   {"replayed", r.replayed},
-                   {"cursor", r.cursor}};
-  if (r.applied) {
-    j["result"] = r.result;
-  } else {
-    j["error"] = sync::ErrorJson(r.error);
-  }
-  return j;
-}
-
 // The stored texts go out as they are, without parsing them again.
 Response ChangesResponse(const std::vector<sync::Change>& changes,
                          int64_t after) {
@@ -131,7 +118,7 @@ void Push(ApiContext& ctx, const Request& req, const PathParams&,
                      }
                      codec::Json out = codec::Json::array();
                      for (const auto& r : *results)
-                       out.push_back(ResultJson(r));
+                       out.push_back(sync::OpResultToJson(r));
                      respond(JsonResponse(200, {{"results", out}}));
                    });
 }

@@ -43,6 +43,14 @@ codec::Json ErrorJson(const Status& s);
 StatusOr<OpResult> OpResultFromText(const std::string& op_id, bool applied,
                                     std::string_view text);
 
+// A push's answer for one operation, as the API sends it:
+// {op_id, applied, replayed, cursor, result | error}.
+codec::Json OpResultToJson(const OpResult& r);
+StatusOr<OpResult> OpResultFromJson(const codec::Json& j);
+// One change of a pull's answer: {cursor, op_id, operation, result,
+// applied_at, applied}; the operation and result are kept as JSON texts.
+StatusOr<Change> ChangeFromJson(const codec::Json& j);
+
 }  // namespace atrium::sync
 
 #endif  // ATRIUM_SYNC_PROTOCOL_H_
