@@ -24,9 +24,18 @@ if(EMSCRIPTEN)
   enable_language(C)
   add_library(sqlite3_amalgamation STATIC "${_sqlite}/sqlite3.c")
   target_include_directories(sqlite3_amalgamation SYSTEM PUBLIC "${_sqlite}")
+  # Without what no Atrium replica uses (one connection, no WAL, no SQL
+  # JSON or date functions): the browser downloads every byte of it. Only
+  # options that leave the SQL grammar alone, as the amalgamation needs.
   target_compile_definitions(sqlite3_amalgamation PRIVATE
     SQLITE_THREADSAFE=0 SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_DQS=0
-    SQLITE_OMIT_LOAD_EXTENSION SQLITE_OMIT_DEPRECATED SQLITE_OMIT_SHARED_CACHE)
+    SQLITE_OMIT_LOAD_EXTENSION SQLITE_OMIT_DEPRECATED SQLITE_OMIT_SHARED_CACHE
+    SQLITE_OMIT_JSON SQLITE_OMIT_WAL SQLITE_OMIT_DATETIME_FUNCS
+    SQLITE_OMIT_PROGRESS_CALLBACK SQLITE_OMIT_AUTHORIZATION SQLITE_OMIT_TRACE
+    SQLITE_OMIT_UTF16 SQLITE_OMIT_COMPLETE SQLITE_OMIT_DECLTYPE
+    SQLITE_OMIT_GET_TABLE SQLITE_OMIT_TCL_VARIABLE
+    SQLITE_OMIT_INTROSPECTION_PRAGMAS SQLITE_OMIT_SHUTDOWN_DIRECTORIES
+    SQLITE_MAX_EXPR_DEPTH=0 SQLITE_LIKE_DOESNT_MATCH_BLOBS)
   target_compile_options(sqlite3_amalgamation PRIVATE -w)  # not our code
   # For size, as a browser downloads it; at -O3 the amalgamation also took
   # ~3 minutes of CI to compile (-Os: ~25 s).

@@ -18,9 +18,9 @@ inline constexpr int kSchemaVersion = 1;
 // (kSchemaVersion by default; lower only in tests that build old databases).
 Status Migrate(Db& db, int target = kSchemaVersion);
 
-// Durability and integrity settings for every connection: WAL,
-// synchronous=FULL (an acknowledged commit is on disk), foreign keys on, a
-// 64 MiB page cache.
+// Durability and integrity settings for every connection: WAL (but for the
+// browser's SQLite, built without it: one connection), synchronous=FULL (an
+// acknowledged commit is on disk), foreign keys on, a 64 MiB page cache.
 Status Configure(Db& db);
 
 }  // namespace atrium::store
