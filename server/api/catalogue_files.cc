@@ -25,6 +25,12 @@ Status LoadCatalogueFiles(const std::string& dir, ApiContext& ctx) {
   StatusOr<codec::Json> program = ReadJson(dir + "/program.json");
   if (!program.ok()) return program.status();
   ctx.program_json = std::move(*program);
+  const std::string parking_path = dir + "/parking.json";
+  if (std::filesystem::exists(parking_path)) {
+    StatusOr<codec::Json> parking = ReadJson(parking_path);
+    if (!parking.ok()) return parking.status();
+    ctx.parking_json = std::move(*parking);
+  }
   const std::string map_path = dir + "/map.json";
   if (!std::filesystem::exists(map_path)) return Status::Ok();
   StatusOr<codec::Json> map = ReadJson(map_path);

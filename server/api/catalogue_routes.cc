@@ -1,6 +1,7 @@
 // The catalogue every screen shows and anyone may read: the group's malls
-// and stores, the coupon templates on offer, the main mall's floor plan
-// and its store directory. No personal data.
+// and stores, the coupon templates on offer, the programme a replica starts
+// from, the main mall's floor plan and its store directory. No personal
+// data.
 #include "api/json_response.h"
 #include "api/routes.h"
 #include "atrium/store/sqlite.h"
@@ -47,6 +48,13 @@ void Catalogue(ApiContext& ctx, const Request&, const PathParams&,
               {"coupon_templates", templates}});
   });
   respond(Cached(std::move(out)));
+}
+
+// What a phone's replica starts from: the programme and car parks files.
+void ProgramFiles(ApiContext& ctx, const Request&, const PathParams&,
+                  const Respond& respond) {
+  respond(Cached(JsonResponse(
+      200, {{"program", ctx.program_json}, {"parking", ctx.parking_json}})));
 }
 
 void Map(ApiContext& ctx, const Request&, const PathParams&,
@@ -99,6 +107,8 @@ void AddCatalogueRoutes(Router& r, ApiContext& ctx) {
   using namespace std::placeholders;
   r.Add("GET", "/api/v1/catalogue",
         std::bind(Catalogue, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/catalogue/program",
+        std::bind(ProgramFiles, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/catalogue/map",
         std::bind(Map, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/catalogue/stores",

@@ -87,9 +87,12 @@ struct ApiContext {
   // HMAC-SHA256(plate_key, plate), so the store cannot be searched by
   // plate without the server.
   std::string plate_key;
-  // The programme as configured (shared/formats/program.md), shown to
-  // operators; the server runs the parsed form in the service's state.
+  // The programme and car parks as configured (shared/formats/program.md,
+  // parking.md), shown to operators and given to phones, whose replicas
+  // start from them; the server runs the parsed form in the service's
+  // state. Later changes (update_program) reach replicas as operations.
   codec::Json program_json;
+  codec::Json parking_json = codec::Json::array();
   // The main mall's floor plan (shared/formats/map.md), served as given,
   // and its model for store search; absent when the demo has none.
   codec::Json map_json;

@@ -2,6 +2,10 @@
 // the operators' reports.
 #include <gtest/gtest.h>
 
+#include "atrium/codec/parking_json.h"
+#include "atrium/codec/program_json.h"
+#include "atrium/sync/member_views.h"
+#include "atrium/sync/replica.h"
 #include "test_server.h"
 
 namespace atrium::testing {
@@ -32,6 +36,44 @@ TEST(CatalogueApiTest, AnyoneReadsTheMallsStoresAndCoupons) {
   c = s.Get("/api/v1/catalogue");
   ASSERT_EQ(c.Json()["coupon_templates"].size(), 1u);
   EXPECT_EQ(c.Json()["coupon_templates"][0]["id"], "welcome");
+}
+
+// A phone's replica starts from the served programme and car parks, pulls
+// the member's changes, and then shows the card the server shows.
+TEST(CatalogueApiTest, AReplicaStartsFromTheServedProgrammeAndShowsTheCard) {
+  TestServer s;
+  HttpReply served = s.Get("/api/v1/catalogue/program");
+  ASSERT_EQ(served.status, 200) << served.body;
+  const codec::Json files = served.Json();
+  StatusOr<Program> program = codec::ProgramFromJson(files["program"]);
+  ASSERT_TRUE(program.ok()) << program.status().ToString();
+  StatusOr<std::vector<CarPark>> parks =
+      codec::CarParksFromJson(files["parking"]);
+  ASSERT_TRUE(parks.ok()) << parks.status().ToString();
+  EXPECT_GE(parks->size(), 1u);
+  program->car_parks = std::move(*parks);
+  ASSERT_TRUE(program->Validate().ok());
+
+  const std::string token = s.SignIn("13912345678");
+  const std::string member = s.MemberId(token);
+  HttpReply pulled = s.Get("/api/v1/sync/pull?after=0", Bearer(token));
+  ASSERT_EQ(pulled.status, 200) << pulled.body;
+  std::vector<sync::Change> changes;
+  const codec::Json page = pulled.Json();
+  for (const codec::Json& c : page["changes"]) {
+    StatusOr<sync::Change> change = sync::ChangeFromJson(c);
+    ASSERT_TRUE(change.ok()) << change.status().ToString();
+    changes.push_back(std::move(*change));
+  }
+  sync::Replica phone(*program, *sync::Origin::Parse("member:" + member));
+  ASSERT_TRUE(phone.Pulled(0, changes).ok());
+  auto account = phone.view().accounts.find(MemberId(member));
+  ASSERT_NE(account, phone.view().accounts.end());
+  const codec::Json card =
+      sync::ProfileJson(phone.view(), account->second, s.Now());
+  HttpReply me = s.Get("/api/v1/me", Bearer(token));
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(card, me.Json());
 }
 
 TEST(CatalogueApiTest, TheMapAndTheStoreDirectory) {
