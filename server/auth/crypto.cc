@@ -40,6 +40,17 @@ std::string HmacSha256(std::string_view key, std::string_view data) {
   return out;
 }
 
+std::string Rfc2104HmacSha256(std::string_view key, std::string_view data) {
+  std::string out(crypto_auth_hmacsha256_BYTES, '\0');
+  crypto_auth_hmacsha256_state st;
+  // libsodium's init takes a key of any length as RFC 2104 does.
+  crypto_auth_hmacsha256_init(&st, Bytes(key), key.size());
+  crypto_auth_hmacsha256_update(&st, Bytes(data), data.size());
+  crypto_auth_hmacsha256_final(&st,
+                               reinterpret_cast<unsigned char*>(out.data()));
+  return out;
+}
+
 std::string Hex(std::string_view bytes) {
   std::string out(bytes.size() * 2 + 1, '\0');
   sodium_bin2hex(out.data(), out.size(), Bytes(bytes), bytes.size());

@@ -17,8 +17,12 @@ Status InitCrypto();
 std::string RandomBytes(size_t n);
 // A random integer in [0, bound).
 uint32_t RandomBelow(uint32_t bound);
-// HMAC-SHA256 of `data` under `key` (any length; hashed to 32 bytes).
+// HMAC-SHA256 of `data` under `key` (any length; first hashed to 32 bytes
+// with BLAKE2b). Tokens, device keys and plates are stored under it.
 std::string HmacSha256(std::string_view key, std::string_view data);
+// HMAC-SHA256 exactly as RFC 2104 defines it, for macs another party makes
+// with its own library: the member codes a phone makes with Web Crypto.
+std::string Rfc2104HmacSha256(std::string_view key, std::string_view data);
 // Lowercase hex, and base64url without padding.
 std::string Hex(std::string_view bytes);
 std::string Base64Url(std::string_view bytes);

@@ -22,8 +22,8 @@ std::string MemberCodes::SecretFor(const MemberId& member) const {
 }
 
 std::string MemberCodes::Mac(const MemberId& member, int64_t window) const {
-  return Hex(HmacSha256(SecretFor(member),
-                        member.value() + "." + std::to_string(window))
+  return Hex(Rfc2104HmacSha256(SecretFor(member),
+                               member.value() + "." + std::to_string(window))
                  .substr(0, kMacBytes));
 }
 

@@ -2,9 +2,11 @@
 // a kiosk to say "this is me".
 //
 // A code is "ATM1.<member id>.<window>.<mac>": the window is the 30-second
-// step of the time it was made, and the mac is HMAC-SHA256 under the
-// member's code secret (itself an HMAC of the member id under the server's
-// key, so the phone can make codes offline once it holds its secret).
+// step of the time it was made, and the mac is the first 10 bytes, in hex,
+// of HMAC-SHA256 (RFC 2104) of "<member id>.<window>" under the member's
+// code secret (itself derived from the member id under the server's key),
+// so the phone makes codes offline with Web Crypto once it holds its
+// secret (web/app/js/code.js).
 // Scan accepts a code of the current or the previous window, once: a
 // screenshot or a code seen over a shoulder goes stale within a minute and
 // cannot be shown twice.
