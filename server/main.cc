@@ -26,7 +26,7 @@ namespace {
 struct Flags {
   std::string data = "data";
   std::string demo = "shared/demo-mall";
-  std::string web = "web/app";
+  std::string web = "build/wasm/web/app";  // built by the wasm preset
   std::string console = "server/console";
   bool reset = false;
   int64_t members = 1000;

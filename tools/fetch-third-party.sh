@@ -5,7 +5,10 @@
 # - the SQLite amalgamation (sqlite3.c, sqlite3.h) the wasm build compiles,
 #   from better-sqlite3;
 # - fake-indexeddb, an in-memory IndexedDB, for the node test of the store
-#   on IDBFS.
+#   on IDBFS;
+# - qrcode-generator, the QR code encoder the H5 app draws member codes with;
+# - playwright-core, which drives Debian's Chromium in the app's browser
+#   tests (it downloads no browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,4 +47,22 @@ if [ ! -f third_party/fake-indexeddb/auto/index.js ]; then
   mkdir -p third_party
   rm -rf third_party/fake-indexeddb
   mv "$tmp"/package third_party/fake-indexeddb
+fi
+
+if [ ! -f third_party/qrcode-generator/qrcode.mjs ]; then
+  echo "fetch-third-party: qrcode-generator@2.0.4 (QR codes in the H5 app)"
+  fetch qrcode-generator@2.0.4 \
+    'sha512-mZSiP6RnbHl4xL2Ap5HfkjLnmxfKcPWpWe/c+5XxCuetEenqmNFf1FH/ftXPCtFG5/TDobjsjz6sSNL0Sr8Z9g=='
+  mkdir -p third_party/qrcode-generator
+  mv "$tmp"/package/dist/qrcode.mjs third_party/qrcode-generator/
+  rm -rf "$tmp"/package
+fi
+
+if [ ! -f third_party/playwright-core/package.json ]; then
+  echo "fetch-third-party: playwright-core@1.65.1 (browser tests)"
+  fetch playwright-core@1.65.1 \
+    'sha512-hqPpz7blSMPxWVdoeE1yiBSzXsKiVOd2k+kjCvmUywD2GPO2Dd9HfcWnq9NN0GHbNZDFgZ9JfBFr+X5/BLo0qw=='
+  mkdir -p third_party
+  rm -rf third_party/playwright-core
+  mv "$tmp"/package third_party/playwright-core
 fi

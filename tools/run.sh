@@ -9,4 +9,7 @@ cd "$(dirname "$0")/.."
 bash tools/setup.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target atriumd >/dev/null
+# The H5 app: the core as wasm, with the pages (build/wasm/web/app).
+cmake --preset wasm >/dev/null
+cmake --build --preset wasm --target atrium_app >/dev/null
 exec build/release/server/atriumd --data data "$@"

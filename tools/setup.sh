@@ -15,6 +15,11 @@ packages=(
   clang-format clang-tidy
   # the wasm build (its system libraries ship prebuilt, nothing downloads)
   emscripten
+  # precompressed .br files of the H5 app
+  brotli
+  # the H5 app's browser tests: Debian's Chromium (driven by playwright-core,
+  # fetched below) and a real QR decoder
+  chromium zbar-tools
 )
 
 missing=()
@@ -38,6 +43,7 @@ if ! command -v node >/dev/null ||
   exit 1
 fi
 
-# The SQLite amalgamation the wasm build compiles, and fake-indexeddb for
-# the node test of the store on IDBFS (third_party/, not committed).
+# The SQLite amalgamation the wasm build compiles, fake-indexeddb for the
+# node test of the store on IDBFS, the app's QR encoder and playwright-core
+# (third_party/, not committed).
 bash "$(dirname "$0")/fetch-third-party.sh"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, then the suites natively under
 # address and undefined-behaviour sanitizers (g++ debug, warnings as
-# errors) and as wasm under node, the sync simulation at 10,000 operations
+# errors) and as wasm under node (with the web module's tests), the H5 app
+# in headless Chromium against the sanitized server, the sync simulation at 10,000 operations
 # and the crash test at 100 kills natively (dev), and clang-tidy over the
 # dev preset's compile commands: tidy runs from the start in the background
 # at the lowest priority, on what the builds and tests leave idle (linking,
@@ -36,6 +37,19 @@ for preset in asan wasm; do
   n=$(sed -nE 's/.*tests passed, 0 tests failed out of ([0-9]+).*/\1/p' "$log")
   passed=$((passed + n))
 done
+
+echo "== the H5 app in headless Chromium (against the asan atriumd)"
+if ! ATRIUMD="$PWD/build/asan/server/atriumd" ATRIUM_APP_DIR="$PWD/build/wasm/web/app" \
+     ATRIUM_SOURCE_DIR="$PWD" PLAYWRIGHT_CORE="$PWD/third_party/playwright-core" \
+     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+     node --test web/tests/app.e2e.mjs >build/browser.log 2>&1; then
+  tail -n 80 build/browser.log
+  echo "test.sh: the browser tests failed; full log in build/browser.log" >&2
+  exit 1
+fi
+grep -E '^# (pass|fail|figures)' build/browser.log
+n=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' build/browser.log)
+passed=$((passed + n))
 
 echo "== dev: the sync simulation (10,000 operations) and the crash test (100 kills)"
 cmake --build --preset dev --target store_test >>build/dev.log 2>&1 ||

@@ -1,0 +1,87 @@
+// The member's replica: the core in wasm keeping the member's data in
+// SQLite on IDBFS, so the card, wallet and statement show offline and
+// changes wait in the outbox until the network returns.
+import createAtrium from '../atrium.mjs';
+import { api, apiText } from './api.js';
+
+let atrium = null;
+let replica = null;
+
+function value(text) {
+  const r = JSON.parse(text);
+  if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+  return r.value;
+}
+
+const syncfs = (populate) => new Promise((resolve, reject) =>
+  atrium.FS.syncfs(populate, (err) => (err ? reject(err) : resolve())));
+
+// The programme the replica starts from; kept for offline starts.
+async function programFiles() {
+  try {
+    if (!navigator.onLine) throw new Error('offline');
+    const files = await api('/catalogue/program');
+    localStorage.setItem('program', JSON.stringify(files));
+    return files;
+  } catch (e) {
+    const kept = localStorage.getItem('program');
+    if (!kept) throw e;
+    return JSON.parse(kept);
+  }
+}
+
+export async function openReplica(session) {
+  const files = await programFiles();
+  if (!atrium) {
+    performance.mark('wasm-start');
+    atrium = await createAtrium();
+    performance.measure('wasm-instantiation', 'wasm-start');
+    atrium.FS.mkdirTree('/idb');
+    atrium.FS.mount(atrium.FS.filesystems.IDBFS, {}, '/idb');
+    await syncfs(true);
+  }
+  replica?.delete();
+  replica = new atrium.MemberReplica();
+  value(replica.open(`/idb/${session.member_id}.db`,
+    JSON.stringify(files.program), JSON.stringify(files.parking),
+    session.member_id, session.next_seq));
+  return files.program;
+}
+
+// Now, as the core reads instants: whole seconds, UTC.
+export const nowIso = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+export const view = (name, at) => value(replica[name](at));
+export const state = () => value(replica.state());
+export const outcomes = () => value(replica.outcomes());
+
+// Queues an operation (applied to the views at once) and stores it.
+export async function submit(type, payload) {
+  const op = value(replica.submit(type, JSON.stringify(payload), nowIso()));
+  await syncfs(false);
+  return op;
+}
+
+// Pushes the outbox, then pulls until up to date. Throws when offline;
+// what was queued stays queued.
+export async function sync() {
+  const push = value(replica.toPush());
+  if (push.operations.length > 0) {
+    const answer = await api('/sync/push', { method: 'POST', body: push });
+    value(replica.acknowledge(JSON.stringify(answer)));
+    await syncfs(false);
+  }
+  for (;;) {
+    const after = String(state().cursor);
+    const page = await apiText(`/sync/pull?after=${after}&limit=1000`);
+    const before = state().cursor;
+    value(replica.pulled(after, page));
+    await syncfs(false);
+    if (state().cursor === before) break;
+  }
+  return state();
+}
+
+export function close() {
+  replica?.delete();
+  replica = null;
+}

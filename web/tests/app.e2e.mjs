@@ -1,0 +1,194 @@
+// The H5 app in headless Chromium (Debian's, driven by playwright-core)
+// against a real atriumd on 127.0.0.1: a new member registers and sees the
+// card, whose QR code zbarimg decodes and a till accepts; the member claims
+// a coupon; a member with points goes offline, exchanges points, comes back
+// and syncs, and the server holds the exchange. Also: no console errors,
+// nothing wider than a 320 px phone. Prints the load figures of the issue's
+// budget (navigation to a visible card, wasm instantiation); asserts none.
+//
+// Env: ATRIUMD (the server binary), ATRIUM_APP_DIR (the built app),
+// ATRIUM_SOURCE_DIR, PLAYWRIGHT_CORE (its folder).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require(process.env.PLAYWRIGHT_CORE);
+const source = process.env.ATRIUM_SOURCE_DIR;
+const access = JSON.parse(readFileSync(`${source}/shared/demo-mall/access.json`, 'utf8'));
+const till = access.devices.find((d) => d.kind === 'pos' && d.mall_id === 'm-xinjie');
+
+let server;
+let log = '';
+let base;
+let browser;
+const dir = mkdtempSync(join(tmpdir(), 'atrium-e2e-'));
+
+const freePort = () => new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address();
+    s.close(() => resolve(port));
+  });
+});
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+before(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.env.ATRIUMD, ['--data', `${dir}/data`, '--port', String(port),
+    '--members', '10', '--demo', `${source}/shared/demo-mall`,
+    '--web', process.env.ATRIUM_APP_DIR, '--console', `${source}/server/console`]);
+  server.stderr.on('data', (d) => { log += d; });
+  server.stdout.on('data', () => {});
+  for (let i = 0; ; ++i) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch { /* not up yet */ }
+    assert.ok(i < 600, `atriumd did not start:\n${log}`);
+    await sleep(200);
+  }
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await new Promise((r) => server ? server.on('exit', r) : r());
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// A phone: a fresh browser context, 375×667, with its console errors.
+async function phone(width = 375) {
+  const context = await browser.newContext({ viewport: { width, height: 667 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+// The code the demo's code sender wrote to the server's log.
+async function codeFor(masked) {
+  for (let i = 0; i < 100; ++i) {
+    const all = [...log.matchAll(new RegExp(`sign-in code for ${masked.replace(/\*/g, '\\*')}: (\\d{6})`, 'g'))];
+    if (all.length) return all[all.length - 1][1];
+    await sleep(100);
+  }
+  throw new Error(`no code for ${masked} in the log`);
+}
+
+async function signIn(page, number, masked) {
+  await page.goto(`${base}/app/`);
+  await page.fill('#phone', number);
+  await page.click('#send');
+  await page.waitForSelector('#sent:not(:empty)');
+  await page.fill('#code', await codeFor(masked));
+  await page.click('#go');
+  try {
+    await page.waitForSelector('#qr[data-code]', { timeout: 20000 });
+  } catch (e) {
+    throw new Error(`no card: ${await page.textContent('main')}`);
+  }
+}
+
+async function serverApi(path, { method = 'GET', body, auth, key } = {}) {
+  const headers = { Authorization: auth };
+  if (body) headers['Content-Type'] = 'application/json';
+  if (key) headers['Idempotency-Key'] = key;
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method, headers, body: body && JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+const tillAuth = `Device ${till.id}:${till.key}`;
+
+test('a new member registers, shows a card a till can scan, claims a coupon',
+  async () => {
+    const { context, page, errors } = await phone();
+    await signIn(page, '15012345678', '150****5678');
+    assert.match(await page.textContent('.card'), /150\*\*\*\*5678/);
+
+    // The QR code on the screen, read by a real decoder.
+    const png = join(dir, 'card.png');
+    await page.locator('.qr img').screenshot({ path: png });
+    const decoded = execFileSync('zbarimg', ['--raw', '-q', png]).toString().trim();
+    assert.equal(decoded, await page.getAttribute('#qr', 'data-code'));
+    assert.match(decoded, /^ATM1\./);
+    // The till accepts it once, as this member.
+    const token = await page.evaluate(() => localStorage.getItem('token'));
+    const me = await serverApi('/me', { auth: `Bearer ${token}` });
+    const scan = await serverApi('/pos/scan', { method: 'POST', body: { code: decoded }, auth: tillAuth });
+    assert.equal(scan.status, 200, JSON.stringify(scan.json));
+    assert.equal(scan.json.member_id, me.json.member_id);
+
+    // The coupon centre: claim the new-member coupon; the server has it.
+    await page.click('nav a[href="#wallet"]');
+    await page.click('[data-claim="welcome-10"]');
+    await page.waitForSelector('#outcomes .row');
+    assert.match(await page.textContent('#outcomes'), /已完成/);
+    const wallet = await serverApi('/me/wallet', { auth: `Bearer ${token}` });
+    assert.deepEqual(wallet.json.coupons.map((c) => c.template_id), ['welcome-10']);
+    await page.waitForSelector('.coupon');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+test('points exchanged offline reach the server when the network returns',
+  async () => {
+    const { context, page, errors } = await phone();
+    await signIn(page, '13800138000', '138****8000');
+    const token = await page.evaluate(() => localStorage.getItem('token'));
+    const usable = async () =>
+      (await serverApi('/me/statement', { auth: `Bearer ${token}` })).json.balance.usable;
+    const before = await usable();
+    assert.ok(before >= 300, `the demo member has ${before} points`);
+
+    await context.setOffline(true);
+    await page.click('nav a[href="#wallet"]');
+    await page.click('[data-exchange="park-2h"]');
+    await page.waitForSelector('#net:has-text("1")');
+    assert.match(await page.textContent('#net'), /离线/);
+    await page.click('nav a[href="#points"]');
+    assert.equal(Number(await page.textContent('.big')), before - 300);
+    assert.equal(await usable(), before, 'nothing reached the server offline');
+
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    for (let i = 0; i < 100 && (await usable()) !== before - 300; ++i) await sleep(100);
+    assert.equal(await usable(), before - 300);
+    const wallet = await serverApi('/me/wallet', { auth: `Bearer ${token}` });
+    assert.ok(wallet.json.coupons.some((c) => c.template_id === 'park-2h'));
+    await page.click('nav a[href="#wallet"]');
+    await page.waitForSelector('#outcomes .row');
+    assert.match(await page.textContent('#outcomes'), /已完成/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+test('a narrow phone shows the card without sideways scrolling; figures',
+  async () => {
+    const { context, page, errors } = await phone(320);
+    await signIn(page, '13700137000', '137****7000');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 320, `the page is ${wide} px wide`);
+    // A returning member: navigation until the card's QR code is visible.
+    const started = Date.now();
+    await page.reload();
+    await page.waitForSelector('#qr[data-code]');
+    const ms = Date.now() - started;
+    const wasm = await page.evaluate(() =>
+      Math.round(performance.getEntriesByName('wasm-instantiation')[0].duration));
+    console.log(`figures: navigation to a visible card ${ms} ms; ` +
+      `wasm instantiation (fetch, compile, start) ${wasm} ms`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
