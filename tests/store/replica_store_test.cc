@@ -20,31 +20,35 @@ Timestamp At(const char* iso) { return *ParseIso8601(iso); }
 
 const sync::Origin kPhone = *sync::Origin::Parse("member:M0001");
 
+Operation DeviceOp(const char* id, const char* device, int64_t seq,
+                   const char* type, codec::Json payload) {
+  Operation op;
+  op.id = id;
+  op.origin = *sync::Origin::Parse(std::string("device:") + device);
+  op.seq = seq;
+  op.type = type;
+  op.client_time = At("2026-04-08T07:00:00Z");
+  op.payload = std::move(payload);
+  return op;
+}
+
 class ReplicaStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     server_ =
         std::move(OpLog::Open(dir_.File("server.db"), DemoProgram()).value());
-    Operation reg;
-    reg.id = "reg-1";
-    reg.origin = *sync::Origin::Parse("device:desk");
-    reg.seq = 1;
-    reg.type = "register";
-    reg.client_time = At("2026-04-08T07:00:00Z");
-    reg.payload = {{"member_id", "M0001"}, {"phone", "13800000001"}};
-    Operation earn = reg;
-    earn.id = "earn-R1";
-    earn.seq = 2;
-    earn.type = "earn";
-    earn.payload = {
-        {"receipt",
-         {{"id", "R1"},
-          {"mall_id", "m-xinjie"},
-          {"store_id", "s-101"},
-          {"member_id", "M0001"},
-          {"at", "2026-04-08T07:00:00Z"},
-          {"lines", {{{"category", "fashion"}, {"amount_fen", 12800}}}}}}};
-    Apply({reg, earn});
+    Apply(
+        {DeviceOp("reg-1", "desk", 1, "register",
+                  {{"member_id", "M0001"}, {"phone", "13800000001"}}),
+         DeviceOp("earn-R1", "desk", 2, "earn",
+                  {{"receipt",
+                    {{"id", "R1"},
+                     {"mall_id", "m-xinjie"},
+                     {"store_id", "s-101"},
+                     {"member_id", "M0001"},
+                     {"at", "2026-04-08T07:00:00Z"},
+                     {"lines",
+                      {{{"category", "fashion"}, {"amount_fen", 12800}}}}}}})});
   }
   std::vector<OpResult> Apply(const std::vector<Operation>& ops) {
     StatusOr<std::vector<OpResult>> r = server_->ApplyBatch(ops, now_);
@@ -135,14 +139,9 @@ TEST_F(ReplicaStoreTest, ARefusalIsKeptWithItsReasonAndTheSpendUndone) {
   // Meanwhile the till spends all but 28 of the points.
   const int64_t till_spends = ServerUsable() - 28;
   ASSERT_GT(till_spends, 0);
-  Operation pos;
-  pos.id = "pay-1";
-  pos.origin = *sync::Origin::Parse("device:pos-01");
-  pos.seq = 1;
-  pos.type = "spend_points";
-  pos.client_time = At("2026-04-10T08:00:00Z");
-  pos.payload = {
-      {"member_id", "M0001"}, {"points", till_spends}, {"ref", "p-1"}};
+  const Operation pos = DeviceOp(
+      "pay-1", "pos-01", 1, "spend_points",
+      {{"member_id", "M0001"}, {"points", till_spends}, {"ref", "p-1"}});
   now_ = At("2026-04-10T08:01:00Z");
   ASSERT_TRUE(Apply({pos})[0].applied);
 
