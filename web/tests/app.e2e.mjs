@@ -151,6 +151,8 @@ test('points exchanged offline reach the server when the network returns',
       (await serverApi('/me/statement', { auth: `Bearer ${token}` })).json.balance.usable;
     const before = await usable();
     assert.ok(before >= 300, `the demo member has ${before} points`);
+    // The app keeps the catalogue behind the card, for the coupon centre.
+    await page.waitForFunction(() => localStorage.getItem('catalogue'));
 
     await context.setOffline(true);
     await page.click('nav a[href="#wallet"]');

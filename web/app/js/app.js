@@ -275,10 +275,12 @@ function labels() {
 
 async function start() {
   program = await replica.openReplica(session);
-  await catalogue();  // kept for the coupon centre offline
   document.getElementById('tabs').hidden = false;
   if (!replica.state().registered) await trySync();
   await route();
+  // Then, behind the card: the catalogue kept for the coupon centre
+  // offline, and what changed since the last visit.
+  await catalogue();
   trySync().then(() => route());
 }
 

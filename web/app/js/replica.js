@@ -16,18 +16,22 @@ function value(text) {
 const syncfs = (populate) => new Promise((resolve, reject) =>
   atrium.FS.syncfs(populate, (err) => (err ? reject(err) : resolve())));
 
-// The programme the replica starts from; kept for offline starts.
+// The programme the replica starts from, kept on the phone: a visit starts
+// from the kept copy and refreshes it behind the card (rule changes also
+// reach the replica as operations).
 async function programFiles() {
-  try {
-    if (!navigator.onLine) throw new Error('offline');
-    const files = await api('/catalogue/program');
-    localStorage.setItem('program', JSON.stringify(files));
-    return files;
-  } catch (e) {
-    const kept = localStorage.getItem('program');
-    if (!kept) throw e;
+  const fetched = navigator.onLine
+    ? api('/catalogue/program').then((files) => {
+      localStorage.setItem('program', JSON.stringify(files));
+      return files;
+    })
+    : Promise.reject(new Error('offline'));
+  const kept = localStorage.getItem('program');
+  if (kept) {
+    fetched.catch(() => {});
     return JSON.parse(kept);
   }
+  return fetched;
 }
 
 export async function openReplica(session) {
