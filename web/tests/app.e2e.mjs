@@ -138,6 +138,21 @@ test('a new member registers, shows a card a till can scan, claims a coupon',
     const wallet = await serverApi('/me/wallet', { auth: `Bearer ${token}` });
     assert.deepEqual(wallet.json.coupons.map((c) => c.template_id), ['welcome-10']);
     await page.waitForSelector('.coupon');
+
+    // Signing out leaves nothing of the member in the phone's IndexedDB.
+    const files = () => page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('/idb');
+      open.onsuccess = () => {
+        const keys = open.result.transaction('FILE_DATA').objectStore('FILE_DATA').getAllKeys();
+        keys.onsuccess = () => resolve(keys.result.map(String));
+      };
+    }));
+    const member = me.json.member_id;
+    assert.ok((await files()).some((f) => f.includes(member)));
+    await page.click('nav a[href="#card"]');
+    await page.click('#out');
+    await page.waitForSelector('#phone');
+    assert.deepEqual((await files()).filter((f) => f.includes(member)), []);
     assert.deepEqual(errors, []);
     await context.close();
   });

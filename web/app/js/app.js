@@ -84,12 +84,12 @@ function signInPage() {
   };
 }
 
-function signOut() {
+async function signOut() {
   api('/auth/session', { method: 'DELETE' }).catch(() => {});
   localStorage.removeItem('token');
   localStorage.removeItem('session');
   session = null;
-  replica.close();
+  await replica.forget();
   document.getElementById('tabs').hidden = true;
   signInPage();
 }
@@ -176,7 +176,7 @@ async function walletPage() {
       ${templates.filter((x) => x.acquisition !== 'points').map((x) => offer(x, 'claim')).join('')}</div>
     <div class="box"><b>${t('points_mall')}</b>
       ${templates.filter((x) => x.acquisition === 'points').map((x) => offer(x, 'exchange')).join('')}</div>
-    <div class="box" id="outcomes">${outcomes.map((o) => `<div class="row"><span>${esc(o.op_id)}</span>
+    <div class="box" id="outcomes" ${outcomes.length ? '' : 'hidden'}>${outcomes.map((o) => `<div class="row"><span>${esc(o.op_id)}</span>
       <span>${o.applied ? t('outcome_ok') : `${t('outcome_no')}: ${esc(o.error.message)}`}</span></div>`).join('')}</div>
     <p id="err" class="err"></p>`;
   const act = (type) => async (ev) => {

@@ -6,6 +6,7 @@ import { api, apiText } from './api.js';
 
 let atrium = null;
 let replica = null;
+let path = '';
 
 function value(text) {
   const r = JSON.parse(text);
@@ -46,7 +47,8 @@ export async function openReplica(session) {
   }
   replica?.delete();
   replica = new atrium.MemberReplica();
-  value(replica.open(`/idb/${session.member_id}.db`,
+  path = `/idb/${session.member_id}.db`;
+  value(replica.open(path,
     JSON.stringify(files.program), JSON.stringify(files.parking),
     session.member_id, session.next_seq));
   return files.program;
@@ -85,7 +87,12 @@ export async function sync() {
   return state();
 }
 
-export function close() {
-  replica?.delete();
+// Signing out leaves nothing of the member on the phone: the replica's
+// file is removed from the page's file system and from IndexedDB.
+export async function forget() {
+  if (!replica) return;
+  replica.delete();
   replica = null;
+  if (atrium.FS.analyzePath(path).exists) atrium.FS.unlink(path);
+  await syncfs(false);
 }
