@@ -123,7 +123,9 @@ Response StaticFiles::Serve(const Request& req) const {
     }
   }
   r.headers.emplace_back("Vary", "Accept-Encoding");
-  if (rel.ends_with(".html")) {
+  // Pages and a service worker are checked on every visit: they name
+  // everything else.
+  if (rel.ends_with(".html") || rel.ends_with("sw.js")) {
     r.headers.emplace_back("Cache-Control", "no-cache");
   } else if (Hashed(rel)) {
     r.headers.emplace_back("Cache-Control",

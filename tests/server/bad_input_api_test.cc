@@ -125,5 +125,28 @@ TEST(StaticFilesTest, PrefersAPrecompressedFileTheClientAccepts) {
   std::filesystem::remove_all(dir);
 }
 
+// A phone must see a new build's service worker on its next visit, or it
+// keeps the old cached app until the worker's HTTP cache entry expires.
+TEST(StaticFilesTest, TheServiceWorkerIsRevalidatedOnEveryVisit) {
+  const std::string dir =
+      ::testing::TempDir() + "static-sw-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/sw.js") << "self;";
+  std::ofstream(dir + "/app.js") << "app;";
+  server::StaticFiles files("/app/", dir);
+  server::Request req;
+  req.method = "GET";
+  auto cache = [&](const std::string& target) {
+    req.target = target;
+    for (const auto& h : files.Serve(req).headers) {
+      if (h.first == "Cache-Control") return h.second;
+    }
+    return std::string();
+  };
+  EXPECT_EQ(cache("/app/sw.js"), "no-cache");
+  EXPECT_EQ(cache("/app/app.js"), "public, max-age=3600");
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace atrium::testing

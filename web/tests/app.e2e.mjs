@@ -1,8 +1,9 @@
 // The H5 app in headless Chromium (Debian's, driven by playwright-core)
 // against a real atriumd on 127.0.0.1: a new member registers and sees the
 // card, whose QR code zbarimg decodes and a till accepts; the member claims
-// a coupon; a member with points goes offline, exchanges points, comes back
-// and syncs, and the server holds the exchange. Also: no console errors,
+// a coupon; a member with points goes offline, exchanges points, reopens
+// the app offline (the service worker's cache), comes back and syncs, and
+// the server holds the exchange. Also: no console errors,
 // nothing wider than a 320 px phone. Prints the load figures of the issue's
 // budget (navigation to a visible card, wasm instantiation); asserts none.
 //
@@ -166,8 +167,10 @@ test('points exchanged offline reach the server when the network returns',
       (await serverApi('/me/statement', { auth: `Bearer ${token}` })).json.balance.usable;
     const before = await usable();
     assert.ok(before >= 300, `the demo member has ${before} points`);
-    // The app keeps the catalogue behind the card, for the coupon centre.
+    // The app keeps the catalogue behind the card, for the coupon centre,
+    // and its service worker has cached the shell.
     await page.waitForFunction(() => localStorage.getItem('catalogue'));
+    await page.waitForFunction(() => navigator.serviceWorker.controller);
 
     await context.setOffline(true);
     await page.click('nav a[href="#wallet"]');
@@ -177,6 +180,15 @@ test('points exchanged offline reach the server when the network returns',
     await page.click('nav a[href="#points"]');
     assert.equal(Number(await page.textContent('.big')), before - 300);
     assert.equal(await usable(), before, 'nothing reached the server offline');
+
+    // Reopened with the network still off: the shell comes from the service
+    // worker's cache, the card and the queued exchange from the replica.
+    await page.reload();
+    await page.waitForSelector('#net:has-text("1")');
+    assert.match(await page.textContent('#net'), /离线 · 待同步 1 项/);
+    assert.equal(Number(await page.textContent('.big')), before - 300);
+    await page.click('nav a[href="#card"]');
+    await page.waitForSelector('#qr[data-code]');
 
     await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -197,10 +209,12 @@ test('a narrow phone shows the card without sideways scrolling; figures',
     await signIn(page, '13700137000', '137****7000');
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 320, `the page is ${wide} px wide`);
-    // A returning member: navigation until the card's QR code is visible.
+    // A returning member (the shell cached by the service worker):
+    // navigation until the card's QR code is visible.
+    await page.waitForFunction(() => navigator.serviceWorker.controller);
     const started = Date.now();
     await page.reload();
-    await page.waitForSelector('#qr[data-code]');
+    await page.waitForSelector('#qr[data-code]', {timeout: 5000}).catch(async (e) => { throw new Error(`${await page.content()} ${errors}`); });
     const ms = Date.now() - started;
     const wasm = await page.evaluate(() =>
       Math.round(performance.getEntriesByName('wasm-instantiation')[0].duration));

@@ -293,6 +293,8 @@ window.addEventListener('hashchange', route);
 window.addEventListener('online', () => trySync().then(route));
 window.addEventListener('offline', () => showNet());
 setInterval(trySync, 30000);
+// The shell cached for the next visit, once this one has loaded.
+window.addEventListener('load', () => navigator.serviceWorker?.register('sw.js'));
 labels();
 if (session) start().catch((e) => { main.innerHTML = `<div class="box err">${esc(e.message)}</div>`; });
 else signInPage();
