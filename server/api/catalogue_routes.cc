@@ -1,7 +1,9 @@
 // The catalogue every screen shows and anyone may read: the group's malls
 // and stores, the coupon templates on offer, the programme a replica starts
-// from, the main mall's floor plan and its store directory. No personal
-// data.
+// from, the main mall's floor plan and each mall's store directory. No
+// personal data.
+#include <algorithm>
+
 #include "api/json_response.h"
 #include "api/routes.h"
 #include "atrium/store/sqlite.h"
@@ -65,22 +67,27 @@ void Map(ApiContext& ctx, const Request&, const PathParams&,
   respond(Cached(JsonResponse(200, ctx.map_json)));
 }
 
-// The main mall's directory: ?q= (name, pinyin initials or spelling),
-// &category=, &floor=; each store with its floor and unit.
+// A mall's directory: ?mall_id= (the main mall, whose floor plan the
+// server has, when absent), ?q= (name, pinyin initials or spelling),
+// &category=, &floor= (only where there is a floor plan); each store with
+// its floor and unit, and what the filters can offer: the mall's retail
+// floors and its stores' categories.
 void Directory(ApiContext& ctx, const Request& req, const PathParams&,
                const Respond& respond) {
-  if (!ctx.mall_map) {
-    return respond(ErrorResponse(404, "NOT_FOUND", "no floor plan"));
+  std::string mall_id = req.Query("mall_id");
+  if (mall_id.empty() && ctx.mall_map) {
+    mall_id = ctx.mall_map->parts().mall.value();
   }
+  const MallMap* map =
+      ctx.mall_map && ctx.mall_map->parts().mall.value() == mall_id
+          ? &*ctx.mall_map
+          : nullptr;
   const StoreQuery query{req.Query("q"), req.Query("category"),
                          req.Query("floor")};
   Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
-    const Mall* mall = s.program.group.FindMall(ctx.mall_map->parts().mall);
-    if (mall == nullptr) {
-      return ErrorResponse(404, "NOT_FOUND", "the map's mall is unknown");
-    }
-    StatusOr<std::vector<const Store*>> found =
-        SearchStores(*mall, &*ctx.mall_map, query);
+    const Mall* mall = s.program.group.FindMall(MallId(mall_id));
+    if (mall == nullptr) return ErrorResponse(404, "NOT_FOUND", "no such mall");
+    StatusOr<std::vector<const Store*>> found = SearchStores(*mall, map, query);
     if (!found.ok()) return StatusResponse(found.status());
     codec::Json stores = codec::Json::array();
     for (const Store* store : *found) {
@@ -89,14 +96,30 @@ void Directory(ApiContext& ctx, const Request& req, const PathParams&,
                        {"name_en", store->name_en},
                        {"category", store->category},
                        {"initials", store->Initials()}};
-      if (const StoreUnit* unit = ctx.mall_map->UnitOf(store->id)) {
+      if (const StoreUnit* unit = map ? map->UnitOf(store->id) : nullptr) {
         j["floor"] = unit->floor;
         j["unit"] = unit->unit;
       }
       stores.push_back(std::move(j));
     }
-    return JsonResponse(
-        200, {{"mall_id", mall->id.value()}, {"stores", std::move(stores)}});
+    codec::Json floors = codec::Json::array();
+    for (const MapFloor& f :
+         map ? map->parts().floors : std::vector<MapFloor>{}) {
+      if (f.kind != "retail") continue;
+      floors.push_back(
+          {{"id", f.id}, {"name", f.name}, {"name_en", f.name_en}});
+    }
+    codec::Json categories = codec::Json::array();
+    for (const Store& store : mall->stores) {
+      if (std::find(categories.begin(), categories.end(), store.category) ==
+          categories.end()) {
+        categories.push_back(store.category);
+      }
+    }
+    return JsonResponse(200, {{"mall_id", mall->id.value()},
+                              {"floors", std::move(floors)},
+                              {"categories", std::move(categories)},
+                              {"stores", std::move(stores)}});
   });
   respond(Cached(std::move(out)));
 }

@@ -2,6 +2,8 @@
 // the operators' reports.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "atrium/codec/parking_json.h"
 #include "atrium/codec/program_json.h"
 #include "atrium/sync/member_views.h"
@@ -103,6 +105,41 @@ TEST(CatalogueApiTest, TheMapAndTheStoreDirectory) {
   }
   EXPECT_EQ(s.Get("/api/v1/catalogue/stores?q=" + std::string(65, 'x')).status,
             400);
+}
+
+// The phone's directory offers the filters the mall has: the main mall's
+// retail floors (not the car park) and its categories; the other mall of
+// the group, which has no floor plan, by name and category only.
+TEST(CatalogueApiTest, EachMallHasADirectoryWithTheFiltersItCanOffer) {
+  TestServer s;
+  HttpReply main = s.Get("/api/v1/catalogue/stores?mall_id=m-xinjie");
+  ASSERT_EQ(main.status, 200) << main.body;
+  const codec::Json floors = main.Json()["floors"];
+  ASSERT_EQ(floors.size(), 4u);
+  EXPECT_EQ(floors[0]["id"], "B1");
+  for (const auto& f : floors) EXPECT_NE(f["id"], "B2");
+  const codec::Json categories = main.Json()["categories"];
+  EXPECT_NE(std::find(categories.begin(), categories.end(), "kids"),
+            categories.end());
+
+  HttpReply other = s.Get("/api/v1/catalogue/stores?mall_id=m-binjiang");
+  ASSERT_EQ(other.status, 200) << other.body;
+  EXPECT_EQ(other.Json()["mall_id"], "m-binjiang");
+  EXPECT_TRUE(other.Json()["floors"].empty());
+  const codec::Json stores = other.Json()["stores"];
+  ASSERT_FALSE(stores.empty());
+  EXPECT_FALSE(stores[0].contains("floor"));
+  const std::string category = stores[0]["category"];
+  HttpReply filtered =
+      s.Get("/api/v1/catalogue/stores?mall_id=m-binjiang&category=" + category);
+  ASSERT_EQ(filtered.status, 200);
+  const codec::Json some = filtered.Json()["stores"];
+  EXPECT_FALSE(some.empty());
+  for (const auto& store : some) EXPECT_EQ(store["category"], category);
+  EXPECT_EQ(
+      s.Get("/api/v1/catalogue/stores?mall_id=m-binjiang&floor=1F").status,
+      400);
+  EXPECT_EQ(s.Get("/api/v1/catalogue/stores?mall_id=m-nowhere").status, 404);
 }
 
 TEST(PlatesApiTest, APlateIsBoundMaskedAndBelongsToOneMember) {
