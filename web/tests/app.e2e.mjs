@@ -23,6 +23,7 @@ const { chromium } = require(process.env.PLAYWRIGHT_CORE);
 const source = process.env.ATRIUM_SOURCE_DIR;
 const access = JSON.parse(readFileSync(`${source}/shared/demo-mall/access.json`, 'utf8'));
 const till = access.devices.find((d) => d.kind === 'pos' && d.mall_id === 'm-xinjie');
+const gate = access.devices.find((d) => d.kind === 'gate' && d.mall_id === 'm-xinjie');
 
 let server;
 let log = '';
@@ -199,6 +200,91 @@ test('points exchanged offline reach the server when the network returns',
     await page.click('nav a[href="#wallet"]');
     await page.waitForSelector('#outcomes .row');
     assert.match(await page.textContent('#outcomes'), /已完成/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+test('the directory searches and filters; campaigns; a link opens another mall',
+  async () => {
+    const { context, page, errors } = await phone();
+    await signIn(page, '15212345678', '152****5678');
+    await page.click('nav a[href="#stores"]');
+    await page.waitForSelector('.store');
+    await page.fill('#q', 'xbk');
+    await page.waitForFunction(() => document.querySelector('.store')?.textContent.includes('星巴克'));
+    // Kids' stores on 3F: every row is one.
+    await page.fill('#q', '');
+    await page.click('[data-floor="3F"]');
+    await page.selectOption('#category', 'kids');
+    await page.waitForFunction(() => [...document.querySelectorAll('.store')].length > 0 &&
+      [...document.querySelectorAll('.store')].every((r) => /亲子/.test(r.textContent) && /3F-/.test(r.textContent)));
+
+    await page.click('nav a[href="#offers"]');
+    await page.waitForSelector('.campaign');
+    const offers = await page.textContent('main');
+    assert.match(offers, /每月8日会员日双倍积分/);
+    assert.match(offers, /每月8日/);
+    assert.match(offers, /周末秒杀/);
+    assert.match(offers, /限量 100 张/);
+    assert.doesNotMatch(offers, /银卡1.2倍积分/, 'tier rates are not campaigns');
+
+    // The link of the other mall: its name in the header, its directory
+    // (no floor plan, so no floor filter) and its coupons.
+    await page.goto(`${base}/app/?mall=m-binjiang#stores`);
+    await page.waitForSelector('.store');
+    assert.equal(await page.$eval('#mall', (s) => s.selectedOptions[0].textContent), '金汇滨江里');
+    assert.equal(await page.isHidden('#floors'), true);
+    await page.click('nav a[href="#wallet"]');
+    await page.waitForSelector('[data-claim]');
+    assert.ok(await page.$('[data-claim="bj-welcome-5"]'));
+    assert.equal(await page.$('[data-claim="welcome-10"]'), null);
+    // Chosen by hand, the mall stays chosen.
+    await page.selectOption('#mall', 'm-xinjie');
+    await page.waitForSelector('[data-claim="welcome-10"]');
+    await page.goto(`${base}/app/#wallet`);
+    await page.waitForSelector('[data-claim="welcome-10"]');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+test('a bound car parked by the gate: where it is, its fee and the exit time',
+  async () => {
+    const { context, page, errors } = await phone();
+    await signIn(page, '15312345678', '153****5678');
+    await page.click('nav a[href="#parking"]');
+    await page.waitForSelector('#plate');
+    await page.fill('#plate', '沪AD12345');
+    await page.click('#bind');
+    await page.waitForFunction(() => /沪A/.test(document.querySelector('main').textContent) &&
+      !/沪AD12345/.test(document.querySelector('main').textContent));
+    const entered = await serverApi('/parking/entries', { method: 'POST',
+      body: { plate: '沪AD12345', bay: 'B2-A-017' }, auth: `Device ${gate.id}:${gate.key}`, key: 'e2e-entry-1' });
+    assert.equal(entered.status, 201, JSON.stringify(entered.json));
+
+    await page.reload();
+    await page.waitForSelector('.stay');
+    const stay = await page.textContent('.stay');
+    assert.doesNotMatch(stay, /D12345/, 'the plate is masked');
+    assert.match(stay, /A区/);
+    assert.match(stay, /西侧电梯/);
+    assert.match(stay, /¥0\.00/, 'within the free half hour');
+    // Nothing to pay: the time left to leave, counting down.
+    const left = async () => Number(/剩余 (\d+):(\d\d)/.exec(await page.textContent('.exit'))
+      .slice(1).reduce((m, s) => m * 60 + Number(s), 0));
+    const first = await left();
+    assert.ok(first > 0);
+    await page.waitForFunction((f) => {
+      const m = /剩余 (\d+):(\d\d)/.exec(document.querySelector('.exit').textContent);
+      return m && Number(m[1]) * 60 + Number(m[2]) < f;
+    }, first);
+
+    // Offline the page shows what it last had.
+    await context.setOffline(true);
+    await page.click('nav a[href="#card"]');
+    await page.click('nav a[href="#parking"]');
+    await page.waitForSelector('.stay');
+    assert.match(await page.textContent('main'), /离线，显示/);
+    assert.match(await page.textContent('.stay'), /A区/);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -1,29 +1,22 @@
-// The H5 member app: sign in, then the card, points, wallet, parking and
-// the store directory, over the member's replica (replica.js). Pages are
-// hash routes; each renders into <main> from the replica or the API.
+// The H5 member app: sign in, then the card, points, wallet, parking, the
+// store directory and campaigns, over the member's replica (replica.js).
+// Pages are hash routes; each renders into <main> from the replica, the
+// kept catalogue or the API.
 import qrcode from '../qrcode.mjs';
 import { api } from './api.js';
 import { memberCode } from './code.js';
+import { chooseMall, mallId, malls } from './mall.js';
+import { offersPage } from './pages/offers.js';
+import { parkingPage } from './pages/parking.js';
+import { storesPage } from './pages/stores.js';
 import * as replica from './replica.js';
-import { language, localTime, setLanguage, t, yuan } from './i18n.js';
+import { language, setLanguage, t, yuan } from './i18n.js';
+import { app, esc, everySecond, main, named, showError, stopTimer, when } from './ui.js';
 
-const main = document.getElementById('view');
-let session = JSON.parse(localStorage.getItem('session') || 'null');
-let program = null;
-let timer = 0;
-
-const esc = (s) => String(s).replace(/[&<>"']/g,
-  (c) => `&#${c.charCodeAt(0)};`);
 const nowIso = replica.nowIso;
-const offset = () => {
-  const m = /^([+-])(\d\d):(\d\d)$/.exec(program?.group?.utc_offset || '+08:00');
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-};
-const when = (iso) => localTime(iso, offset());
-const named = (x) => (language() === 'en' && x.name_en) || x.name;
 
 function showNet(extra = '') {
-  const n = session ? replica.state().queued : 0;
+  const n = app.session ? replica.state().queued : 0;
   document.getElementById('net').textContent =
     `${navigator.onLine ? t('online') : t('offline')}` +
     (n ? ` · ${t('queued', { n })}` : '') + extra;
@@ -31,7 +24,7 @@ function showNet(extra = '') {
 
 // Syncs when it can; offline, what is queued stays queued.
 async function trySync() {
-  if (!session || !navigator.onLine) return showNet();
+  if (!app.session || !navigator.onLine) return showNet();
   try {
     await replica.sync();
   } catch (e) {
@@ -75,8 +68,8 @@ function signInPage() {
         body: { phone: phone(), code: document.getElementById('code').value.trim() },
       });
       localStorage.setItem('token', s.token);
-      session = { member_id: s.member_id, next_seq: s.next_seq, code_secret: s.code_secret };
-      localStorage.setItem('session', JSON.stringify(session));
+      app.session = { member_id: s.member_id, next_seq: s.next_seq, code_secret: s.code_secret };
+      localStorage.setItem('session', JSON.stringify(app.session));
       await start();
     } catch (e) {
       fail(e);
@@ -88,7 +81,8 @@ async function signOut() {
   api('/auth/session', { method: 'DELETE' }).catch(() => {});
   localStorage.removeItem('token');
   localStorage.removeItem('session');
-  session = null;
+  localStorage.removeItem('parking');
+  app.session = null;
   await replica.forget();
   document.getElementById('tabs').hidden = true;
   signInPage();
@@ -123,7 +117,7 @@ async function cardPage() {
   let code = null;
   const tick = async () => {
     if (!code || Date.now() >= code.expiresMs) {
-      code = await memberCode(session.member_id, session.code_secret, Date.now());
+      code = await memberCode(app.session.member_id, app.session.code_secret, Date.now());
       const qr = qrcode(0, 'M');
       qr.addData(code.text);
       qr.make();
@@ -136,7 +130,7 @@ async function cardPage() {
     if (left) left.textContent = t('refresh_in', { s: Math.ceil((code.expiresMs - Date.now()) / 1000) });
   };
   await tick();
-  timer = setInterval(tick, 1000);
+  app.timer = setInterval(tick, 1000);
 }
 
 // --- points ----------------------------------------------------------------
@@ -157,10 +151,27 @@ function pointsPage() {
 
 // --- wallet, coupon centre, points mall --------------------------------------
 
+// Claims or exchanges through the outbox (at once offline), then syncs.
+async function acquire(type, templateId) {
+  try {
+    await replica.submit(type, { member_id: app.session.member_id, template_id: templateId });
+    await trySync();
+    route();
+  } catch (e) {
+    showError(e);
+  }
+}
+
+const kStatusOrder = ['available', 'reserved', 'redeemed', 'expired'];
+
 async function walletPage() {
-  const { coupon_templates: templates } = await catalogue();
-  const byId = Object.fromEntries(templates.map((x) => [x.id, x]));
-  const { coupons } = replica.view('wallet', nowIso());
+  const { coupon_templates: all } = await catalogue();
+  const byId = Object.fromEntries(all.map((x) => [x.id, x]));
+  const here = all.filter((x) => !x.mall_id || x.mall_id === mallId());
+  // By status, and within one the soonest to expire first.
+  const coupons = replica.view('wallet', nowIso()).coupons.slice().sort((a, b) =>
+    kStatusOrder.indexOf(a.status_now) - kStatusOrder.indexOf(b.status_now) ||
+    Date.parse(a.valid_until) - Date.parse(b.valid_until));
   const status = (c) => t({ available: 'available', redeemed: 'used', expired: 'expired',
     reserved: 'reserved' }[c.status_now] || c.status_now);
   const offer = (x, action) => `<div class="row"><span>${esc(x.name)}
@@ -169,93 +180,37 @@ async function walletPage() {
   const outcomes = replica.outcomes().slice(-5).reverse();
   main.innerHTML = `
     <div class="box"><b>${t('wallet')}</b>${coupons.length ? coupons.map((c) => `
-      <div class="row coupon"><span>${esc(byId[c.template_id]?.name || c.template_id)}<br>
+      <div class="row coupon ${esc(c.status_now)}"><span>${esc(byId[c.template_id]?.name || c.template_id)}<br>
       <span class="muted">${t('valid_until')} ${when(c.valid_until)}</span></span>
       <span>${status(c)}</span></div>`).join('') : `<div class="muted">${t('none')}</div>`}</div>
     <div class="box"><b>${t('coupon_centre')}</b>
-      ${templates.filter((x) => x.acquisition !== 'points').map((x) => offer(x, 'claim')).join('')}</div>
+      ${here.filter((x) => x.acquisition !== 'points').map((x) => offer(x, 'claim')).join('')}</div>
     <div class="box"><b>${t('points_mall')}</b>
-      ${templates.filter((x) => x.acquisition === 'points').map((x) => offer(x, 'exchange')).join('')}</div>
-    <div class="box" id="outcomes" ${outcomes.length ? '' : 'hidden'}>${outcomes.map((o) => `<div class="row"><span>${esc(o.op_id)}</span>
+      ${here.filter((x) => x.acquisition === 'points').map((x) => offer(x, 'exchange')).join('')}</div>
+    <div class="box" id="outcomes" ${outcomes.length ? '' : 'hidden'}>${outcomes.map((o) => `<div class="row"><span>${esc(t(`op_${o.type}`))}</span>
       <span>${o.applied ? t('outcome_ok') : `${t('outcome_no')}: ${esc(o.error.message)}`}</span></div>`).join('')}</div>
     <p id="err" class="err"></p>`;
-  const act = (type) => async (ev) => {
-    const id = ev.target.dataset[type === 'claim_coupon' ? 'claim' : 'exchange'];
-    if (!id) return;
-    try {
-      await replica.submit(type, { member_id: session.member_id, template_id: id });
-      await trySync();
-      route();
-    } catch (e) {
-      document.getElementById('err').textContent = e.message;
-    }
-  };
-  for (const b of main.querySelectorAll('[data-claim]')) b.onclick = act('claim_coupon');
-  for (const b of main.querySelectorAll('[data-exchange]')) b.onclick = act('exchange_points');
-}
-
-// --- parking and stores (online) ---------------------------------------------
-
-async function parkingPage() {
-  main.innerHTML = '<div class="box muted">…</div>';
-  try {
-    const [{ plates }, { stays }] = await Promise.all([api('/me/plates'), api('/me/parking')]);
-    main.innerHTML = `
-      <div class="box">${plates.map((p) => `<div class="row"><span>${esc(p.plate)}</span></div>`).join('')}
-        <input id="plate" placeholder="${t('plate')}"><button class="small" id="bind" type="button">${t('bind_plate')}</button></div>
-      ${stays.length ? stays.map((s, i) => `<div class="box"><b>${esc(s.plate)}</b>
-        <div class="row"><span>${t('due')}</span><b>¥${yuan(s.quote.due_fen)}</b></div>
-        <button class="main" data-pay="${i}" type="button">${t('pay')}</button></div>`).join('')
-        : `<div class="box muted">${t('no_stays')}</div>`}
-      <p id="err" class="err"></p>`;
-    document.getElementById('bind').onclick = () =>
-      api('/me/plates', { method: 'POST', keyed: true,
-        body: { plate: document.getElementById('plate').value.trim() } })
-        .then(parkingPage, (e) => { document.getElementById('err').textContent = e.message; });
-    for (const b of main.querySelectorAll('[data-pay]')) {
-      b.onclick = async () => {
-        const s = stays[Number(b.dataset.pay)];
-        try {
-          const paid = await api('/me/parking/payments', { method: 'POST', keyed: true,
-            body: { mall_id: s.mall_id, plate_id: s.plate_id, due_fen: s.quote.due_fen } });
-          main.innerHTML = `<div class="box">${t('exit_by', { time: when(paid.exit_by) })}</div>`;
-        } catch (e) {
-          document.getElementById('err').textContent = e.message;
-        }
-      };
-    }
-  } catch (e) {
-    main.innerHTML = `<div class="box err">${esc(e.message)}</div>`;
-  }
-}
-
-async function storesPage() {
-  main.innerHTML = `<input id="q" placeholder="${t('search')}"><div id="list" class="box"></div>`;
-  const list = document.getElementById('list');
-  const search = async () => {
-    try {
-      const q = encodeURIComponent(document.getElementById('q').value.trim());
-      const { stores } = await api(`/catalogue/stores?q=${q}`);
-      list.innerHTML = stores.map((s) => `<div class="row"><span>${esc(named(s))}</span>
-        <span class="muted">${esc(s.floor || '')} ${esc(s.unit || '')}</span></div>`).join('')
-        || `<div class="muted">${t('none')}</div>`;
-    } catch (e) {
-      list.innerHTML = `<div class="err">${esc(e.message)}</div>`;
-    }
-  };
-  document.getElementById('q').oninput = search;
-  await search();
+  for (const b of main.querySelectorAll('[data-claim]')) b.onclick = () => acquire('claim_coupon', b.dataset.claim);
+  for (const b of main.querySelectorAll('[data-exchange]')) b.onclick = () => acquire('exchange_points', b.dataset.exchange);
 }
 
 // --- routing -------------------------------------------------------------------
 
-const pages = { card: cardPage, points: pointsPage, wallet: walletPage,
-  parking: parkingPage, stores: storesPage };
+const pages = {
+  card: cardPage,
+  points: pointsPage,
+  wallet: walletPage,
+  parking: () => parkingPage({ sync: trySync }),
+  stores: storesPage,
+  offers: async () => offersPage({ catalogue: await catalogue(),
+    claim: (id) => acquire('claim_coupon', id) }),
+};
+const pageName = () => (location.hash.slice(1) in pages ? location.hash.slice(1) : 'card');
 
 async function route() {
-  clearInterval(timer);
-  if (!session) return signInPage();
-  const name = location.hash.slice(1) in pages ? location.hash.slice(1) : 'card';
+  stopTimer();
+  if (!app.session) return signInPage();
+  const name = pageName();
   for (const a of document.querySelectorAll('nav a')) {
     a.classList.toggle('on', a.dataset.t === name);
   }
@@ -267,21 +222,42 @@ async function route() {
   }
 }
 
+// The header's mall, chosen from the group's malls (the programme's).
+function mallPicker() {
+  const select = document.getElementById('mall');
+  select.innerHTML = malls().map((m) =>
+    `<option value="${esc(m.id)}"${m.id === mallId() ? ' selected' : ''}>${esc(named(m))}</option>`).join('');
+  select.hidden = !app.session || malls().length < 2;
+  select.onchange = () => { chooseMall(select.value); route(); };
+}
+
 function labels() {
   document.getElementById('title').textContent = t('title');
   document.getElementById('lang').textContent = language() === 'en' ? '中文' : 'EN';
   for (const a of document.querySelectorAll('nav a')) a.textContent = t(a.dataset.t);
+  mallPicker();
+}
+
+// Pulled changes re-render the pages drawn from the replica; the others
+// (a search half typed, a parking quote) are left alone.
+async function syncAndRefresh() {
+  const before = replica.state().cursor;
+  await trySync();
+  if (replica.state().cursor !== before && ['card', 'points', 'wallet'].includes(pageName())) {
+    await route();
+  }
 }
 
 async function start() {
-  program = await replica.openReplica(session);
+  app.program = await replica.openReplica(app.session);
   document.getElementById('tabs').hidden = false;
+  mallPicker();
   if (!replica.state().registered) await trySync();
   await route();
   // Then, behind the card: the catalogue kept for the coupon centre
   // offline, and what changed since the last visit.
   await catalogue();
-  trySync().then(() => route());
+  await syncAndRefresh();
 }
 
 document.getElementById('lang').onclick = () => {
@@ -292,9 +268,10 @@ document.getElementById('lang').onclick = () => {
 window.addEventListener('hashchange', route);
 window.addEventListener('online', () => trySync().then(route));
 window.addEventListener('offline', () => showNet());
-setInterval(trySync, 30000);
+setInterval(syncAndRefresh, 30000);
 // The shell cached for the next visit, once this one has loaded.
 window.addEventListener('load', () => navigator.serviceWorker?.register('sw.js'));
+app.session = JSON.parse(localStorage.getItem('session') || 'null');
 labels();
-if (session) start().catch((e) => { main.innerHTML = `<div class="box err">${esc(e.message)}</div>`; });
+if (app.session) start().catch((e) => { main.innerHTML = `<div class="box err">${esc(e.message)}</div>`; });
 else signInPage();

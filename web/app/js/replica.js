@@ -58,12 +58,19 @@ export async function openReplica(session) {
 export const nowIso = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 export const view = (name, at) => value(replica[name](at));
 export const state = () => value(replica.state());
-export const outcomes = () => value(replica.outcomes());
+// The server's answers, each with the type of its operation (which the
+// phone notes when it queues one) for the page to name it.
+const types = () => JSON.parse(localStorage.getItem('op_types') || '{}');
+export const outcomes = () => {
+  const known = types();
+  return value(replica.outcomes()).map((o) => ({ ...o, type: known[o.op_id] || 'unknown' }));
+};
 
 // Queues an operation (applied to the views at once) and stores it.
 export async function submit(type, payload) {
   const op = value(replica.submit(type, JSON.stringify(payload), nowIso()));
   await syncfs(false);
+  localStorage.setItem('op_types', JSON.stringify({ ...types(), [op.id]: type }));
   return op;
 }
 
@@ -93,6 +100,7 @@ export async function forget() {
   if (!replica) return;
   replica.delete();
   replica = null;
+  localStorage.removeItem('op_types');
   if (atrium.FS.analyzePath(path).exists) atrium.FS.unlink(path);
   await syncfs(false);
 }

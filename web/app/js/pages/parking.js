@@ -1,0 +1,138 @@
+// Parking: the member's plates, each open stay in a group car park with
+// its fee and every benefit applied (tier hours, the day's spend, a
+// parking coupon, points if the member chooses), where the car is, and
+// paying. Paid, the page counts down the exit grace. The last answer is
+// kept, so offline the page still shows it, and a payment made offline
+// waits in the outbox: the server takes it if the fee is still the one
+// quoted, else refuses it (quote again) and the outcome says so.
+import { api } from '../api.js';
+import { t, yuan } from '../i18n.js';
+import { malls } from '../mall.js';
+import * as replica from '../replica.js';
+import { app, esc, everySecond, main, named, showError, when } from '../ui.js';
+
+let usePoints = false;
+
+async function fetchParking() {
+  if (!navigator.onLine) throw new Error(t('offline'));
+  const points = usePoints ? replica.view('card', replica.nowIso()).points.usable : 0;
+  const [{ plates }, { stays }] = await Promise.all([
+    api('/me/plates'), api(`/me/parking${points ? `?points=${points}` : ''}`)]);
+  const kept = { plates, stays, at: new Date().toISOString() };
+  localStorage.setItem('parking', JSON.stringify(kept));
+  return kept;
+}
+
+async function mapOf(mall) {
+  try {
+    const map = navigator.onLine ? await api('/catalogue/map')
+      : JSON.parse(localStorage.getItem('map') || 'null');
+    localStorage.setItem('map', JSON.stringify(map));
+    return map?.mall_id === mall ? map : null;
+  } catch {
+    return null;
+  }
+}
+
+// Find my car: the bay the gate reported ("B2-A-017"), its zone on the
+// floor plan and the nearest lift.
+function whereText(bay, map) {
+  if (!bay) return t('bay_unknown');
+  const [floor, zone] = bay.split('-');
+  const place = map?.facilities.find((f) => f.id === `${floor}-zone-${zone}`);
+  if (!place) return `${t('bay')} ${bay}`;
+  const at = (f) => map.nodes.find((n) => n.id === f.node);
+  const here = at(place);
+  const lift = map.facilities.filter((f) => f.kind === 'lift' && f.floor === floor)
+    .map((f) => ({ f, d: Math.abs(at(f).x - here.x) + Math.abs(at(f).y - here.y) }))
+    .sort((a, b) => a.d - b.d)[0]?.f;
+  return `${floor} · ${named(place)} · ${t('bay')} ${bay}` +
+    (lift ? ` · ${t('nearest_lift')} ${named(lift)}` : '');
+}
+
+const minutes = (s) => t('duration', { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
+
+function stayHtml(s, i, map) {
+  const q = s.quote;
+  const mall = malls().find((m) => m.id === s.mall_id);
+  const lines = q.lines.map((l) => `<div class="row fee"><span>${t(`benefit_${l.kind}`)}
+      ${l.minutes ? t('minutes', { m: l.minutes }) : ''}${l.points ? ` (${l.points} ${t('pts')})` : ''}</span>
+      <span>-¥${yuan(l.off_fen)}</span></div>`).join('');
+  // Nothing to pay and no benefit to use up: just leave in time. Benefits
+  // that cover the whole fee are used by paying ¥0.
+  const settled = q.due_fen === 0 && (q.lines.length === 0 || q.paid_before_fen > 0);
+  return `<div class="box stay"><b>${esc(s.plate)}</b> <span class="muted">${esc(mall ? named(mall) : s.mall_id)}</span>
+    <div class="row"><span>${t('entered')}</span><span>${when(q.entry)}</span></div>
+    <div class="row"><span>${t('parked')}</span><span>${minutes(q.parked_seconds)}</span></div>
+    <div class="row"><span>${t('gross')}</span><span>¥${yuan(q.gross_fen)}</span></div>
+    ${lines}
+    ${q.paid_before_fen ? `<div class="row"><span>${t('paid_before')}</span><span>-¥${yuan(q.paid_before_fen)}</span></div>` : ''}
+    <div class="row"><span>${t('due')}</span><b class="due">¥${yuan(q.due_fen)}</b></div>
+    <div class="muted where">${t('find_car')}: ${esc(whereText(s.bay, map))}</div>
+    ${settled ? `<div class="exit" data-exit="${esc(q.exit_by)}"></div>`
+      : `<button class="main" data-pay="${i}" type="button">${q.due_fen
+        ? `${t('pay')} ¥${yuan(q.due_fen)}` : t('use_benefits')}</button>`}
+  </div>`;
+}
+
+// The exit grace, counted down on every settled stay.
+function countDown() {
+  for (const el of main.querySelectorAll('[data-exit]')) {
+    const left = Math.max(0, Math.floor((Date.parse(el.dataset.exit) - Date.now()) / 1000));
+    el.textContent = `${t('exit_by', { time: when(el.dataset.exit) })} · ${left
+      ? t('left', { m: Math.floor(left / 60), s: String(left % 60).padStart(2, '0') }) : t('grace_over')}`;
+  }
+}
+
+async function pay(s, refresh) {
+  const q = s.quote;
+  const body = { mall_id: s.mall_id, due_fen: q.due_fen };
+  if (q.points_used) body.points = q.points_used;
+  if (q.coupons_used.length) body.coupon_id = q.coupons_used[0];
+  if (navigator.onLine) {
+    await api('/me/parking/payments', { method: 'POST', keyed: true,
+      body: { ...body, plate_id: s.plate_id } });
+  } else {
+    await replica.submit('park_pay', { ...body, member_id: app.session.member_id,
+      plate: { value: s.plate_id, display: s.plate } });
+  }
+  await refresh();
+}
+
+export async function parkingPage({ sync }) {
+  main.innerHTML = '<div class="box muted">…</div>';
+  let data;
+  try {
+    data = await fetchParking();
+  } catch (e) {
+    data = JSON.parse(localStorage.getItem('parking') || 'null');
+    if (!data) throw e;
+  }
+  const map = data.stays.length ? await mapOf(data.stays[0].mall_id) : null;
+  const online = navigator.onLine;
+  main.innerHTML = `
+    <div class="box"><b>${t('my_plates')}</b>${data.plates.map((p) =>
+      `<div class="row"><span>${esc(p.plate)}</span></div>`).join('') || `<div class="muted">${t('none')}</div>`}
+      ${online ? `<input id="plate" placeholder="${t('plate')}">
+      <button class="small" id="bind" type="button">${t('bind_plate')}</button>` : ''}</div>
+    ${online ? '' : `<div class="box muted">${t('as_of', { time: when(data.at.replace(/\.\d+Z$/, 'Z')) })}</div>`}
+    ${data.stays.length ? `<label class="box check"><input id="use-points" type="checkbox" ${usePoints ? 'checked' : ''}
+      ${online ? '' : 'disabled'}>${t('use_points')}</label>` : ''}
+    ${data.stays.map((s, i) => stayHtml(s, i, map)).join('') || `<div class="box muted">${t('no_stays')}</div>`}
+    <p id="err" class="err"></p>`;
+  const refresh = () => parkingPage({ sync });
+  document.getElementById('bind')?.addEventListener('click', () =>
+    api('/me/plates', { method: 'POST', keyed: true,
+      body: { plate: document.getElementById('plate').value.trim() } }).then(refresh, showError));
+  const box = document.getElementById('use-points');
+  if (box) box.onchange = () => { usePoints = box.checked; refresh(); };
+  for (const b of main.querySelectorAll('[data-pay]')) {
+    b.onclick = () => pay(data.stays[Number(b.dataset.pay)], async () => {
+      await sync();
+      if (navigator.onLine) return refresh();
+      b.replaceWith(Object.assign(document.createElement('div'),
+        { className: 'box queued', textContent: t('pay_queued') }));
+    }).catch(showError);
+  }
+  everySecond(countDown);
+}
