@@ -174,6 +174,30 @@ test('a replica shows the pulled card, queues offline and keeps answers',
     replica.delete();
   });
 
+// The phone pays for parking offline: the outbox holds the payment, the
+// points it uses leave the balance at once; the server takes it later if
+// the fee is still the quoted one.
+test('a parking payment queued offline uses its points at once', async () => {
+  const atrium = await load();
+  atrium.FS.mkdirTree('/parking');
+  const replica = openReplica(atrium, '/parking/M0001.db');
+  value(replica.pulled('0', JSON.stringify(kPulled)));
+  const usable = value(replica.card(kNow)).points.usable;
+  const pay = (points) => replica.submit('park_pay', JSON.stringify({
+    mall_id: 'm-xinjie', member_id: 'M0001', due_fen: 500, points,
+    plate: { value: 'ab'.repeat(32), display: '沪A***45' },
+  }), kNow);
+  assert.equal(error(pay(usable + 1)).code, 'FAILED_PRECONDITION');
+  const op = value(pay(20));
+  assert.equal(op.type, 'park_pay');
+  assert.equal(value(replica.card(kNow)).points.usable, usable - 20);
+  const push = value(replica.toPush());
+  assert.deepEqual(push.operations.map((o) => o.payload.due_fen), [500]);
+  assert.equal(error(replica.submit('park_pay', '{"mall_id": "m-xinjie"}', kNow)).code,
+    'INVALID_ARGUMENT');
+  replica.delete();
+});
+
 test('the outbox survives a page load through IDBFS', async () => {
   const require = createRequire(import.meta.url);
   require(`${process.env.FAKE_INDEXEDDB_DIR}/auto`);
