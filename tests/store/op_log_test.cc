@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "logged_op.h"
 #include "shared_files.h"
 #include "temp_dir.h"
 
@@ -14,22 +15,12 @@ using testing::DemoProgram;
 
 Timestamp At(const char* iso) { return *ParseIso8601(iso); }
 
-Operation Op(std::string id, std::string origin, int64_t seq, std::string type,
-             codec::Json payload) {
-  Operation op;
-  op.id = std::move(id);
-  op.origin = *sync::Origin::Parse(origin);
-  op.seq = seq;
-  op.type = std::move(type);
-  op.client_time = At("2026-04-08T07:00:00Z");
-  op.payload = std::move(payload);
-  return op;
-}
+using testing::LoggedOp;
 
 Operation Register(const std::string& member, const std::string& phone,
                    int64_t seq) {
-  return Op("reg-" + member, "device:desk-1", seq, "register",
-            {{"member_id", member}, {"phone", phone}});
+  return LoggedOp("reg-" + member, "device:desk-1", seq, "register",
+                  {{"member_id", member}, {"phone", phone}});
 }
 
 Operation Earn(const std::string& id, const std::string& member,
@@ -41,13 +32,15 @@ Operation Earn(const std::string& id, const std::string& member,
       {"member_id", member},
       {"at", "2026-04-08T07:00:00Z"},
       {"lines", {{{"category", "fashion"}, {"amount_fen", amount_fen}}}}};
-  return Op("earn-" + id, "device:pos-01", seq, "earn", {{"receipt", receipt}});
+  return LoggedOp("earn-" + id, "device:pos-01", seq, "earn",
+                  {{"receipt", receipt}});
 }
 
 Operation Spend(const std::string& id, const std::string& member,
                 int64_t points, int64_t seq) {
-  return Op(id, "member:" + member, seq, "spend_points",
-            {{"member_id", member}, {"points", points}, {"ref", "order-1"}});
+  return LoggedOp(
+      id, "member:" + member, seq, "spend_points",
+      {{"member_id", member}, {"points", points}, {"ref", "order-1"}});
 }
 
 int64_t Usable(const OpLog& log, const std::string& member) {
@@ -207,10 +200,11 @@ TEST_F(OpLogTest, APlateIsStoredAsItsKeyedHashAndMaskedForm) {
   const auto r = Apply(
       *log,
       {Register("M0001", "13800000001", 1),
-       Op("bind-1", "member:M0001", 1, "link_identity",
-          {{"member_id", "M0001"},
-           {"identity",
-            {{"kind", "plate"}, {"value", hash}, {"display", "沪A***45"}}}})});
+       LoggedOp(
+           "bind-1", "member:M0001", 1, "link_identity",
+           {{"member_id", "M0001"},
+            {"identity",
+             {{"kind", "plate"}, {"value", hash}, {"display", "沪A***45"}}}})});
   ASSERT_TRUE(r[1].applied) << r[1].error.ToString();
   EXPECT_EQ(QueryText(log->db(),
                       "SELECT value || ' ' || display || ' ' || "

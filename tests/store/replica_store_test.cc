@@ -7,6 +7,7 @@
 
 #include "atrium/store/op_log.h"
 #include "atrium/store/sqlite.h"
+#include "logged_op.h"
 #include "shared_files.h"
 #include "temp_dir.h"
 
@@ -20,17 +21,7 @@ Timestamp At(const char* iso) { return *ParseIso8601(iso); }
 
 const sync::Origin kPhone = *sync::Origin::Parse("member:M0001");
 
-Operation DeviceOp(const char* id, const char* device, int64_t seq,
-                   const char* type, codec::Json payload) {
-  Operation op;
-  op.id = id;
-  op.origin = *sync::Origin::Parse(std::string("device:") + device);
-  op.seq = seq;
-  op.type = type;
-  op.client_time = At("2026-04-08T07:00:00Z");
-  op.payload = std::move(payload);
-  return op;
-}
+using testing::DeviceOp;
 
 class ReplicaStoreTest : public ::testing::Test {
  protected:

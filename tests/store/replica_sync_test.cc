@@ -5,6 +5,7 @@
 
 #include "atrium/store/op_log.h"
 #include "atrium/sync/replica.h"
+#include "logged_op.h"
 #include "shared_files.h"
 #include "temp_dir.h"
 
@@ -20,17 +21,7 @@ Timestamp At(const char* iso) { return *ParseIso8601(iso); }
 // Balances are read after every operation of a test.
 const Timestamp kLater = At("2026-04-20T00:00:00Z");
 
-Operation DeviceOp(const std::string& id, const std::string& device,
-                   int64_t seq, const std::string& type, codec::Json payload) {
-  Operation op;
-  op.id = id;
-  op.origin = *sync::Origin::Parse("device:" + device);
-  op.seq = seq;
-  op.type = type;
-  op.client_time = At("2026-04-08T07:00:00Z");
-  op.payload = std::move(payload);
-  return op;
-}
+using testing::DeviceOp;
 
 Operation EarnOp(const std::string& receipt, int64_t fen, int64_t seq) {
   return DeviceOp(
