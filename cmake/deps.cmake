@@ -35,11 +35,15 @@ if(EMSCRIPTEN)
     SQLITE_OMIT_UTF16 SQLITE_OMIT_COMPLETE SQLITE_OMIT_DECLTYPE
     SQLITE_OMIT_GET_TABLE SQLITE_OMIT_TCL_VARIABLE
     SQLITE_OMIT_INTROSPECTION_PRAGMAS SQLITE_OMIT_SHUTDOWN_DIRECTORIES
+    SQLITE_OMIT_AUTOMATIC_INDEX SQLITE_OMIT_BETWEEN_OPTIMIZATION
+    SQLITE_OMIT_LIKE_OPTIMIZATION SQLITE_OMIT_OR_OPTIMIZATION
+    SQLITE_OMIT_XFER_OPT SQLITE_OMIT_INCRBLOB
+    SQLITE_OMIT_QUICKBALANCE SQLITE_OMIT_AUTORESET SQLITE_OMIT_LOOKASIDE
     SQLITE_MAX_EXPR_DEPTH=0 SQLITE_LIKE_DOESNT_MATCH_BLOBS)
   target_compile_options(sqlite3_amalgamation PRIVATE -w)  # not our code
   # For size, as a browser downloads it; at -O3 the amalgamation also took
   # ~3 minutes of CI to compile (-Os: ~25 s).
-  target_compile_options(sqlite3_amalgamation PRIVATE -Os)
+  target_compile_options(sqlite3_amalgamation PRIVATE -Oz)
   add_library(SQLite::SQLite3 ALIAS sqlite3_amalgamation)
 
   # Tests and tools read shared/ from the real file system under node.

@@ -15,8 +15,8 @@ packages=(
   clang-format clang-tidy
   # the wasm build (its system libraries ship prebuilt, nothing downloads)
   emscripten
-  # precompressed .br files of the H5 app
-  brotli
+  # the H5 app as served: its JS minified, precompressed .br files
+  esbuild brotli
   # the H5 app's browser tests: Debian's Chromium (driven by playwright-core,
   # fetched below) and a real QR decoder
   chromium zbar-tools

@@ -48,6 +48,7 @@ if ! ATRIUMD="$PWD/build/asan/server/atriumd" ATRIUM_APP_DIR="$PWD/build/wasm/we
   exit 1
 fi
 grep -E '^# (pass|fail|figures)' build/browser.log
+sh web/first-visit-bytes.sh build/wasm/web/app
 n=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' build/browser.log)
 passed=$((passed + n))
 

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Minifies the app folder's JavaScript in place (each file stays its own
+# ES module; nothing is bundled), for the bytes a phone downloads. The QR
+# encoder keeps its copyright and licence lines. Without esbuild
+# (tools/setup.sh installs Debian's) the files stay as written, which
+# work the same.
+set -eu
+if ! command -v esbuild >/dev/null; then
+  echo "minify.sh: no esbuild, the app's JS is served unminified" >&2
+  exit 0
+fi
+cd "$1"
+min() { esbuild "$@" --minify --format=esm --outdir=. --allow-overwrite --log-level=warning; }
+min $(find . -name '*.js' | LC_ALL=C sort)
+notice=$(sed -n '3,10p' qrcode.mjs | sed 's@^// *@@' | grep -v '^$' | tr '\n' ' ')
+min qrcode.mjs --out-extension:.js=.mjs "--banner:js=// $notice"
