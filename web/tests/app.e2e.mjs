@@ -293,19 +293,32 @@ test('a narrow phone shows the card without sideways scrolling; figures',
   async () => {
     const { context, page, errors } = await phone(320);
     await signIn(page, '13700137000', '137****7000');
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(wide <= 320, `the page is ${wide} px wide`);
-    // A returning member (the shell cached by the service worker):
-    // navigation until the card's QR code is visible.
+    for (const tab of ['card', 'points', 'wallet', 'parking', 'stores', 'offers']) {
+      await page.click(`nav a[href="#${tab}"]`);
+      await page.waitForSelector('main .box');
+      await sleep(300);  // the pages that fetch, drawn
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 320, `the ${tab} page is ${wide} px wide`);
+    }
+    await page.click('nav a[href="#card"]');
+    await page.waitForSelector('#qr[data-code]');
+    // A returning member (the shell cached by the service worker), five
+    // times: navigation until the card's QR code is visible, and the wasm
+    // module's part of it.
     await page.waitForFunction(() => navigator.serviceWorker.controller);
-    const started = Date.now();
-    await page.reload();
-    await page.waitForSelector('#qr[data-code]', {timeout: 5000}).catch(async (e) => { throw new Error(`${await page.content()} ${errors}`); });
-    const ms = Date.now() - started;
-    const wasm = await page.evaluate(() =>
-      Math.round(performance.getEntriesByName('wasm-instantiation')[0].duration));
-    console.log(`figures: navigation to a visible card ${ms} ms; ` +
-      `wasm instantiation (fetch, compile, start) ${wasm} ms`);
+    const runs = [];
+    for (let i = 0; i < 5; ++i) {
+      await sleep(300);  // what the last visit started behind the card
+      const started = Date.now();
+      await page.reload();
+      await page.waitForSelector('#qr[data-code]');
+      const ms = Date.now() - started;
+      runs.push([ms, await page.evaluate(() =>
+        Math.round(performance.getEntriesByName('wasm-instantiation')[0].duration))]);
+    }
+    const median = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[2];
+    console.log(`figures: navigation to a visible card ${median(0)} ms, wasm instantiation ` +
+      `(fetch, compile, start) ${median(1)} ms (medians of ${runs.map((r) => r.join('/')).join(', ')})`);
     assert.deepEqual(errors, []);
     await context.close();
   });
