@@ -2,6 +2,7 @@
 
 #include "api/json_response.h"
 #include "api/routes.h"
+#include "http/http_date.h"
 
 namespace atrium::server {
 
@@ -23,7 +24,12 @@ Api::Api(ApiContext& ctx, std::vector<StaticFiles> statics)
       });
 }
 
-void Api::Handle(const Request& req, const Respond& respond) const {
+void Api::Handle(const Request& req, const Respond& answer) const {
+  // Every answer dated by the server's clock, the one codes are checked on.
+  const Respond respond = [this, answer](Response res) {
+    res.headers.emplace_back("Date", HttpDate(ctx_.service.Now()));
+    answer(std::move(res));
+  };
   if (req.Path().starts_with("/api/") || req.Path() == "/healthz") {
     // A 5xx is a bug or a failing disk: the log says which route.
     router_.Handle(req, [this, respond, method = req.method,
