@@ -11,6 +11,18 @@ export class ApiError extends Error {
 
 const token = () => localStorage.getItem('token');
 
+// The server's clock, from the Date of its answers: a phone whose own is
+// off by more than a few seconds makes its member codes on the server's
+// (which accepts a code of its current window or the one before; the
+// header's whole seconds keep the estimate behind, never ahead).
+function noteClock(res) {
+  const date = Date.parse(res.headers.get('Date') || '');
+  if (Number.isNaN(date)) return;
+  const offset = date - Date.now();
+  localStorage.setItem('clock_offset', String(Math.abs(offset) >= 5000 ? offset : 0));
+}
+export const serverNow = () => Date.now() + Number(localStorage.getItem('clock_offset') || 0);
+
 export async function api(path, { method = 'GET', body, keyed = false } = {}) {
   const headers = {};
   if (token()) headers.Authorization = `Bearer ${token()}`;
@@ -19,6 +31,7 @@ export async function api(path, { method = 'GET', body, keyed = false } = {}) {
   const res = await fetch(`/api/v1${path}`, {
     method, headers, body: body === undefined ? undefined : JSON.stringify(body),
   });
+  noteClock(res);
   const text = await res.text();
   const json = text ? JSON.parse(text) : {};
   if (!res.ok) {
@@ -33,6 +46,7 @@ export async function apiText(path) {
   const res = await fetch(`/api/v1${path}`, {
     headers: { Authorization: `Bearer ${token()}` },
   });
+  noteClock(res);
   if (!res.ok) throw new ApiError(res.status, 'UNAVAILABLE', res.statusText);
   return res.text();
 }

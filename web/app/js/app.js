@@ -3,7 +3,7 @@
 // Pages are hash routes; each renders into <main> from the replica, the
 // kept catalogue or the API.
 import qrcode from '../qrcode.mjs';
-import { api } from './api.js';
+import { api, serverNow } from './api.js';
 import { memberCode } from './code.js';
 import { chooseMall, mallId, malls } from './mall.js';
 import { offersPage } from './pages/offers.js';
@@ -116,8 +116,8 @@ async function cardPage() {
   document.getElementById('out').onclick = signOut;
   let code = null;
   const tick = async () => {
-    if (!code || Date.now() >= code.expiresMs) {
-      code = await memberCode(app.session.member_id, app.session.code_secret, Date.now());
+    if (!code || serverNow() >= code.expiresMs) {
+      code = await memberCode(app.session.member_id, app.session.code_secret, serverNow());
       const qr = qrcode(0, 'M');
       qr.addData(code.text);
       qr.make();
@@ -127,7 +127,7 @@ async function cardPage() {
       img.dataset.code = code.text;
     }
     const left = document.getElementById('left');
-    if (left) left.textContent = t('refresh_in', { s: Math.ceil((code.expiresMs - Date.now()) / 1000) });
+    if (left) left.textContent = t('refresh_in', { s: Math.ceil((code.expiresMs - serverNow()) / 1000) });
   };
   await tick();
   app.timer = setInterval(tick, 1000);

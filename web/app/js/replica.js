@@ -2,7 +2,7 @@
 // SQLite on IDBFS, so the card, wallet and statement show offline and
 // changes wait in the outbox until the network returns.
 import createAtrium from '../atrium.mjs';
-import { api, apiText } from './api.js';
+import { api, apiText, serverNow } from './api.js';
 
 let atrium = null;
 let replica = null;
@@ -54,8 +54,8 @@ export async function openReplica(session) {
   return files.program;
 }
 
-// Now, as the core reads instants: whole seconds, UTC.
-export const nowIso = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+// Now on the server's clock, as the core reads instants: whole seconds, UTC.
+export const nowIso = () => new Date(serverNow()).toISOString().replace(/\.\d+Z$/, 'Z');
 export const view = (name, at) => value(replica[name](at));
 export const state = () => value(replica.state());
 // The server's answers, each with the type of its operation (which the

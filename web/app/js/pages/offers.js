@@ -2,6 +2,7 @@
 // catalogue the phone keeps (so they show offline): the points campaigns
 // (member days, multi-point days and hours) and the limited coupons
 // (flash sales, claim windows), which claim like the coupon centre.
+import { serverNow } from '../api.js';
 import { language, t } from '../i18n.js';
 import { mallId } from '../mall.js';
 import { app, esc, main, when } from '../ui.js';
@@ -42,7 +43,7 @@ function limitedCoupons(templates, now) {
 }
 
 export function offersPage({ catalogue, claim }) {
-  const now = Date.now();
+  const now = serverNow();
   const rules = pointsCampaigns(now);
   const coupons = limitedCoupons(catalogue.coupon_templates, now);
   const none = `<div class="muted">${t('none')}</div>`;

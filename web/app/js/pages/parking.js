@@ -5,7 +5,7 @@
 // kept, so offline the page still shows it, and a payment made offline
 // waits in the outbox: the server takes it if the fee is still the one
 // quoted, else refuses it (quote again) and the outcome says so.
-import { api } from '../api.js';
+import { api, serverNow } from '../api.js';
 import { t, yuan } from '../i18n.js';
 import { malls } from '../mall.js';
 import * as replica from '../replica.js';
@@ -78,7 +78,7 @@ function stayHtml(s, i, map) {
 // The exit grace, counted down on every settled stay.
 function countDown() {
   for (const el of main.querySelectorAll('[data-exit]')) {
-    const left = Math.max(0, Math.floor((Date.parse(el.dataset.exit) - Date.now()) / 1000));
+    const left = Math.max(0, Math.floor((Date.parse(el.dataset.exit) - serverNow()) / 1000));
     el.textContent = `${t('exit_by', { time: when(el.dataset.exit) })} · ${left
       ? t('left', { m: Math.floor(left / 60), s: String(left % 60).padStart(2, '0') }) : t('grace_over')}`;
   }
