@@ -111,7 +111,8 @@ async function cardPage() {
     </div>
     <div class="box"><span class="muted">${t('usable')}</span>
       <div class="big" id="points">${card.points.usable}</div>
-      <span class="muted">${t('pending')} ${card.points.pending}</span></div>
+      <span class="muted">${t('pending')} ${card.points.pending}</span>
+      <div class="muted">${t('group_wide', { group: app.program ? named(app.program.group) : '' })}</div></div>
     <button class="small" id="out" type="button">${t('sign_out')}</button>`;
   document.getElementById('out').onclick = signOut;
   let code = null;
