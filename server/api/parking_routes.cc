@@ -2,6 +2,8 @@
 // parking kiosk quotes a plate's fee and takes payment, and a member sees
 // and pays for the stays of their own plates with their benefits. Plates
 // cross into operations keyed (the server's HMAC of the plate) and masked.
+#include <optional>
+
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/routes.h"
@@ -80,15 +82,53 @@ void Exit(ApiContext& ctx, const Caller& gate, const Request& req,
                 respond);
 }
 
-// The fee of a plate's stay at the device's mall, no member benefits.
+// The member a kiosk's body names ("member_id", with "points" to use):
+// only one who signed in at this kiosk with their member code. None for a
+// body without one.
+struct KioskMemberFields {
+  std::optional<MemberId> member;
+  int64_t points = 0;
+};
+StatusOr<KioskMemberFields> KioskMemberOf(ApiContext& ctx, const Caller& device,
+                                          const codec::Json& payload) {
+  KioskMemberFields out;
+  const bool has_member = payload.contains("member_id");
+  if (payload.contains("points")) {
+    const codec::Json& p = payload["points"];
+    if (!p.is_number_integer() || p.get<int64_t>() < 0 ||
+        p.get<int64_t>() > kMaxPointsPerEntry || !has_member) {
+      return InvalidArgument("points: a whole number, with a member_id");
+    }
+    out.points = p.get<int64_t>();
+  }
+  if (!has_member) return out;
+  if (!payload["member_id"].is_string() || device.device.kind != "kiosk") {
+    return InvalidArgument("member_id: a member signed in at this kiosk");
+  }
+  out.member = MemberId(payload["member_id"].get<std::string>());
+  Status served = ctx.service.WithLog([&](store::OpLog& log) {
+    return log.CheckServes({sync::OriginKind::kDevice, device.id}, *out.member);
+  });
+  if (!served.ok()) {
+    return PermissionDenied("the member has not signed in at this kiosk");
+  }
+  return out;
+}
+
+// The fee of a plate's stay at the device's mall: with the benefits of a
+// member who signed in at this kiosk, and up to `points` of their points.
 void Quote(ApiContext& ctx, const Caller& device, const Request& req,
            const Respond& respond) {
-  StatusOr<PlateRequest> p = PlateBody(ctx, device, req, {});
+  StatusOr<PlateRequest> p =
+      PlateBody(ctx, device, req, {"member_id", "points"});
   if (!p.ok()) return respond(StatusResponse(p.status()));
+  StatusOr<KioskMemberFields> m = KioskMemberOf(ctx, device, p->payload);
+  if (!m.ok()) return respond(StatusResponse(m.status()));
   const Timestamp now = ctx.service.Now();
   Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
-    StatusOr<ParkingQuote> q = sync::QuoteParking(
-        s, MallId(device.device.mall_id), p->plate, nullptr, 0, now);
+    StatusOr<ParkingQuote> q =
+        sync::QuoteParking(s, MallId(device.device.mall_id), p->plate,
+                           m->member ? &*m->member : nullptr, m->points, now);
     if (!q.ok()) return StatusResponse(q.status());
     codec::Json j = codec::QuoteToJson(*q);
     j["plate"] = p->plate.Masked();
@@ -97,11 +137,15 @@ void Quote(ApiContext& ctx, const Caller& device, const Request& req,
   respond(std::move(out));
 }
 
-// A kiosk took `due_fen` through its payment provider.
+// A kiosk took `due_fen` through its payment provider, for the quote it
+// showed: with a signed-in member's benefits, points and coupon if it had.
 void KioskPay(ApiContext& ctx, const Caller& kiosk, const Request& req,
               const Respond& respond) {
-  StatusOr<PlateRequest> p = PlateBody(ctx, kiosk, req, {"due_fen"});
+  StatusOr<PlateRequest> p = PlateBody(
+      ctx, kiosk, req, {"due_fen", "member_id", "points", "coupon_id"});
   if (!p.ok()) return respond(StatusResponse(p.status()));
+  StatusOr<KioskMemberFields> m = KioskMemberOf(ctx, kiosk, p->payload);
+  if (!m.ok()) return respond(StatusResponse(m.status()));
   RunIdempotent(ctx, req,
                 {.scope = "device:" + kiosk.id,
                  .origin = ApiOrigin(),

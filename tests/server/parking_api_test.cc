@@ -118,5 +118,74 @@ TEST_F(ParkingApiTest, AKioskQuotesAndTakesPaymentForAnyPlate) {
             403);
 }
 
+// A member scans their code at the parking kiosk: the fee then takes
+// their tier's free time and the points they choose to use, and paying
+// spends those points. Only for a member who signed in at this kiosk.
+TEST_F(ParkingApiTest, AKioskAppliesTheBenefitsOfAMemberSignedInThere) {
+  // A member who spent ¥6,000 at a till: silver (an hour free a day), with
+  // points usable two days later.
+  const std::string silver = s_.SignIn("15012345678");
+  const std::string member = s_.MemberId(silver);
+  ASSERT_EQ(
+      s_.Post("/api/v1/pos/scan", {{"code", s_.MemberCode(silver)}}, kTill)
+          .status,
+      200);
+  HttpReply earned = s_.Post(
+      "/api/v1/pos/receipts",
+      {{"receipt",
+        {{"id", "R1"},
+         {"mall_id", "m-xinjie"},
+         {"store_id", "s-105"},
+         {"member_id", member},
+         {"at", FormatIso8601(s_.Now())},
+         {"lines", {{{"category", "beauty"}, {"amount_fen", 600000}}}}}}},
+      kTill, "r1");
+  ASSERT_EQ(earned.status, 200) << earned.body;
+  s_.Advance(2 * 24 * 3600);
+  ASSERT_EQ(Gate("entries", "沪A55555", "in-1").status, 201);
+  s_.Advance(4 * 3600);
+  const std::string code = s_.MemberCode(silver);
+  auto quote = [&](codec::Json body) {
+    body["plate"] = "沪A55555";
+    return s_.Post("/api/v1/parking/quotes", body, kKiosk);
+  };
+  HttpReply plain = quote({});
+  ASSERT_EQ(plain.status, 200) << plain.body;
+  const int64_t gross_due = plain.Json()["due_fen"];
+  ASSERT_GT(gross_due, 0);
+  EXPECT_EQ(quote({{"member_id", member}}).status, 403);  // not signed in here
+  EXPECT_EQ(quote({{"points", 100}}).status, 400);        // points of nobody
+
+  HttpReply signed_in =
+      s_.Post("/api/v1/kiosk/sign-in", {{"code", code}}, kKiosk);
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+  HttpReply tier = quote({{"member_id", member}});
+  ASSERT_EQ(tier.status, 200) << tier.body;
+  EXPECT_LT(tier.Json()["due_fen"].get<int64_t>(), gross_due);
+  EXPECT_EQ(tier.Json()["lines"][0]["kind"], "tier_minutes");
+  HttpReply points = quote({{"member_id", member}, {"points", 100}});
+  ASSERT_EQ(points.status, 200) << points.body;
+  const int64_t due = points.Json()["due_fen"];
+  EXPECT_LT(due, tier.Json()["due_fen"].get<int64_t>());
+  EXPECT_EQ(points.Json()["points_used"], 100);
+
+  auto usable = [&] {
+    return s_.Get("/api/v1/me/statement", Bearer(silver))
+        .Json()["balance"]["usable"]
+        .get<int64_t>();
+  };
+  const int64_t before = usable();
+  HttpReply paid = s_.Post("/api/v1/parking/payments",
+                           {{"plate", "沪A55555"},
+                            {"due_fen", due},
+                            {"member_id", member},
+                            {"points", 100}},
+                           kKiosk, "pay-1");
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  EXPECT_EQ(paid.Json()["paid_fen"], due);
+  EXPECT_EQ(usable(), before - 100);
+  EXPECT_EQ(Gate("exits", "沪A55555", "out").status, 200);
+}
+
 }  // namespace
 }  // namespace atrium::testing

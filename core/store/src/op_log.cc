@@ -388,10 +388,7 @@ Status OpLog::AddServed(const std::string& device, const MemberId& member,
   return (*s)->Run();
 }
 
-StatusOr<std::vector<Change>> OpLog::History(const sync::Origin& device,
-                                             const MemberId& member,
-                                             int64_t after, size_t limit) {
-  ATRIUM_RETURN_IF_ERROR(CheckPage(after, limit));
+Status OpLog::CheckServes(const sync::Origin& device, const MemberId& member) {
   StatusOr<Statement*> served = db_->Prepare(
       "SELECT count(*) FROM device_members WHERE device = ? AND "
       "member_id = ?");
@@ -405,6 +402,14 @@ StatusOr<std::vector<Change>> OpLog::History(const sync::Origin& device,
     return PermissionDenied(device.ToString() + " does not serve " +
                             member.value());
   }
+  return Status::Ok();
+}
+
+StatusOr<std::vector<Change>> OpLog::History(const sync::Origin& device,
+                                             const MemberId& member,
+                                             int64_t after, size_t limit) {
+  ATRIUM_RETURN_IF_ERROR(CheckPage(after, limit));
+  ATRIUM_RETURN_IF_ERROR(CheckServes(device, member));
   StatusOr<Statement*> s = db_->Prepare(
       "SELECT cursor, id, body, result, applied_at, outcome FROM operations "
       "WHERE subject = ?1 AND cursor > ?2 AND outcome = 'applied' "

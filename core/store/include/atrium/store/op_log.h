@@ -67,6 +67,10 @@ class OpLog {
   // no-op). NotFound if the member is not registered.
   Status Serve(const sync::Origin& device, const MemberId& member,
                Timestamp now);
+  // OK if `device` serves `member`, else PermissionDenied: what a device
+  // may do for a member (their history, their benefits at a kiosk) only
+  // once the member signed in there.
+  Status CheckServes(const sync::Origin& device, const MemberId& member);
   // Up to `limit` applied changes of `member` after `after`, oldest first,
   // for a device that serves them (PermissionDenied otherwise).
   StatusOr<std::vector<Change>> History(const sync::Origin& device,
