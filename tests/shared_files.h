@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
 #include "atrium/codec/json_reader.h"
+#include "atrium/codec/map_json.h"
 #include "atrium/codec/parking_json.h"
 #include "atrium/codec/program_json.h"
 
@@ -40,6 +42,16 @@ inline Program DemoProgram() {
   if (car_parks.ok()) p->car_parks = std::move(*car_parks);
   EXPECT_TRUE(p->Validate().ok());
   return *p;
+}
+
+// The demo mall's floor plan (shared/demo-mall/map.json); an empty
+// optional, and the test failed, if it does not load.
+inline std::optional<MallMap> DemoMap() {
+  StatusOr<MallMap> map =
+      codec::MapFromJson(ReadSharedJson("demo-mall/map.json"));
+  EXPECT_TRUE(map.ok()) << map.status().ToString();
+  if (!map.ok()) return std::nullopt;
+  return std::move(*map);
 }
 
 }  // namespace atrium::testing

@@ -1,0 +1,105 @@
+#include "model/parking_flow.h"
+
+namespace atrium::kiosk {
+namespace {
+
+constexpr size_t kPlateChars = 8;  // 粤BD12345: a new-energy plate
+
+}  // namespace
+
+ParkingFlow::ParkingFlow(ParkingDesk& desk, PaymentProvider& provider)
+    : desk_(desk),
+      provider_(provider),
+      keyboard_(KeyboardLayout::kPlate, kPlateChars) {}
+
+Status ParkingFlow::Fail(Status s) {
+  error_ = s;
+  return s;
+}
+
+Status ParkingFlow::EnterPlate(std::string_view text) {
+  if (step_ != Step::kPlate) Reset();
+  StatusOr<Plate> plate =
+      Plate::Parse(text.empty() ? std::string_view(keyboard_.text()) : text);
+  if (!plate.ok()) return Fail(plate.status());
+  StatusOr<ParkingQuote> q = desk_.Quote(*plate, nullptr, 0);
+  if (!q.ok()) return Fail(q.status());
+  plate_ = std::move(*plate);
+  quote_ = std::move(*q);
+  step_ = Step::kQuote;
+  error_ = Status::Ok();
+  return error_;
+}
+
+Status ParkingFlow::Requote() {
+  const int64_t points = use_points_ && member_ ? member_->usable_points : 0;
+  StatusOr<ParkingQuote> q =
+      desk_.Quote(*plate_, member_ ? &member_->id : nullptr, points);
+  if (!q.ok()) return Fail(q.status());
+  quote_ = std::move(*q);
+  error_ = Status::Ok();
+  return error_;
+}
+
+Status ParkingFlow::ScanMember(std::string_view code) {
+  if (step_ != Step::kQuote) {
+    return Fail(FailedPrecondition("scan the member code once the fee shows"));
+  }
+  StatusOr<KioskMember> m = desk_.SignIn(code);
+  if (!m.ok()) return Fail(m.status());
+  member_ = std::move(*m);
+  use_points_ = false;
+  return Requote();
+}
+
+Status ParkingFlow::UsePoints(bool use) {
+  if (step_ != Step::kQuote || !member_) {
+    return Fail(FailedPrecondition("points need a member signed in"));
+  }
+  use_points_ = use;
+  return Requote();
+}
+
+Status ParkingFlow::Pay() {
+  if (step_ != Step::kQuote) {
+    return Fail(FailedPrecondition("nothing to pay yet"));
+  }
+  std::string payment;
+  if (!quote_->due.is_zero()) {
+    const std::string key = "park:" + quote_->session + ":" +
+                            std::to_string(quote_->payments_before) + ":" +
+                            std::to_string(quote_->due.fen());
+    StatusOr<std::string> charged = provider_.Charge(quote_->due, key);
+    if (!charged.ok()) return Fail(charged.status());
+    payment = std::move(*charged);
+  }
+  StatusOr<ParkingReceipt> r = desk_.Pay(*plate_, *quote_, payment);
+  if (!r.ok()) {
+    // Not recorded: the money goes back, and the fee is asked again.
+    if (!payment.empty()) {
+      Status refunded = provider_.Refund(payment);
+      if (!refunded.ok()) return Fail(refunded);
+    }
+    if (r.status().code() == StatusCode::kFailedPrecondition) {
+      (void)Requote();
+    }
+    return Fail(r.status());
+  }
+  receipt_ = std::move(*r);
+  step_ = Step::kReceipt;
+  error_ = Status::Ok();
+  return error_;
+}
+
+void ParkingFlow::Reset() {
+  keyboard_.Clear();
+  step_ = Step::kPlate;
+  plate_.reset();
+  quote_.reset();
+  member_.reset();
+  use_points_ = false;
+  receipt_.reset();
+  error_ = Status::Ok();
+}
+
+}  // namespace atrium::kiosk

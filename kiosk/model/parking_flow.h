@@ -1,0 +1,71 @@
+// The steps of a parking kiosk's screens: the plate (typed on the
+// on-screen keyboard or read by the camera), its stay quoted, a member
+// signing in by their code for their benefits and choosing to use points,
+// paying, and the receipt with the time to leave by.
+//
+// Paying charges the provider first and then records the payment; if the
+// record is refused (the fee changed meanwhile) the charge is refunded and
+// the stay quoted again, so a shopper never pays for nothing. The charge's
+// key is the stay, how many payments it had and the amount, so a retried
+// payment is charged once. Every failure leaves the flow where it was, with the
+// reason in error().
+#ifndef ATRIUM_KIOSK_MODEL_PARKING_FLOW_H_
+#define ATRIUM_KIOSK_MODEL_PARKING_FLOW_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/on_screen_keyboard.h"
+#include "model/parking_desk.h"
+
+namespace atrium::kiosk {
+
+class ParkingFlow {
+ public:
+  enum class Step { kPlate, kQuote, kReceipt };
+
+  ParkingFlow(ParkingDesk& desk, PaymentProvider& provider);
+
+  Step step() const { return step_; }
+  OnScreenKeyboard& keyboard() { return keyboard_; }
+
+  // A plate from the camera, or the keyboard's when `text` is empty.
+  Status EnterPlate(std::string_view text = {});
+  // In the quote step: the member of a scanned code, whose benefits then
+  // apply.
+  Status ScanMember(std::string_view code);
+  // Uses up to all the member's usable points, or none.
+  Status UsePoints(bool use);
+  Status Pay();
+  // Back to an empty plate, no member: for the next shopper.
+  void Reset();
+
+  std::string plate() const { return plate_ ? plate_->Masked() : ""; }
+  const ParkingQuote* quote() const { return quote_ ? &*quote_ : nullptr; }
+  const KioskMember* member() const { return member_ ? &*member_ : nullptr; }
+  bool using_points() const { return use_points_; }
+  const ParkingReceipt* receipt() const {
+    return receipt_ ? &*receipt_ : nullptr;
+  }
+  const Status& error() const { return error_; }
+
+ private:
+  Status Requote();
+  Status Fail(Status s);
+
+  ParkingDesk& desk_;
+  PaymentProvider& provider_;
+  OnScreenKeyboard keyboard_;
+  Step step_ = Step::kPlate;
+  std::optional<Plate> plate_;
+  std::optional<ParkingQuote> quote_;
+  std::optional<KioskMember> member_;
+  bool use_points_ = false;
+  std::optional<ParkingReceipt> receipt_;
+  Status error_;
+};
+
+}  // namespace atrium::kiosk
+
+#endif  // ATRIUM_KIOSK_MODEL_PARKING_FLOW_H_

@@ -1,0 +1,169 @@
+// A parking kiosk's steps over a car park and a payment provider that the
+// test plays: the fee, a member's benefits, points, paying once, and
+// never keeping a shopper's money for a payment that was not recorded.
+#include "model/parking_flow.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace atrium::kiosk {
+namespace {
+
+const Timestamp kNow = *ParseIso8601("2026-04-08T10:00:00Z");
+
+// One car parked, 沪A12345: ¥12 for the stay; a member's tier takes ¥6
+// off and each 100 points another ¥6.
+class FakeDesk : public ParkingDesk {
+ public:
+  StatusOr<ParkingQuote> Quote(const Plate& plate, const MemberId* member,
+                               int64_t points) override {
+    if (plate.text() != "沪A12345") return NotFound("no stay of this plate");
+    ParkingQuote q;
+    q.session = "S1";
+    q.at = kNow;
+    q.gross = Money::Fen(1200);
+    int64_t due = 1200 + fee_rise_ * 100;
+    if (member != nullptr) due -= 600;
+    const int64_t used = std::min<int64_t>(points / 100 * 100, 100);
+    due -= used / 100 * 600;
+    q.due = Money::Fen(std::max<int64_t>(due, 0));
+    q.use.points = used;
+    q.payments_before = static_cast<int32_t>(paid.size());
+    if (member != nullptr) q.member = *member;
+    return q;
+  }
+  StatusOr<KioskMember> SignIn(std::string_view code) override {
+    if (code != "ATM1.M0001.1.ok") return PermissionDenied("not a valid code");
+    return KioskMember{MemberId("M0001"), "138****0001", "金卡", 250};
+  }
+  StatusOr<ParkingReceipt> Pay(const Plate&, const ParkingQuote& q,
+                               const std::string& payment) override {
+    if (refuse_next_) {
+      refuse_next_ = false;
+      ++fee_rise_;
+      return FailedPrecondition("the fee is now higher: quote again");
+    }
+    paid.push_back({q.due.fen(), payment});
+    return ParkingReceipt{q.session, q.due, q.use.points,
+                          kNow.PlusSeconds(15 * 60)};
+  }
+
+  std::vector<std::pair<int64_t, std::string>> paid;
+  bool refuse_next_ = false;
+  int64_t fee_rise_ = 0;
+};
+
+class FakeProvider : public PaymentProvider {
+ public:
+  StatusOr<std::string> Charge(Money amount, const std::string& key) override {
+    if (decline) return PermissionDenied("the payment was declined");
+    keys.push_back(key);
+    charged += amount.fen();
+    return "pay-" + std::to_string(keys.size());
+  }
+  Status Refund(const std::string& payment) override {
+    refunded.push_back(payment);
+    return Status::Ok();
+  }
+
+  bool decline = false;
+  int64_t charged = 0;
+  std::vector<std::string> keys;
+  std::vector<std::string> refunded;
+};
+
+TEST(ParkingFlowTest, TypedPlateQuotedThenPaid) {
+  FakeDesk desk;
+  FakeProvider provider;
+  ParkingFlow flow(desk, provider);
+  for (const char* key : {"沪", "A", "1", "2", "3", "4", "5"}) {
+    ASSERT_TRUE(flow.keyboard().Press(key)) << key;
+  }
+  ASSERT_TRUE(flow.EnterPlate().ok()) << flow.error().ToString();
+  EXPECT_EQ(flow.step(), ParkingFlow::Step::kQuote);
+  EXPECT_EQ(flow.plate(), "沪A***45");
+  EXPECT_EQ(flow.quote()->due, Money::Fen(1200));
+  ASSERT_TRUE(flow.Pay().ok());
+  EXPECT_EQ(flow.step(), ParkingFlow::Step::kReceipt);
+  EXPECT_EQ(flow.receipt()->paid, Money::Fen(1200));
+  EXPECT_EQ(provider.charged, 1200);
+  ASSERT_EQ(desk.paid.size(), 1u);
+  EXPECT_EQ(desk.paid[0].second, "pay-1");
+  flow.Reset();
+  EXPECT_EQ(flow.step(), ParkingFlow::Step::kPlate);
+  EXPECT_EQ(flow.keyboard().text(), "");
+  EXPECT_EQ(flow.quote(), nullptr);
+}
+
+TEST(ParkingFlowTest, AMembersBenefitsAndPointsLowerTheFee) {
+  FakeDesk desk;
+  FakeProvider provider;
+  ParkingFlow flow(desk, provider);
+  ASSERT_TRUE(flow.EnterPlate("沪A·12345").ok());
+  EXPECT_EQ(flow.ScanMember("ATM1.M0001.1.bad").code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(flow.member(), nullptr);
+  EXPECT_EQ(flow.quote()->due, Money::Fen(1200));
+  ASSERT_TRUE(flow.ScanMember("ATM1.M0001.1.ok").ok());
+  EXPECT_EQ(flow.member()->phone, "138****0001");
+  EXPECT_EQ(flow.quote()->due, Money::Fen(600));
+  ASSERT_TRUE(flow.UsePoints(true).ok());
+  EXPECT_EQ(flow.quote()->due, Money::Fen(0));
+  EXPECT_EQ(flow.quote()->use.points, 100);
+  // Nothing to charge: the benefits are recorded as used.
+  ASSERT_TRUE(flow.Pay().ok());
+  EXPECT_EQ(provider.charged, 0);
+  ASSERT_EQ(desk.paid.size(), 1u);
+  EXPECT_EQ(desk.paid[0].second, "");
+  EXPECT_EQ(flow.receipt()->points, 100);
+}
+
+TEST(ParkingFlowTest, AFeeThatChangedIsRefundedAndQuotedAgain) {
+  FakeDesk desk;
+  FakeProvider provider;
+  ParkingFlow flow(desk, provider);
+  ASSERT_TRUE(flow.EnterPlate("沪A12345").ok());
+  desk.refuse_next_ = true;
+  EXPECT_EQ(flow.Pay().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(flow.step(), ParkingFlow::Step::kQuote);
+  EXPECT_EQ(provider.refunded, std::vector<std::string>{"pay-1"});
+  EXPECT_TRUE(desk.paid.empty());
+  EXPECT_EQ(flow.quote()->due, Money::Fen(1300));  // the new fee shows
+  ASSERT_TRUE(flow.Pay().ok());
+  EXPECT_EQ(desk.paid.size(), 1u);
+  EXPECT_EQ(desk.paid[0].first, 1300);
+}
+
+TEST(ParkingFlowTest, ADeclinedPaymentRecordsNothingAndARetryChargesOnce) {
+  FakeDesk desk;
+  FakeProvider provider;
+  ParkingFlow flow(desk, provider);
+  ASSERT_TRUE(flow.EnterPlate("沪A12345").ok());
+  provider.decline = true;
+  EXPECT_EQ(flow.Pay().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(flow.step(), ParkingFlow::Step::kQuote);
+  EXPECT_NE(flow.error().message().find("declined"), std::string::npos);
+  EXPECT_TRUE(desk.paid.empty());
+  provider.decline = false;
+  ASSERT_TRUE(flow.Pay().ok());
+  ASSERT_EQ(provider.keys.size(), 1u);
+  EXPECT_EQ(provider.keys[0], "park:S1:0:1200");
+}
+
+TEST(ParkingFlowTest, ABadOrUnknownPlateStaysOnThePlate) {
+  FakeDesk desk;
+  FakeProvider provider;
+  ParkingFlow flow(desk, provider);
+  EXPECT_EQ(flow.EnterPlate("沪O12345").code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(flow.step(), ParkingFlow::Step::kPlate);
+  EXPECT_EQ(flow.EnterPlate("沪B12345").code(), StatusCode::kNotFound);
+  EXPECT_EQ(flow.step(), ParkingFlow::Step::kPlate);
+  EXPECT_EQ(flow.Pay().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(flow.ScanMember("ATM1.M0001.1.ok").code(),
+            StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace atrium::kiosk
