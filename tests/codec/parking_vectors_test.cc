@@ -56,7 +56,47 @@ TEST(ParkingVectorsTest, EveryCaseMatches) {
     EXPECT_EQ(got["lines"], want["lines"]) << name;
     EXPECT_EQ(got["points_used"], want["points_used"]) << name;
     EXPECT_EQ(got["coupons_used"], want["coupons_used"]) << name;
+    // A client reads back what the server wrote, and what paying uses.
+    StatusOr<ParkingQuote> back = QuoteFromJson(got);
+    ASSERT_TRUE(back.ok()) << name << ": " << back.status().ToString();
+    EXPECT_EQ(QuoteToJson(*back), got) << name;
+    EXPECT_EQ(back->use.minutes(), q->use.minutes()) << name;
   }
+}
+
+TEST(QuoteJsonTest, AQuoteReadBackRefusesWhatIsMissingOrUnknown) {
+  const Json good = {
+      {"session", "S1"},
+      {"at", "2026-04-08T10:00:00Z"},
+      {"entry", "2026-04-08T08:00:00Z"},
+      {"parked_seconds", 7200},
+      {"tariff_id", "t1"},
+      {"tariff_version", 1},
+      {"gross_fen", 1200},
+      {"lines",
+       {{{"kind", "tier_minutes"}, {"minutes", 60}, {"off_fen", 600}}}},
+      {"paid_before_fen", 0},
+      {"due_fen", 600},
+      {"points_used", 0},
+      {"coupons_used", Json::array()},
+      {"exit_by", "2026-04-08T10:15:00Z"},
+      {"plate", "沪A***45"}};
+  StatusOr<ParkingQuote> q = QuoteFromJson(good);
+  ASSERT_TRUE(q.ok()) << q.status().ToString();
+  EXPECT_EQ(q->due, Money::Fen(600));
+  EXPECT_EQ(q->use.tier_minutes, 60);
+  Json missing = good;
+  missing.erase("due_fen");
+  EXPECT_EQ(QuoteFromJson(missing).status().code(),
+            StatusCode::kInvalidArgument);
+  Json unknown = good;
+  unknown["lines"][0]["kind"] = "free_lunch";
+  EXPECT_EQ(QuoteFromJson(unknown).status().code(),
+            StatusCode::kInvalidArgument);
+  Json negative = good;
+  negative["due_fen"] = -1;
+  EXPECT_EQ(QuoteFromJson(negative).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 }  // namespace

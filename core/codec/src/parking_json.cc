@@ -1,5 +1,7 @@
 #include "atrium/codec/parking_json.h"
 
+#include "atrium/ledger.h"
+
 namespace atrium::codec {
 namespace {
 
@@ -252,6 +254,70 @@ Json QuoteToJson(const ParkingQuote& q) {
               {"exit_by", FormatIso8601(q.exit_by)}};
   if (q.member) out["member_id"] = q.member->value();
   return out;
+}
+
+StatusOr<ParkingQuote> QuoteFromJson(const Json& j) {
+  static constexpr std::array<std::pair<std::string_view, BenefitKind>, 5>
+      kKinds = {{{"tier_minutes", BenefitKind::kTierMinutes},
+                 {"spend_minutes", BenefitKind::kSpendMinutes},
+                 {"coupon_minutes", BenefitKind::kCouponMinutes},
+                 {"coupon_amount", BenefitKind::kCouponAmount},
+                 {"points_minutes", BenefitKind::kPointsMinutes}}};
+  constexpr int32_t kMaxMinutes = 366 * 24 * 60;
+  JsonReader r(j, "quote");
+  ParkingQuote q;
+  q.session = r.Str("session");
+  q.at = r.Time("at");
+  q.entry = r.Time("entry");
+  q.parked_seconds = r.Int("parked_seconds", 0, int64_t{kMaxMinutes} * 60);
+  q.tariff = TariffId(r.Str("tariff_id"));
+  q.tariff_version =
+      static_cast<int32_t>(r.Int("tariff_version", 0, 1'000'000));
+  q.gross = r.Fen("gross_fen");
+  for (JsonReader& l : r.Objects("lines", kMaxQuoteCoupons + 8, true)) {
+    QuoteLine line;
+    line.kind = ReadEnum(l, "kind", kKinds, BenefitKind::kTierMinutes);
+    line.minutes = static_cast<int32_t>(l.Int("minutes", 0, kMaxMinutes));
+    line.off = l.Fen("off_fen");
+    if (std::string c = l.OptStr("coupon_id"); !c.empty()) {
+      line.coupon = CouponId(std::move(c));
+    }
+    line.points = l.OptInt("points", 0, 0, kMaxPointsPerEntry);
+    line.earlier = l.OptBool("earlier", false);
+    l.Finish();
+    if (!line.earlier) {
+      switch (line.kind) {
+        case BenefitKind::kTierMinutes:
+          q.use.tier_minutes += line.minutes;
+          break;
+        case BenefitKind::kSpendMinutes:
+          q.use.spend_minutes += line.minutes;
+          break;
+        case BenefitKind::kCouponMinutes:
+          q.use.coupon_minutes += line.minutes;
+          break;
+        case BenefitKind::kCouponAmount: break;  // its face value is not sent
+        case BenefitKind::kPointsMinutes:
+          q.use.points_minutes += line.minutes;
+          break;
+      }
+    }
+    q.lines.push_back(std::move(line));
+  }
+  q.paid_before = r.Fen("paid_before_fen");
+  q.due = r.Fen("due_fen");
+  q.use.points = r.Int("points_used", 0, kMaxPointsPerEntry);
+  for (std::string& c : r.Strs("coupons_used", kMaxQuoteCoupons)) {
+    q.use.coupons.emplace_back(std::move(c));
+  }
+  q.exit_by = r.Time("exit_by");
+  if (std::string m = r.OptStr("member_id"); !m.empty()) {
+    q.member = MemberId(std::move(m));
+  }
+  (void)r.Raw("plate", false);
+  r.Finish();
+  if (!r.ok()) return r.status();
+  return q;
 }
 
 }  // namespace atrium::codec

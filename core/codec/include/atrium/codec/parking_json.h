@@ -42,6 +42,12 @@ struct QuoteRequest {
 StatusOr<QuoteRequest> QuoteRequestFromJson(const Json& j);
 
 Json QuoteToJson(const ParkingQuote& q);
+// A quote as QuoteToJson writes it (a client reading the server's): the
+// lines, the fee, what paying uses (points, coupons), the times. The
+// benefit minutes are summed from the lines; an amount coupon's face value
+// and payments_before are not sent and read 0. A "plate" field, as the
+// server adds, is ignored.
+StatusOr<ParkingQuote> QuoteFromJson(const Json& j);
 
 }  // namespace atrium::codec
 
