@@ -67,7 +67,7 @@ Status ParkingFlow::Pay() {
   std::string payment;
   if (!quote_->due.is_zero()) {
     const std::string key = "park:" + quote_->session + ":" +
-                            std::to_string(quote_->payments_before) + ":" +
+                            std::to_string(quote_->paid_before.fen()) + ":" +
                             std::to_string(quote_->due.fen());
     StatusOr<std::string> charged = provider_.Charge(quote_->due, key);
     if (!charged.ok()) return Fail(charged.status());

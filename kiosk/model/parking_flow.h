@@ -6,7 +6,7 @@
 // Paying charges the provider first and then records the payment; if the
 // record is refused (the fee changed meanwhile) the charge is refunded and
 // the stay quoted again, so a shopper never pays for nothing. The charge's
-// key is the stay, how many payments it had and the amount, so a retried
+// key is the stay, what it had paid before and the amount, so a retried
 // payment is charged once. Every failure leaves the flow where it was, with the
 // reason in error().
 #ifndef ATRIUM_KIOSK_MODEL_PARKING_FLOW_H_

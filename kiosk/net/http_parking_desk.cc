@@ -1,0 +1,77 @@
+#include "net/http_parking_desk.h"
+
+#include "atrium/codec/parking_json.h"
+
+namespace atrium::kiosk {
+namespace {
+
+// The server answered, but not with what it promised.
+Status Garbled(const Status& s) {
+  return Status(StatusCode::kInternal, "the server's answer: " + s.message());
+}
+
+}  // namespace
+
+StatusOr<ParkingQuote> HttpParkingDesk::Quote(const Plate& plate,
+                                              const MemberId* member,
+                                              int64_t points) {
+  codec::Json body = {{"plate", plate.text()}};
+  if (member != nullptr) {
+    body["member_id"] = member->value();
+    if (points > 0) body["points"] = points;
+  }
+  StatusOr<codec::Json> answer = link_.Post("/api/v1/parking/quotes", body);
+  if (!answer.ok()) return answer.status();
+  StatusOr<ParkingQuote> q = codec::QuoteFromJson(*answer);
+  if (!q.ok()) return Garbled(q.status());
+  return q;
+}
+
+StatusOr<KioskMember> HttpParkingDesk::SignIn(std::string_view member_code) {
+  StatusOr<codec::Json> answer =
+      link_.Post("/api/v1/kiosk/sign-in", {{"code", std::string(member_code)}});
+  if (!answer.ok()) return answer.status();
+  codec::JsonReader r(*answer, "member");
+  KioskMember m;
+  m.id = MemberId(r.Str("member_id"));
+  m.phone = r.Str("phone");
+  // The rest of the card only as far as the screen shows it.
+  if (const codec::Json* tier = r.Raw("tier", false);
+      tier != nullptr && tier->is_object()) {
+    m.tier = tier->value("name", "");
+  }
+  if (const codec::Json* points = r.Raw("points", false);
+      points != nullptr && points->is_object()) {
+    m.usable_points = points->value("usable", int64_t{0});
+  }
+  if (!r.ok()) return Garbled(r.status());
+  return m;
+}
+
+StatusOr<ParkingReceipt> HttpParkingDesk::Pay(const Plate& plate,
+                                              const ParkingQuote& quote,
+                                              const std::string& payment) {
+  codec::Json body = {{"plate", plate.text()}, {"due_fen", quote.due.fen()}};
+  if (quote.member) body["member_id"] = quote.member->value();
+  if (quote.use.points > 0) body["points"] = quote.use.points;
+  if (!quote.use.coupons.empty()) {
+    body["coupon_id"] = quote.use.coupons.front().value();
+  }
+  const std::string key =
+      payment.empty() ? "park:" + quote.session + ":" +
+                            std::to_string(quote.paid_before.fen()) + ":0"
+                      : "pay:" + payment;
+  StatusOr<codec::Json> answer =
+      link_.Post("/api/v1/parking/payments", body, key);
+  if (!answer.ok()) return answer.status();
+  codec::JsonReader r(*answer, "payment");
+  ParkingReceipt receipt;
+  receipt.paid = r.Fen("paid_fen");
+  receipt.points = r.OptInt("points", 0, 0, INT64_MAX);
+  receipt.session = r.OptStr("session_id");
+  receipt.exit_by = r.Time("exit_by");
+  if (!r.ok()) return Garbled(r.status());
+  return receipt;
+}
+
+}  // namespace atrium::kiosk

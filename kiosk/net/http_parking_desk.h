@@ -1,0 +1,32 @@
+// The car park as an online parking kiosk reaches it: atriumd's parking
+// routes and the kiosk member sign-in (shared/api/README.md). A member's
+// benefits apply once they scanned their code at this kiosk; a payment is
+// sent with a key made from the provider's reference (or, for a fee of
+// ¥0, the stay and the amount), so a retry is recorded once.
+#ifndef ATRIUM_KIOSK_NET_HTTP_PARKING_DESK_H_
+#define ATRIUM_KIOSK_NET_HTTP_PARKING_DESK_H_
+
+#include <string>
+
+#include "model/parking_desk.h"
+#include "net/server_link.h"
+
+namespace atrium::kiosk {
+
+class HttpParkingDesk : public ParkingDesk {
+ public:
+  explicit HttpParkingDesk(ServerLink& link) : link_(link) {}
+
+  StatusOr<ParkingQuote> Quote(const Plate& plate, const MemberId* member,
+                               int64_t points) override;
+  StatusOr<KioskMember> SignIn(std::string_view member_code) override;
+  StatusOr<ParkingReceipt> Pay(const Plate& plate, const ParkingQuote& quote,
+                               const std::string& payment) override;
+
+ private:
+  ServerLink& link_;
+};
+
+}  // namespace atrium::kiosk
+
+#endif  // ATRIUM_KIOSK_NET_HTTP_PARKING_DESK_H_

@@ -1,0 +1,92 @@
+// A parking kiosk's steps against a real atriumd over HTTP: the fee of a
+// parked car, a member's benefits after they scan their code, paying
+// through the simulated provider, and the gate opening; an unreachable
+// server or a wrong key leave the kiosk where it was, saying why.
+#include "net/http_parking_desk.h"
+
+#include <gtest/gtest.h>
+
+#include "model/parking_flow.h"
+#include "net/simulated_provider.h"
+#include "server/test_server.h"
+
+namespace atrium::testing {
+namespace {
+
+using kiosk::HttpParkingDesk;
+using kiosk::ParkingFlow;
+using kiosk::ServerAddress;
+using kiosk::ServerLink;
+using kiosk::SimulatedProvider;
+
+ServerAddress Kiosk(uint16_t port) {
+  return {"127.0.0.1", port, "kiosk-xinjie-1f", "demo-kiosk-xinjie-1f-key",
+          std::chrono::milliseconds(3000)};
+}
+
+TEST(HttpParkingDeskTest, AMemberPaysAtTheKioskWithTheirBenefits) {
+  TestServer s;
+  const std::string token = s.SignIn("15012345678");
+  ASSERT_EQ(
+      s.Post("/api/v1/parking/entries", {{"plate", "沪A55555"}}, kGate, "in-1")
+          .status,
+      201);
+  s.Advance(3 * 3600);
+  const std::string code = s.MemberCode(token);
+
+  ServerLink link(Kiosk(s.port()));
+  HttpParkingDesk desk(link);
+  SimulatedProvider provider;
+  ParkingFlow flow(desk, provider);
+  ASSERT_TRUE(flow.EnterPlate("沪A·55555").ok()) << flow.error().ToString();
+  ASSERT_GT(flow.quote()->due.fen(), 0);
+  EXPECT_EQ(flow.plate(), "沪A***55");
+  ASSERT_TRUE(flow.ScanMember(code).ok()) << flow.error().ToString();
+  EXPECT_EQ(flow.member()->phone, "150****5678");
+  EXPECT_EQ(flow.quote()->member, MemberId(s.MemberId(token)));
+  const Money due = flow.quote()->due;
+  ASSERT_TRUE(flow.Pay().ok()) << flow.error().ToString();
+  EXPECT_EQ(flow.receipt()->paid, due);
+  EXPECT_EQ(provider.charged(), due);
+  EXPECT_GT(flow.receipt()->exit_by, s.Now());
+  // The gate lets the car out.
+  EXPECT_EQ(
+      s.Post("/api/v1/parking/exits", {{"plate", "沪A55555"}}, kGate, "out-1")
+          .status,
+      200);
+  // The code was good once.
+  flow.Reset();
+  ASSERT_EQ(
+      s.Post("/api/v1/parking/entries", {{"plate", "沪A55555"}}, kGate, "in-2")
+          .status,
+      201);
+  ASSERT_TRUE(flow.EnterPlate("沪A55555").ok());
+  EXPECT_EQ(flow.ScanMember(code).code(), StatusCode::kFailedPrecondition);
+}
+
+TEST(HttpParkingDeskTest, AnUnreachableServerOrAWrongKeyIsSaid) {
+  TestServer s;
+  ServerAddress nowhere = Kiosk(1);  // nothing listens on port 1
+  nowhere.timeout = std::chrono::milliseconds(500);
+  ServerLink down(nowhere);
+  HttpParkingDesk offline(down);
+  SimulatedProvider provider;
+  ParkingFlow flow(offline, provider);
+  EXPECT_EQ(flow.EnterPlate("沪A55555").code(), StatusCode::kUnavailable);
+  EXPECT_EQ(flow.step(), ParkingFlow::Step::kPlate);
+
+  ServerAddress wrong = Kiosk(s.port());
+  wrong.key = "not-the-key";
+  ServerLink refused(wrong);
+  HttpParkingDesk stranger(refused);
+  ParkingFlow flow2(stranger, provider);
+  EXPECT_EQ(flow2.EnterPlate("沪A55555").code(), StatusCode::kPermissionDenied);
+  // Not parked: said as such.
+  ServerLink link(Kiosk(s.port()));
+  HttpParkingDesk desk(link);
+  ParkingFlow flow3(desk, provider);
+  EXPECT_EQ(flow3.EnterPlate("京A88888").code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace atrium::testing
