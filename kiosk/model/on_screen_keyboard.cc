@@ -5,22 +5,23 @@
 namespace atrium::kiosk {
 namespace {
 
-using Rows = std::vector<std::vector<std::string>>;
+using KeyRows = std::vector<std::vector<std::string>>;
 
 // The 31 provinces' characters, in the order plate keyboards use.
-const Rows& ProvinceRows() {
-  static const Rows kRows = {{"京", "津", "沪", "渝", "冀", "豫", "云", "辽"},
-                             {"黑", "湘", "皖", "鲁", "新", "苏", "浙", "赣"},
-                             {"鄂", "桂", "甘", "晋", "蒙", "陕", "吉", "闽"},
-                             {"贵", "粤", "青", "藏", "川", "宁", "琼"},
-                             {std::string(OnScreenKeyboard::kToLetters),
-                              std::string(OnScreenKeyboard::kClear),
-                              std::string(OnScreenKeyboard::kBackspace)}};
+const KeyRows& ProvinceRows() {
+  static const KeyRows kRows = {
+      {"京", "津", "沪", "渝", "冀", "豫", "云", "辽"},
+      {"黑", "湘", "皖", "鲁", "新", "苏", "浙", "赣"},
+      {"鄂", "桂", "甘", "晋", "蒙", "陕", "吉", "闽"},
+      {"贵", "粤", "青", "藏", "川", "宁", "琼"},
+      {std::string(OnScreenKeyboard::kToLetters),
+       std::string(OnScreenKeyboard::kClear),
+       std::string(OnScreenKeyboard::kBackspace)}};
   return kRows;
 }
 
-const Rows& PlateRows() {
-  static const Rows kRows = {
+const KeyRows& PlateRows() {
+  static const KeyRows kRows = {
       {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"},
       {"Q", "W", "E", "R", "T", "Y", "U", "P"},
       {"A", "S", "D", "F", "G", "H", "J", "K", "L"},
@@ -31,17 +32,18 @@ const Rows& PlateRows() {
   return kRows;
 }
 
-const Rows& SearchRows() {
-  static const Rows kRows = {{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"},
-                             {"Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P"},
-                             {"A", "S", "D", "F", "G", "H", "J", "K", "L"},
-                             {"Z", "X", "C", "V", "B", "N", "M"},
-                             {std::string(OnScreenKeyboard::kClear),
-                              std::string(OnScreenKeyboard::kBackspace)}};
+const KeyRows& SearchRows() {
+  static const KeyRows kRows = {
+      {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"},
+      {"Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P"},
+      {"A", "S", "D", "F", "G", "H", "J", "K", "L"},
+      {"Z", "X", "C", "V", "B", "N", "M"},
+      {std::string(OnScreenKeyboard::kClear),
+       std::string(OnScreenKeyboard::kBackspace)}};
   return kRows;
 }
 
-bool Shows(const Rows& rows, std::string_view key) {
+bool Shows(const KeyRows& rows, std::string_view key) {
   return std::any_of(rows.begin(), rows.end(), [&](const auto& row) {
     return std::find(row.begin(), row.end(), key) != row.end();
   });
@@ -58,13 +60,21 @@ void PopCharacter(std::string& s) {
 
 }  // namespace
 
+std::vector<std::string> OnScreenKeyboard::AllLabels() {
+  std::vector<std::string> out;
+  for (const KeyRows* rows : {&ProvinceRows(), &PlateRows(), &SearchRows()}) {
+    for (const auto& row : *rows) out.insert(out.end(), row.begin(), row.end());
+  }
+  return out;
+}
+
 OnScreenKeyboard::OnScreenKeyboard(KeyboardLayout layout, size_t max_chars)
     : layout_(layout),
       max_chars_(max_chars),
       page_(layout == KeyboardLayout::kPlate ? Page::kProvinces
                                              : Page::kLettersDigits) {}
 
-const Rows& OnScreenKeyboard::Rows() const {
+const KeyRows& OnScreenKeyboard::Rows() const {
   if (layout_ == KeyboardLayout::kSearch) return SearchRows();
   return page_ == Page::kProvinces ? ProvinceRows() : PlateRows();
 }

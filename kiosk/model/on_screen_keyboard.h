@@ -21,12 +21,14 @@ class OnScreenKeyboard {
  public:
   enum class Page { kProvinces, kLettersDigits };
   // The keys that are not characters.
-  static constexpr std::string_view kBackspace = "⌫";
+  static constexpr std::string_view kBackspace = "删除";
   static constexpr std::string_view kClear = "清空";
   static constexpr std::string_view kToProvinces = "省";
   static constexpr std::string_view kToLetters = "ABC";
 
   OnScreenKeyboard(KeyboardLayout layout, size_t max_chars);
+  // Every label of every page of both layouts: the glyphs a font needs.
+  static std::vector<std::string> AllLabels();
 
   Page page() const { return page_; }
   // The current page's keys, row by row, as their labels (UTF-8).

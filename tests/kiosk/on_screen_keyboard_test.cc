@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace atrium::kiosk {
 namespace {
 
@@ -75,6 +77,24 @@ TEST(OnScreenKeyboardTest, ASearchTypesPinyinInitials) {
   for (const char* key : {"X", "B", "K"}) ASSERT_TRUE(k.Press(key));
   EXPECT_EQ(k.text(), "XBK");
   EXPECT_FALSE(k.Press(OnScreenKeyboard::kToProvinces));
+}
+
+// A font built from AllLabels draws every key of every page.
+TEST(OnScreenKeyboardTest, AllLabelsHoldsEveryKeyOfEveryPage) {
+  const std::vector<std::string> all = OnScreenKeyboard::AllLabels();
+  auto holds = [&](const OnScreenKeyboard& k) {
+    for (const auto& row : k.Rows()) {
+      for (const auto& label : row) {
+        if (std::find(all.begin(), all.end(), label) == all.end()) return false;
+      }
+    }
+    return true;
+  };
+  OnScreenKeyboard plate(KeyboardLayout::kPlate, 8);
+  EXPECT_TRUE(holds(plate));
+  ASSERT_TRUE(plate.Press("琼"));
+  EXPECT_TRUE(holds(plate));
+  EXPECT_TRUE(holds(OnScreenKeyboard(KeyboardLayout::kSearch, 8)));
 }
 
 }  // namespace

@@ -1,0 +1,73 @@
+#include "ui/kiosk_screen.h"
+
+#include <imgui.h>
+
+namespace atrium::kiosk {
+
+KioskScreen::KioskScreen(std::string title, Guide* guide, ParkingFlow* parking,
+                         LocalCalendar calendar, Fonts fonts)
+    : title_(std::move(title)), parking_(parking), fonts_(fonts) {
+  if (guide != nullptr) guide_screen_ = std::make_unique<GuideScreen>(*guide);
+  if (parking != nullptr) {
+    parking_screen_ = std::make_unique<ParkingScreen>(*parking, calendar);
+  }
+}
+
+void KioskScreen::GoHome() {
+  if (guide_screen_) guide_screen_->Reset();
+  if (parking_) parking_->Reset();
+  language_ = Language::kZh;
+}
+
+void KioskScreen::OnScannedText(const std::string& text) {
+  if (parking_ && parking_->step() == ParkingFlow::Step::kQuote) {
+    (void)parking_->ScanMember(text);
+  }
+}
+
+void KioskScreen::Draw(int64_t now_ms, bool touched) {
+  if (touched) idle_.Touch(now_ms);
+  const IdleTimer::State state = idle_.At(now_ms);
+  const bool idle = state != IdleTimer::State::kActive;
+  if (idle && !was_idle_) GoHome();  // left alone: nothing stays for the next
+  was_idle_ = idle;
+
+  const ImGuiViewport* view = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(view->WorkPos);
+  ImGui::SetNextWindowSize(view->WorkSize);
+  ImGui::Begin("kiosk", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (state == IdleTimer::State::kAttract) {
+    if (fonts_.heading) ImGui::PushFont(fonts_.heading);
+    const char* text = Word(language_, "attract");
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    ImGui::SetCursorPos(ImVec2((view->WorkSize.x - size.x) / 2,
+                               (view->WorkSize.y - size.y) / 2));
+    ImGui::TextUnformatted(text);
+    ImGui::TextUnformatted(title_.c_str());
+    if (fonts_.heading) ImGui::PopFont();
+    ImGui::End();
+    return;
+  }
+  if (fonts_.heading) ImGui::PushFont(fonts_.heading);
+  ImGui::TextUnformatted(title_.c_str());
+  if (fonts_.heading) ImGui::PopFont();
+  ImGui::SameLine(view->WorkSize.x * 0.6F);
+  ImGui::TextColored(
+      online_ ? ImVec4(0.2F, 0.6F, 0.3F, 1) : ImVec4(0.8F, 0.4F, 0.1F, 1), "%s",
+      Word(language_, online_ ? "online" : "offline"));
+  ImGui::SameLine();
+  if (ImGui::Button(Word(language_, "language"), ImVec2(160, 56))) {
+    language_ = language_ == Language::kZh ? Language::kEn : Language::kZh;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(Word(language_, "home"), ImVec2(160, 56))) GoHome();
+  ImGui::Separator();
+  if (guide_screen_) guide_screen_->Draw(language_, fonts_);
+  if (parking_screen_) parking_screen_->Draw(language_, fonts_);
+  ImGui::End();
+}
+
+}  // namespace atrium::kiosk

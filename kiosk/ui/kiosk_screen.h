@@ -1,0 +1,57 @@
+// The whole kiosk screen, frame by frame: a header (the mall, online or
+// offline, the language switch), then the mode's screen (guide or
+// parking); after a while untouched it goes home, then to the attract
+// screen, until the next touch. Text from the scanner (a keyboard-wedge
+// reader types the member code and Enter) goes to the mode that takes it.
+// Knows nothing of windows: a platform main feeds ImGui and calls Draw.
+#ifndef ATRIUM_KIOSK_UI_KIOSK_SCREEN_H_
+#define ATRIUM_KIOSK_UI_KIOSK_SCREEN_H_
+
+#include <memory>
+#include <string>
+
+#include "model/guide.h"
+#include "model/idle_timer.h"
+#include "model/parking_flow.h"
+#include "ui/fonts.h"
+#include "ui/guide_screen.h"
+#include "ui/parking_screen.h"
+#include "ui/words.h"
+
+namespace atrium::kiosk {
+
+class KioskScreen {
+ public:
+  // Exactly one of `guide` and `parking` is set: the mode.
+  KioskScreen(std::string title, Guide* guide, ParkingFlow* parking,
+              LocalCalendar calendar, Fonts fonts);
+
+  // One frame, between ImGui::NewFrame and ImGui::Render; `now_ms` is a
+  // steady clock. `touched`: input arrived since the last frame.
+  void Draw(int64_t now_ms, bool touched);
+  void OnScannedText(const std::string& text);
+  // When the screen next changes by itself (idle → home → attract).
+  int64_t NextChangeAt(int64_t now_ms) const {
+    return idle_.NextChangeAt(now_ms);
+  }
+
+  void set_online(bool online) { online_ = online; }
+  Language language() const { return language_; }
+
+ private:
+  void GoHome();
+
+  std::string title_;
+  ParkingFlow* parking_;
+  std::unique_ptr<GuideScreen> guide_screen_;
+  std::unique_ptr<ParkingScreen> parking_screen_;
+  Fonts fonts_;
+  IdleTimer idle_{90'000, 30'000};
+  bool was_idle_ = true;
+  bool online_ = true;
+  Language language_ = Language::kZh;
+};
+
+}  // namespace atrium::kiosk
+
+#endif  // ATRIUM_KIOSK_UI_KIOSK_SCREEN_H_

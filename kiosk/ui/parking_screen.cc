@@ -1,0 +1,112 @@
+#include "ui/parking_screen.h"
+
+#include <imgui.h>
+
+#include "atrium/parking_quote.h"
+#include "ui/widgets.h"
+
+namespace atrium::kiosk {
+namespace {
+
+void Heading(const Fonts& fonts, const std::string& text) {
+  if (fonts.heading) ImGui::PushFont(fonts.heading);
+  ImGui::TextUnformatted(text.c_str());
+  if (fonts.heading) ImGui::PopFont();
+}
+
+// A row of a fee: its name on the left, the amount on the right.
+void FeeRow(const std::string& name, const std::string& amount) {
+  ImGui::TextUnformatted(name.c_str());
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.6F);
+  ImGui::TextUnformatted(amount.c_str());
+}
+
+std::string Yuan(Money m) { return m.ToString(); }  // "¥12.00"
+
+}  // namespace
+
+void ParkingScreen::Draw(Language language, const Fonts& fonts) {
+  switch (flow_.step()) {
+    case ParkingFlow::Step::kPlate: DrawPlate(language, fonts); break;
+    case ParkingFlow::Step::kQuote: DrawQuote(language, fonts); break;
+    case ParkingFlow::Step::kReceipt: DrawReceipt(language, fonts); break;
+  }
+  if (!flow_.error().ok()) {
+    ImGui::TextColored(
+        ImVec4(0.8F, 0.2F, 0.2F, 1), "%s",
+        Word(language, "error", {{"why", flow_.error().message()}}).c_str());
+  }
+}
+
+void ParkingScreen::DrawPlate(Language language, const Fonts& fonts) {
+  Heading(fonts, Word(language, "enter_plate"));
+  Heading(fonts,
+          flow_.keyboard().text().empty() ? "_" : flow_.keyboard().text());
+  const float width = ImGui::GetContentRegionAvail().x;
+  KeyboardView(flow_.keyboard(), width, 88);
+  if (BigButton(Word(language, "query_fee"), ImVec2(width, 96))) {
+    (void)flow_.EnterPlate();
+  }
+}
+
+void ParkingScreen::DrawQuote(Language language, const Fonts& fonts) {
+  const ParkingQuote& q = *flow_.quote();
+  Heading(fonts, flow_.plate());
+  FeeRow(Word(language, "entered"), calendar_.FormatLocal(q.entry));
+  FeeRow(Word(language, "parked"),
+         Word(language, "duration",
+              {{"h", std::to_string(q.parked_seconds / 3600)},
+               {"m", std::to_string(q.parked_seconds / 60 % 60)}}));
+  FeeRow(Word(language, "gross"), Yuan(q.gross));
+  for (const QuoteLine& line : q.lines) {
+    const std::string kind(BenefitKindName(line.kind));
+    FeeRow(std::string(Word(language, kind.c_str())) +
+               (line.minutes ? " " + std::to_string(line.minutes) + "'" : ""),
+           "-" + Yuan(line.off));
+  }
+  if (!q.paid_before.is_zero()) {
+    FeeRow(Word(language, "paid_before"), "-" + Yuan(q.paid_before));
+  }
+  ImGui::Separator();
+  if (fonts.heading) ImGui::PushFont(fonts.heading);
+  FeeRow(Word(language, "due"), Yuan(q.due));
+  if (fonts.heading) ImGui::PopFont();
+  ImGui::Separator();
+
+  if (const KioskMember* m = flow_.member()) {
+    ImGui::Text("%s  %s  %s", Word(language, "member"), m->phone.c_str(),
+                m->tier.c_str());
+    bool use = flow_.using_points();
+    const std::string label =
+        Word(language, "use_points", {{"n", std::to_string(m->usable_points)}});
+    if (m->usable_points > 0 && ImGui::Checkbox(label.c_str(), &use)) {
+      (void)flow_.UsePoints(use);
+    }
+  } else {
+    ImGui::TextUnformatted(Word(language, "scan_member"));
+  }
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (q.due.is_zero() && (q.lines.empty() || !q.paid_before.is_zero())) {
+    // Free time, or paid: nothing to do but leave in time.
+    Heading(fonts, Word(language, "exit_by",
+                        {{"time", calendar_.FormatLocal(q.exit_by)}}));
+    if (BigButton(Word(language, "done"), ImVec2(width, 96))) flow_.Reset();
+    return;
+  }
+  const std::string pay =
+      q.due.is_zero() ? std::string(Word(language, "leave_free"))
+                      : std::string(Word(language, "pay")) + " " + Yuan(q.due);
+  if (BigButton(pay.c_str(), ImVec2(width, 96))) (void)flow_.Pay();
+  if (BigButton(Word(language, "back"), ImVec2(width, 72))) flow_.Reset();
+}
+
+void ParkingScreen::DrawReceipt(Language language, const Fonts& fonts) {
+  const ParkingReceipt& r = *flow_.receipt();
+  Heading(fonts, std::string(Word(language, "paid")) + "  " + Yuan(r.paid));
+  Heading(fonts, Word(language, "exit_by",
+                      {{"time", calendar_.FormatLocal(r.exit_by)}}));
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (BigButton(Word(language, "done"), ImVec2(width, 96))) flow_.Reset();
+}
+
+}  // namespace atrium::kiosk

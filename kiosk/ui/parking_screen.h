@@ -1,0 +1,33 @@
+// The parking mode's screen, one step of the ParkingFlow at a time: the
+// plate on the on-screen keyboard; the fee with every line of benefit, the
+// member who scanned their code, points to use and paying; the receipt
+// with the time to leave by. Times show in the mall's local time.
+#ifndef ATRIUM_KIOSK_UI_PARKING_SCREEN_H_
+#define ATRIUM_KIOSK_UI_PARKING_SCREEN_H_
+
+#include "atrium/time.h"
+#include "model/parking_flow.h"
+#include "ui/fonts.h"
+#include "ui/words.h"
+
+namespace atrium::kiosk {
+
+class ParkingScreen {
+ public:
+  ParkingScreen(ParkingFlow& flow, LocalCalendar calendar)
+      : flow_(flow), calendar_(calendar) {}
+
+  void Draw(Language language, const Fonts& fonts);
+
+ private:
+  void DrawPlate(Language language, const Fonts& fonts);
+  void DrawQuote(Language language, const Fonts& fonts);
+  void DrawReceipt(Language language, const Fonts& fonts);
+
+  ParkingFlow& flow_;
+  LocalCalendar calendar_;
+};
+
+}  // namespace atrium::kiosk
+
+#endif  // ATRIUM_KIOSK_UI_PARKING_SCREEN_H_

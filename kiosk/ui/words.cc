@@ -1,0 +1,103 @@
+#include "ui/words.h"
+
+#include <algorithm>
+#include <array>
+
+namespace atrium::kiosk {
+namespace {
+
+struct Entry {
+  std::string_view key;
+  const char* zh;
+  const char* en;
+};
+
+constexpr std::array kWords = {
+    Entry{"attract", "欢迎光临 · 触摸屏幕开始", "Welcome · touch to start"},
+    Entry{"online", "在线", "Online"},
+    Entry{"offline", "离线", "Offline"},
+    Entry{"language", "English", "中文"},
+    Entry{"home", "首页", "Home"},
+    Entry{"directory", "商户导览", "Store directory"},
+    Entry{"search", "搜索：店名拼音首字母", "Search: pinyin initials"},
+    Entry{"all", "全部", "All"},
+    Entry{"you_are_here", "您在这里", "You are here"},
+    Entry{"route", "路线", "Route"},
+    Entry{"walk", "步行 {m} 米", "Walk {m} m"},
+    Entry{"lift", "乘电梯到 {floor}", "Take the lift to {floor}"},
+    Entry{"escalator", "乘扶梯到 {floor}", "Take the escalator to {floor}"},
+    Entry{"arrive", "到达 {store}", "Arrive at {store}"},
+    Entry{"choose_store", "请选择商户查看路线",
+          "Choose a store for the way there"},
+    Entry{"parking", "停车缴费", "Parking payment"},
+    Entry{"enter_plate", "请输入车牌号", "Enter your plate"},
+    Entry{"query_fee", "查询费用", "Show the fee"},
+    Entry{"entered", "入场时间", "Entered"},
+    Entry{"parked", "停车时长", "Parked"},
+    Entry{"duration", "{h} 小时 {m} 分", "{h} h {m} min"},
+    Entry{"gross", "停车费", "Fee"},
+    Entry{"paid_before", "已付", "Paid before"},
+    Entry{"due", "应付", "To pay"},
+    Entry{"tier_minutes", "会员等级免费", "Tier free time"},
+    Entry{"spend_minutes", "当日消费减免", "Today's spend"},
+    Entry{"coupon_minutes", "停车券", "Parking coupon"},
+    Entry{"coupon_amount", "停车券", "Parking coupon"},
+    Entry{"points_minutes", "积分抵扣", "Points"},
+    Entry{"scan_member", "会员请扫描会员码享受优惠",
+          "Members: scan your member code for benefits"},
+    Entry{"member", "会员", "Member"},
+    Entry{"use_points", "使用积分抵扣（可用 {n}）", "Use points ({n} usable)"},
+    Entry{"pay", "支付", "Pay"},
+    Entry{"leave_free", "使用优惠，免费离场", "Use the benefits and leave"},
+    Entry{"paid", "支付成功", "Paid"},
+    Entry{"exit_by", "请于 {time} 前离场", "Please leave by {time}"},
+    Entry{"done", "完成", "Done"},
+    Entry{"back", "返回", "Back"},
+    Entry{"error", "未成功：{why}", "Not done: {why}"},
+    Entry{"beauty", "美妆", "Beauty"},
+    Entry{"books", "图书", "Books"},
+    Entry{"cinema", "影院", "Cinema"},
+    Entry{"electronics", "数码", "Electronics"},
+    Entry{"fashion", "服饰", "Fashion"},
+    Entry{"food_drink", "餐饮", "Food & drink"},
+    Entry{"jewellery", "珠宝", "Jewellery"},
+    Entry{"kids", "亲子", "Kids"},
+    Entry{"lifestyle", "生活", "Lifestyle"},
+    Entry{"service", "服务", "Services"},
+    Entry{"sports", "运动", "Sports"},
+    Entry{"supermarket", "超市", "Supermarket"},
+};
+
+}  // namespace
+
+const char* Word(Language language, const char* key) {
+  const auto it = std::find_if(kWords.begin(), kWords.end(),
+                               [&](const Entry& e) { return e.key == key; });
+  if (it == kWords.end()) return key;
+  return language == Language::kZh ? it->zh : it->en;
+}
+
+std::string Word(
+    Language language, const char* key,
+    std::initializer_list<std::pair<std::string_view, std::string>> vars) {
+  std::string out = Word(language, key);
+  for (const auto& [name, value] : vars) {
+    const std::string slot = "{" + std::string(name) + "}";
+    for (size_t at = out.find(slot); at != std::string::npos;
+         at = out.find(slot, at + value.size())) {
+      out.replace(at, slot.size(), value);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> AllWords() {
+  std::vector<std::string> out;
+  for (const Entry& e : kWords) {
+    out.emplace_back(e.zh);
+    out.emplace_back(e.en);
+  }
+  return out;
+}
+
+}  // namespace atrium::kiosk
