@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs clang-tidy (checks in .clang-tidy) over core/, server/ and tools/,
-# using the compile commands of the build folder given (default build/dev).
+# Runs clang-tidy (checks in .clang-tidy) over core/, kiosk/, server/ and
+# tools/, using the compile commands of the build folder given (default
+# build/dev).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build/dev}"
@@ -11,7 +12,7 @@ mkdir -p "$db"
 sed -E 's# -Winvalid-pch##g; s# -include [^ "]*cmake_pch\.hxx##g' \
   "$build/compile_commands.json" >"$db/compile_commands.json"
 mapfile -t files < <(git ls-files --cached --others --exclude-standard \
-  'core/*.cc' 'server/*.cc' 'tools/*.cc')
+  'core/*.cc' 'kiosk/*.cc' 'server/*.cc' 'tools/*.cc')
 # Stopped (TERM), it stops starting files; those under way finish.
 printf '%s\n' "${files[@]}" |
   xargs -P "$(nproc)" -n 4 clang-tidy -p "$db" --quiet --warnings-as-errors='*' \
