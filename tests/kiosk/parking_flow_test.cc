@@ -74,94 +74,86 @@ class FakeProvider : public PaymentProvider {
   std::vector<std::string> refunded;
 };
 
-TEST(ParkingFlowTest, TypedPlateQuotedThenPaid) {
-  FakeDesk desk;
-  FakeProvider provider;
-  ParkingFlow flow(desk, provider);
+class ParkingFlowTest : public ::testing::Test {
+ protected:
+  FakeDesk desk_;
+  FakeProvider provider_;
+  ParkingFlow flow_{desk_, provider_};
+};
+
+TEST_F(ParkingFlowTest, TypedPlateQuotedThenPaid) {
   for (const char* key : {"沪", "A", "1", "2", "3", "4", "5"}) {
-    ASSERT_TRUE(flow.keyboard().Press(key)) << key;
+    ASSERT_TRUE(flow_.keyboard().Press(key)) << key;
   }
-  ASSERT_TRUE(flow.EnterPlate().ok()) << flow.error().ToString();
-  EXPECT_EQ(flow.step(), ParkingFlow::Step::kQuote);
-  EXPECT_EQ(flow.plate(), "沪A***45");
-  EXPECT_EQ(flow.quote()->due, Money::Fen(1200));
-  ASSERT_TRUE(flow.Pay().ok());
-  EXPECT_EQ(flow.step(), ParkingFlow::Step::kReceipt);
-  EXPECT_EQ(flow.receipt()->paid, Money::Fen(1200));
-  EXPECT_EQ(provider.charged, 1200);
-  ASSERT_EQ(desk.paid.size(), 1u);
-  EXPECT_EQ(desk.paid[0].second, "pay-1");
-  flow.Reset();
-  EXPECT_EQ(flow.step(), ParkingFlow::Step::kPlate);
-  EXPECT_EQ(flow.keyboard().text(), "");
-  EXPECT_EQ(flow.quote(), nullptr);
+  ASSERT_TRUE(flow_.EnterPlate().ok()) << flow_.error().ToString();
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kQuote);
+  EXPECT_EQ(flow_.plate(), "沪A***45");
+  EXPECT_EQ(flow_.quote()->due, Money::Fen(1200));
+  ASSERT_TRUE(flow_.Pay().ok());
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kReceipt);
+  EXPECT_EQ(flow_.receipt()->paid, Money::Fen(1200));
+  EXPECT_EQ(provider_.charged, 1200);
+  ASSERT_EQ(desk_.paid.size(), 1u);
+  EXPECT_EQ(desk_.paid[0].second, "pay-1");
+  flow_.Reset();
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kPlate);
+  EXPECT_EQ(flow_.keyboard().text(), "");
+  EXPECT_EQ(flow_.quote(), nullptr);
 }
 
-TEST(ParkingFlowTest, AMembersBenefitsAndPointsLowerTheFee) {
-  FakeDesk desk;
-  FakeProvider provider;
-  ParkingFlow flow(desk, provider);
-  ASSERT_TRUE(flow.EnterPlate("沪A·12345").ok());
-  EXPECT_EQ(flow.ScanMember("ATM1.M0001.1.bad").code(),
+TEST_F(ParkingFlowTest, AMembersBenefitsAndPointsLowerTheFee) {
+  ASSERT_TRUE(flow_.EnterPlate("沪A·12345").ok());
+  EXPECT_EQ(flow_.ScanMember("ATM1.M0001.1.bad").code(),
             StatusCode::kPermissionDenied);
-  EXPECT_EQ(flow.member(), nullptr);
-  EXPECT_EQ(flow.quote()->due, Money::Fen(1200));
-  ASSERT_TRUE(flow.ScanMember("ATM1.M0001.1.ok").ok());
-  EXPECT_EQ(flow.member()->phone, "138****0001");
-  EXPECT_EQ(flow.quote()->due, Money::Fen(600));
-  ASSERT_TRUE(flow.UsePoints(true).ok());
-  EXPECT_EQ(flow.quote()->due, Money::Fen(0));
-  EXPECT_EQ(flow.quote()->use.points, 100);
+  EXPECT_EQ(flow_.member(), nullptr);
+  EXPECT_EQ(flow_.quote()->due, Money::Fen(1200));
+  ASSERT_TRUE(flow_.ScanMember("ATM1.M0001.1.ok").ok());
+  EXPECT_EQ(flow_.member()->phone, "138****0001");
+  EXPECT_EQ(flow_.quote()->due, Money::Fen(600));
+  ASSERT_TRUE(flow_.UsePoints(true).ok());
+  EXPECT_EQ(flow_.quote()->due, Money::Fen(0));
+  EXPECT_EQ(flow_.quote()->use.points, 100);
   // Nothing to charge: the benefits are recorded as used.
-  ASSERT_TRUE(flow.Pay().ok());
-  EXPECT_EQ(provider.charged, 0);
-  ASSERT_EQ(desk.paid.size(), 1u);
-  EXPECT_EQ(desk.paid[0].second, "");
-  EXPECT_EQ(flow.receipt()->points, 100);
+  ASSERT_TRUE(flow_.Pay().ok());
+  EXPECT_EQ(provider_.charged, 0);
+  ASSERT_EQ(desk_.paid.size(), 1u);
+  EXPECT_EQ(desk_.paid[0].second, "");
+  EXPECT_EQ(flow_.receipt()->points, 100);
 }
 
-TEST(ParkingFlowTest, AFeeThatChangedIsRefundedAndQuotedAgain) {
-  FakeDesk desk;
-  FakeProvider provider;
-  ParkingFlow flow(desk, provider);
-  ASSERT_TRUE(flow.EnterPlate("沪A12345").ok());
-  desk.refuse_next_ = true;
-  EXPECT_EQ(flow.Pay().code(), StatusCode::kFailedPrecondition);
-  EXPECT_EQ(flow.step(), ParkingFlow::Step::kQuote);
-  EXPECT_EQ(provider.refunded, std::vector<std::string>{"pay-1"});
-  EXPECT_TRUE(desk.paid.empty());
-  EXPECT_EQ(flow.quote()->due, Money::Fen(1300));  // the new fee shows
-  ASSERT_TRUE(flow.Pay().ok());
-  EXPECT_EQ(desk.paid.size(), 1u);
-  EXPECT_EQ(desk.paid[0].first, 1300);
+TEST_F(ParkingFlowTest, AFeeThatChangedIsRefundedAndQuotedAgain) {
+  ASSERT_TRUE(flow_.EnterPlate("沪A12345").ok());
+  desk_.refuse_next_ = true;
+  EXPECT_EQ(flow_.Pay().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kQuote);
+  EXPECT_EQ(provider_.refunded, std::vector<std::string>{"pay-1"});
+  EXPECT_TRUE(desk_.paid.empty());
+  EXPECT_EQ(flow_.quote()->due, Money::Fen(1300));  // the new fee shows
+  ASSERT_TRUE(flow_.Pay().ok());
+  EXPECT_EQ(desk_.paid.size(), 1u);
+  EXPECT_EQ(desk_.paid[0].first, 1300);
 }
 
-TEST(ParkingFlowTest, ADeclinedPaymentRecordsNothingAndARetryChargesOnce) {
-  FakeDesk desk;
-  FakeProvider provider;
-  ParkingFlow flow(desk, provider);
-  ASSERT_TRUE(flow.EnterPlate("沪A12345").ok());
-  provider.decline = true;
-  EXPECT_EQ(flow.Pay().code(), StatusCode::kPermissionDenied);
-  EXPECT_EQ(flow.step(), ParkingFlow::Step::kQuote);
-  EXPECT_NE(flow.error().message().find("declined"), std::string::npos);
-  EXPECT_TRUE(desk.paid.empty());
-  provider.decline = false;
-  ASSERT_TRUE(flow.Pay().ok());
-  ASSERT_EQ(provider.keys.size(), 1u);
-  EXPECT_EQ(provider.keys[0], "park:S1:0:1200");
+TEST_F(ParkingFlowTest, ADeclinedPaymentRecordsNothingAndARetryChargesOnce) {
+  ASSERT_TRUE(flow_.EnterPlate("沪A12345").ok());
+  provider_.decline = true;
+  EXPECT_EQ(flow_.Pay().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kQuote);
+  EXPECT_NE(flow_.error().message().find("declined"), std::string::npos);
+  EXPECT_TRUE(desk_.paid.empty());
+  provider_.decline = false;
+  ASSERT_TRUE(flow_.Pay().ok());
+  ASSERT_EQ(provider_.keys.size(), 1u);
+  EXPECT_EQ(provider_.keys[0], "park:S1:0:1200");
 }
 
-TEST(ParkingFlowTest, ABadOrUnknownPlateStaysOnThePlate) {
-  FakeDesk desk;
-  FakeProvider provider;
-  ParkingFlow flow(desk, provider);
-  EXPECT_EQ(flow.EnterPlate("沪O12345").code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(flow.step(), ParkingFlow::Step::kPlate);
-  EXPECT_EQ(flow.EnterPlate("沪B12345").code(), StatusCode::kNotFound);
-  EXPECT_EQ(flow.step(), ParkingFlow::Step::kPlate);
-  EXPECT_EQ(flow.Pay().code(), StatusCode::kFailedPrecondition);
-  EXPECT_EQ(flow.ScanMember("ATM1.M0001.1.ok").code(),
+TEST_F(ParkingFlowTest, ABadOrUnknownPlateStaysOnThePlate) {
+  EXPECT_EQ(flow_.EnterPlate("沪O12345").code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kPlate);
+  EXPECT_EQ(flow_.EnterPlate("沪B12345").code(), StatusCode::kNotFound);
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kPlate);
+  EXPECT_EQ(flow_.Pay().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(flow_.ScanMember("ATM1.M0001.1.ok").code(),
             StatusCode::kFailedPrecondition);
 }
 
