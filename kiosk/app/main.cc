@@ -7,6 +7,7 @@
 //                [--device ID --key KEY --server HOST:PORT]
 //                [--width 1920 --height 1080 --fullscreen] [--font FILE]
 //                [--plate TEXT] [--frames N --screenshot FILE.ppm]
+//                [--script FILE]   (a scripted run for tests: app/script.h)
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -22,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "app/script.h"
 #include "atrium/codec/map_json.h"
 #include "atrium/codec/program_json.h"
 #include "model/guide.h"
@@ -30,6 +32,7 @@
 #include "net/simulated_provider.h"
 #include "ui/fonts.h"
 #include "ui/kiosk_screen.h"
+#include "ui/widgets.h"
 #include "ui/words.h"
 
 namespace {
@@ -47,6 +50,7 @@ struct Flags {
   std::string font = kDefaultFont;
   std::string plate;
   std::string screenshot;
+  std::string script;
   int width = 1920;
   int height = 1080;
   int frames = 0;
@@ -63,7 +67,8 @@ std::optional<Flags> ParseFlags(int argc, char** argv) {
                                               {"--mall", &f.mall},
                                               {"--font", &f.font},
                                               {"--plate", &f.plate},
-                                              {"--screenshot", &f.screenshot}};
+                                              {"--screenshot", &f.screenshot},
+                                              {"--script", &f.script}};
   std::map<std::string, int*> numbers = {
       {"--width", &f.width}, {"--height", &f.height}, {"--frames", &f.frames}};
   for (int i = 1; i < argc; ++i) {
@@ -125,6 +130,13 @@ bool WritePpm(const std::string& path, int width, int height) {
                   &pixels[static_cast<size_t>(y) * width * 3]),
               static_cast<std::streamsize>(width) * 3);
   }
+  return static_cast<bool>(out);
+}
+
+// The text layer of a shot: every touch target's label, one a line.
+bool WriteTargets(const std::string& path) {
+  std::ofstream out(path);
+  for (const TouchTarget& t : DrawnTargets()) out << t.label << "\n";
   return static_cast<bool>(out);
 }
 
@@ -198,6 +210,17 @@ int main(int argc, char** argv) {
   std::optional<ParkingFlow> parking;
   if (flags->mode == "parking") parking.emplace(desk, provider);
 
+  std::optional<Script> script;
+  if (!flags->script.empty()) {
+    StatusOr<Script> loaded = Script::Load(flags->script);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "atrium-kiosk: %s\n",
+                   loaded.status().ToString().c_str());
+      return 1;
+    }
+    script.emplace(std::move(*loaded));
+  }
+
   if (!glfwInit()) {
     std::fprintf(stderr, "atrium-kiosk: no display\n");
     return 1;
@@ -241,9 +264,10 @@ int main(int argc, char** argv) {
   int drawn = 0;
   int settle = 3;  // frames to draw after input, for hover and release
   bool first = true;
+  int exit_code = 0;
   while (!glfwWindowShouldClose(window)) {
     const int64_t now = NowMs();
-    if (settle <= 0 && flags->frames == 0) {
+    if (settle <= 0 && flags->frames == 0 && !script) {
       // Nothing changes until input or the idle timer's next step.
       const double wait = std::max(
           0.0, static_cast<double>(screen.NextChangeAt(now) - now) / 1000.0);
@@ -260,8 +284,23 @@ int main(int argc, char** argv) {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    Script::Frame step;
+    bool scripted = false;
+    if (script) {
+      Status error;
+      if (!script->Next(ImGui::GetIO(), step, error)) {
+        if (!error.ok()) {
+          std::fprintf(stderr, "atrium-kiosk: %s\n", error.ToString().c_str());
+          exit_code = 1;
+        }
+        break;
+      }
+      scripted = true;
+      if (!step.scan.empty()) screen.OnScannedText(step.scan);
+      if (!step.plate.empty() && parking) (void)parking->EnterPlate(step.plate);
+    }
     ImGui::NewFrame();
-    screen.Draw(NowMs(), touched);
+    screen.Draw(NowMs(), touched || scripted);
     ImGui::Render();
     int w = 0;
     int h = 0;
@@ -270,6 +309,12 @@ int main(int argc, char** argv) {
     glClearColor(0.96F, 0.95F, 0.93F, 1.0F);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!step.shot.empty() &&
+        !(WritePpm(step.shot, w, h) && WriteTargets(step.shot + ".targets"))) {
+      std::fprintf(stderr, "atrium-kiosk: cannot write %s\n",
+                   step.shot.c_str());
+      exit_code = 1;
+    }
     if (flags->frames > 0 && ++drawn >= flags->frames) {
       if (!flags->screenshot.empty() && !WritePpm(flags->screenshot, w, h)) {
         std::fprintf(stderr, "atrium-kiosk: cannot write %s\n",
@@ -284,5 +329,5 @@ int main(int argc, char** argv) {
   ImGui::DestroyContext();
   glfwDestroyWindow(window);
   glfwTerminate();
-  return 0;
+  return exit_code;
 }

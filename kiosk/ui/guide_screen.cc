@@ -99,6 +99,7 @@ void GuideScreen::DrawDirectory(Language language, float width) {
       error_ = s.ok() ? "" : s.message();
       floor_shown_ = guide_.here().floor;
     }
+    RecordTarget(Named(language, row.store->name, row.store->name_en));
   }
   ImGui::EndChild();
 }

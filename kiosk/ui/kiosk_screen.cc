@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "ui/widgets.h"
+
 namespace atrium::kiosk {
 
 KioskScreen::KioskScreen(std::string title, Guide* guide, ParkingFlow* parking,
@@ -26,6 +28,7 @@ void KioskScreen::OnScannedText(const std::string& text) {
 }
 
 void KioskScreen::Draw(int64_t now_ms, bool touched) {
+  BeginTargets();
   if (touched) idle_.Touch(now_ms);
   const IdleTimer::State state = idle_.At(now_ms);
   const bool idle = state != IdleTimer::State::kActive;
@@ -59,11 +62,11 @@ void KioskScreen::Draw(int64_t now_ms, bool touched) {
       online_ ? ImVec4(0.2F, 0.6F, 0.3F, 1) : ImVec4(0.8F, 0.4F, 0.1F, 1), "%s",
       Word(language_, online_ ? "online" : "offline"));
   ImGui::SameLine();
-  if (ImGui::Button(Word(language_, "language"), ImVec2(160, 56))) {
+  if (BigButton(Word(language_, "language"), ImVec2(160, 56))) {
     language_ = language_ == Language::kZh ? Language::kEn : Language::kZh;
   }
   ImGui::SameLine();
-  if (ImGui::Button(Word(language_, "home"), ImVec2(160, 56))) GoHome();
+  if (BigButton(Word(language_, "home"), ImVec2(160, 56))) GoHome();
   ImGui::Separator();
   if (guide_screen_) guide_screen_->Draw(language_, fonts_);
   if (parking_screen_) parking_screen_->Draw(language_, fonts_);

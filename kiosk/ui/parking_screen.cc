@@ -79,8 +79,9 @@ void ParkingScreen::DrawQuote(Language language, const Fonts& fonts) {
     bool use = flow_.using_points();
     const std::string label =
         Word(language, "use_points", {{"n", std::to_string(m->usable_points)}});
-    if (m->usable_points > 0 && ImGui::Checkbox(label.c_str(), &use)) {
-      (void)flow_.UsePoints(use);
+    if (m->usable_points > 0) {
+      if (ImGui::Checkbox(label.c_str(), &use)) (void)flow_.UsePoints(use);
+      RecordTarget(label.c_str());
     }
   } else {
     ImGui::TextUnformatted(Word(language, "scan_member"));

@@ -3,10 +3,30 @@
 #include <algorithm>
 
 namespace atrium::kiosk {
+namespace {
+
+std::vector<TouchTarget> g_drawn;
+
+}  // namespace
+
+void RecordTarget(const char* label) {
+  std::string shown(label);
+  if (const size_t hidden = shown.find("##"); hidden != std::string::npos) {
+    shown.resize(hidden);
+  }
+  g_drawn.push_back(
+      {std::move(shown), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+}
+
+void BeginTargets() { g_drawn.clear(); }
+
+const std::vector<TouchTarget>& DrawnTargets() { return g_drawn; }
 
 bool BigButton(const char* label, ImVec2 size) {
   size.y = std::max(size.y, 64.0F);
-  return ImGui::Button(label, size);
+  const bool pressed = ImGui::Button(label, size);
+  RecordTarget(label);
+  return pressed;
 }
 
 bool Chip(const char* label, bool chosen) {
@@ -15,6 +35,7 @@ bool Chip(const char* label, bool chosen) {
                           ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
   }
   const bool pressed = ImGui::Button(label, ImVec2(0, 56));
+  RecordTarget(label);
   if (chosen) ImGui::PopStyleColor();
   return pressed;
 }
@@ -41,6 +62,7 @@ bool KeyboardView(OnScreenKeyboard& k, float width, float key_height) {
       if (ImGui::Button(row[i].c_str(), ImVec2(w, key_height))) {
         pressed = k.Press(row[i]) || pressed;
       }
+      RecordTarget(row[i].c_str());
       ImGui::PopID();
     }
   }

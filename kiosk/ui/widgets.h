@@ -4,6 +4,9 @@
 
 #include <imgui.h>
 
+#include <string>
+#include <vector>
+
 #include "model/on_screen_keyboard.h"
 
 namespace atrium::kiosk {
@@ -15,6 +18,21 @@ bool Chip(const char* label, bool chosen);
 // `k`'s current page, rows of keys across `width`; a touch presses one.
 // True when a key was pressed.
 bool KeyboardView(OnScreenKeyboard& k, float width, float key_height);
+
+// Where each touch target was drawn, by the text it shows, for scripted
+// runs (a test taps "星巴克" rather than a pixel). Each widget above adds
+// its own; a list row adds itself with RecordTarget after it is drawn.
+struct TouchTarget {
+  std::string label;
+  ImVec2 min;
+  ImVec2 max;
+};
+void RecordTarget(const char* label);
+// Starts a frame's list.
+void BeginTargets();
+// The targets drawn since the frame began: between frames, all of the
+// last one's.
+const std::vector<TouchTarget>& DrawnTargets();
 
 }  // namespace atrium::kiosk
 

@@ -1,0 +1,49 @@
+// A scripted run of the kiosk, for tests under Xvfb: one step a frame,
+// read from a file of lines
+//   tap LABEL     touch the target showing LABEL (press, then release)
+//   type TEXT     tap each character's key on the on-screen keyboard
+//   scan TEXT     the scanner reads TEXT (a member code)
+//   plate TEXT    the camera reads a plate
+//   frames N      draw N frames untouched
+//   shot FILE     save this frame as a PPM picture, and its text layer
+//                 (the touch targets' labels) as FILE.targets
+// A target is found where the last frame drew it (ui/widgets.h), so a
+// script names what a person sees, not pixels.
+#ifndef ATRIUM_KIOSK_APP_SCRIPT_H_
+#define ATRIUM_KIOSK_APP_SCRIPT_H_
+
+#include <imgui.h>
+
+#include <deque>
+#include <string>
+
+#include "atrium/status.h"
+
+namespace atrium::kiosk {
+
+class Script {
+ public:
+  static StatusOr<Script> Load(const std::string& path);
+
+  // What this frame does besides input.
+  struct Frame {
+    std::string scan;
+    std::string plate;
+    std::string shot;
+  };
+  // Before ImGui::NewFrame: sets this frame's mouse in `io`. False when the
+  // script is over; an error (a target not on screen) ends it too.
+  bool Next(ImGuiIO& io, Frame& frame, Status& error);
+
+ private:
+  struct Step {
+    std::string verb;
+    std::string arg;
+  };
+  std::deque<Step> steps_;
+  ImVec2 mouse_{-1, -1};
+};
+
+}  // namespace atrium::kiosk
+
+#endif  // ATRIUM_KIOSK_APP_SCRIPT_H_

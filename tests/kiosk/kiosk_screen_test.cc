@@ -1,0 +1,166 @@
+// atrium-kiosk's screens under Xvfb, driven by scripts as a person would
+// use them, checked by their pixels and their text layer (the labels of
+// what can be touched): the guide finds 星巴克 by its initials and draws
+// the walk there; the parking kiosk shows a parked car's fee, takes a
+// member's code and payment, and the server has the payment.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "server/test_server.h"
+#include "store/temp_dir.h"
+
+namespace atrium::testing {
+namespace {
+
+#ifdef ATRIUM_KIOSK_BIN
+
+struct Picture {
+  int width = 0;
+  int height = 0;
+  std::vector<unsigned char> rgb;
+  // How many pixels are exactly this colour.
+  int Count(unsigned char r, unsigned char g, unsigned char b) const {
+    int n = 0;
+    for (size_t i = 0; i + 2 < rgb.size(); i += 3) {
+      if (rgb[i] == r && rgb[i + 1] == g && rgb[i + 2] == b) ++n;
+    }
+    return n;
+  }
+};
+
+Picture ReadPpm(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string magic;
+  int max = 0;
+  Picture p;
+  in >> magic >> p.width >> p.height >> max;
+  in.get();
+  p.rgb.resize(static_cast<size_t>(p.width) * p.height * 3);
+  in.read(reinterpret_cast<char*>(p.rgb.data()),
+          static_cast<std::streamsize>(p.rgb.size()));
+  EXPECT_EQ(magic, "P6") << path;
+  return p;
+}
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool Has(const std::vector<std::string>& lines, const std::string& text) {
+  for (const std::string& l : lines) {
+    if (l.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Runs the kiosk on a headless X server with `script`; its exit status.
+int RunKiosk(const TempDir& dir, const std::string& flags,
+             const std::string& script) {
+  const std::string path = dir.File("run.script");
+  std::ofstream(path) << script;
+  const std::string command =
+      "ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s '-screen 0 1920x1080x24' " +
+      std::string(ATRIUM_KIOSK_BIN) + " --demo " + ATRIUM_SHARED_DIR +
+      "/demo-mall " + flags + " --script " + path + " >" + dir.File("log") +
+      " 2>&1";
+  return std::system(command.c_str());
+}
+
+// The colours guide_screen.cc draws the chosen store and the walk in.
+constexpr unsigned char kChosen[] = {192, 57, 43};
+constexpr unsigned char kRoute[] = {30, 110, 220};
+
+TEST(KioskScreenTest, TheGuideFindsAStoreByItsInitialsAndDrawsTheWay) {
+  TempDir dir;
+  const std::string before = dir.File("before.ppm");
+  const std::string after = dir.File("after.ppm");
+  ASSERT_EQ(
+      RunKiosk(dir, "--mode guide --device kiosk-xinjie-1f",
+               "frames 2\nshot " + before +
+                   "\ntype XBK\ntap 星巴克\nframes 2\nshot " + after + "\n"),
+      0)
+      << ReadAll(dir.File("log"));
+  const Picture none = ReadPpm(before);
+  ASSERT_EQ(none.width, 1920);
+  EXPECT_EQ(none.Count(kChosen[0], kChosen[1], kChosen[2]), 0);
+  EXPECT_EQ(none.Count(kRoute[0], kRoute[1], kRoute[2]), 0);
+  const Picture chosen = ReadPpm(after);
+  EXPECT_GT(chosen.Count(kChosen[0], kChosen[1], kChosen[2]), 1000);
+  EXPECT_GT(chosen.Count(kRoute[0], kRoute[1], kRoute[2]), 200);
+  // The list holds only what matches; the route names its floor.
+  const std::vector<std::string> shown = ReadLines(after + ".targets");
+  EXPECT_TRUE(Has(shown, "星巴克"));
+  EXPECT_FALSE(Has(shown, "喜茶"));
+  EXPECT_TRUE(Has(shown, "1F"));
+}
+
+TEST(KioskScreenTest, AParkingKioskTakesAMembersPayment) {
+  TestServer s;
+  const std::string token = s.SignIn("15012345678");
+  ASSERT_EQ(
+      s.Post("/api/v1/parking/entries", {{"plate", "沪A55555"}}, kGate, "in-1")
+          .status,
+      201);
+  s.Advance(3 * 3600);
+  const std::string code = s.MemberCode(token);
+  HttpReply quote =
+      s.Post("/api/v1/parking/quotes", {{"plate", "沪A55555"}}, kKiosk);
+  ASSERT_EQ(quote.status, 200);
+  const Money due = Money::Fen(quote.Json()["due_fen"].get<int64_t>());
+  ASSERT_FALSE(due.is_zero());
+
+  TempDir dir;
+  const std::string fee = dir.File("fee.ppm");
+  const std::string paid = dir.File("paid.ppm");
+  const std::string flags =
+      "--mode parking --device kiosk-xinjie-1f --key demo-kiosk-xinjie-1f-key "
+      "--server 127.0.0.1:" +
+      std::to_string(s.port());
+  // The plate typed on the keyboard, province first; the member's code
+  // from the scanner; paying.
+  const std::string pay = "支付 " + due.ToString();
+  const std::string script =
+      "frames 2\ntap 沪\ntype A55555\ntap 查询费用\n"
+      "frames 2\nscan " +
+      code +
+      "\nframes 2\n"
+      "shot " +
+      fee + "\ntap " + pay +
+      "\nframes 2\n"
+      "shot " +
+      paid + "\n";
+  ASSERT_EQ(RunKiosk(dir, flags, script), 0) << ReadAll(dir.File("log"));
+  EXPECT_TRUE(Has(ReadLines(fee + ".targets"), "支付 " + due.ToString()));
+  EXPECT_TRUE(Has(ReadLines(paid + ".targets"), "完成"));
+  // The server has the payment: the gate opens.
+  EXPECT_EQ(
+      s.Post("/api/v1/parking/exits", {{"plate", "沪A55555"}}, kGate, "out-1")
+          .status,
+      200);
+}
+
+#else
+
+TEST(KioskScreenTest, NeedsTheKioskApp) {
+  GTEST_SKIP() << "atrium-kiosk is not built here (no Dear ImGui or GLFW)";
+}
+
+#endif
+
+}  // namespace
+}  // namespace atrium::testing
