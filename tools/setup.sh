@@ -20,10 +20,10 @@ packages=(
   # the H5 app's browser tests: Debian's Chromium (driven by playwright-core,
   # fetched below) and a real QR decoder
   chromium zbar-tools
-  # the kiosk: Dear ImGui with its backends, GLFW, OpenGL (Mesa), a CJK
-  # font, and a headless X server for its screens
-  libimgui-dev libglfw3-dev libgl1-mesa-dev libgl1-mesa-dri fonts-wqy-microhei
-  xvfb xauth
+  # the kiosk: Dear ImGui with its backends, GLFW, OpenGL (Mesa), QR codes,
+  # a CJK font, and a headless X server for its screens
+  libimgui-dev libglfw3-dev libgl1-mesa-dev libgl1-mesa-dri libqrcodegencpp-dev
+  fonts-wqy-microhei xvfb xauth
 )
 
 missing=()

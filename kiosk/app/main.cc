@@ -8,6 +8,7 @@
 //                [--width 1920 --height 1080 --fullscreen] [--font FILE]
 //                [--plate TEXT] [--frames N --screenshot FILE.ppm]
 //                [--script FILE]   (a scripted run for tests: app/script.h)
+//                [--app-url URL]   (the H5 app, as the guide's QR code)
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -51,6 +52,7 @@ struct Flags {
   std::string plate;
   std::string screenshot;
   std::string script;
+  std::string app_url;  // default: the server's /app/ at this mall
   int width = 1920;
   int height = 1080;
   int frames = 0;
@@ -68,7 +70,8 @@ std::optional<Flags> ParseFlags(int argc, char** argv) {
                                               {"--font", &f.font},
                                               {"--plate", &f.plate},
                                               {"--screenshot", &f.screenshot},
-                                              {"--script", &f.script}};
+                                              {"--script", &f.script},
+                                              {"--app-url", &f.app_url}};
   std::map<std::string, int*> numbers = {
       {"--width", &f.width}, {"--height", &f.height}, {"--frames", &f.frames}};
   for (int i = 1; i < argc; ++i) {
@@ -257,8 +260,13 @@ int main(int argc, char** argv) {
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
 
+  const std::string app_url =
+      flags->app_url.empty()
+          ? "http://" + flags->server + "/app/?mall=" + flags->mall
+          : flags->app_url;
   KioskScreen screen(mall->name, guide ? &*guide : nullptr,
-                     parking ? &*parking : nullptr, mall->calendar, fonts);
+                     parking ? &*parking : nullptr, mall->calendar, fonts,
+                     app_url);
   if (parking && !flags->plate.empty()) (void)parking->EnterPlate(flags->plate);
 
   int drawn = 0;
@@ -298,6 +306,10 @@ int main(int argc, char** argv) {
       scripted = true;
       if (!step.scan.empty()) screen.OnScannedText(step.scan);
       if (!step.plate.empty() && parking) (void)parking->EnterPlate(step.plate);
+    }
+    // Parking talks to the server: the header says whether it answered.
+    if (parking) {
+      screen.set_online(parking->error().code() != StatusCode::kUnavailable);
     }
     ImGui::NewFrame();
     screen.Draw(NowMs(), touched || scripted);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cfloat>
 
+#include "ui/qr_view.h"
 #include "ui/widgets.h"
 
 namespace atrium::kiosk {
@@ -22,8 +23,10 @@ const char* Named(Language l, const std::string& zh, const std::string& en) {
 
 }  // namespace
 
-GuideScreen::GuideScreen(Guide& guide)
-    : guide_(guide), keyboard_(KeyboardLayout::kSearch, 16) {
+GuideScreen::GuideScreen(Guide& guide, std::string app_url)
+    : guide_(guide),
+      app_url_(std::move(app_url)),
+      keyboard_(KeyboardLayout::kSearch, 16) {
   Reset();
 }
 
@@ -110,6 +113,13 @@ void GuideScreen::DrawRoute(Language language, const Fonts& fonts,
   const StoreRow* chosen = guide_.selected();
   if (chosen == nullptr) {
     ImGui::TextUnformatted(Word(language, "choose_store"));
+    if (!app_url_.empty()) {
+      ImGui::SameLine(size.x * 0.55F);
+      ImGui::BeginGroup();
+      ImGui::TextUnformatted(Word(language, "scan_app"));
+      QrView(app_url_, 6.0F);
+      ImGui::EndGroup();
+    }
     ImGui::EndChild();
     return;
   }

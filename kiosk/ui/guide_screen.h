@@ -1,7 +1,8 @@
 // The guide mode's screen: the store directory on the left (search by
 // pinyin initials on the on-screen keyboard, category chips, the list),
 // the floor plan on the right with the chosen store, the walk to it from
-// "you are here" drawn floor by floor, and its legs in words.
+// "you are here" drawn floor by floor, and its legs in words; until a
+// store is chosen, a QR code that opens the H5 member app on a phone.
 #ifndef ATRIUM_KIOSK_UI_GUIDE_SCREEN_H_
 #define ATRIUM_KIOSK_UI_GUIDE_SCREEN_H_
 
@@ -18,7 +19,8 @@ namespace atrium::kiosk {
 
 class GuideScreen {
  public:
-  explicit GuideScreen(Guide& guide);
+  // `app_url` opens the H5 app at this mall: shown as a QR code.
+  GuideScreen(Guide& guide, std::string app_url);
 
   void Draw(Language language, const Fonts& fonts);
   // Back to the whole directory, nothing chosen: for the next passer-by.
@@ -31,6 +33,7 @@ class GuideScreen {
   void DrawMap(Language language, const Fonts& fonts);
 
   Guide& guide_;
+  std::string app_url_;
   OnScreenKeyboard keyboard_;
   std::string category_;
   std::string floor_shown_;

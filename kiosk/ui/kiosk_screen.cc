@@ -7,9 +7,12 @@
 namespace atrium::kiosk {
 
 KioskScreen::KioskScreen(std::string title, Guide* guide, ParkingFlow* parking,
-                         LocalCalendar calendar, Fonts fonts)
+                         LocalCalendar calendar, Fonts fonts,
+                         std::string app_url)
     : title_(std::move(title)), parking_(parking), fonts_(fonts) {
-  if (guide != nullptr) guide_screen_ = std::make_unique<GuideScreen>(*guide);
+  if (guide != nullptr) {
+    guide_screen_ = std::make_unique<GuideScreen>(*guide, std::move(app_url));
+  }
   if (parking != nullptr) {
     parking_screen_ = std::make_unique<ParkingScreen>(*parking, calendar);
   }
@@ -58,10 +61,12 @@ void KioskScreen::Draw(int64_t now_ms, bool touched) {
   ImGui::TextUnformatted(title_.c_str());
   if (fonts_.heading) ImGui::PopFont();
   ImGui::SameLine(view->WorkSize.x * 0.6F);
-  ImGui::TextColored(
-      online_ ? ImVec4(0.2F, 0.6F, 0.3F, 1) : ImVec4(0.8F, 0.4F, 0.1F, 1), "%s",
-      Word(language_, online_ ? "online" : "offline"));
-  ImGui::SameLine();
+  if (online_) {
+    ImGui::TextColored(
+        *online_ ? ImVec4(0.2F, 0.6F, 0.3F, 1) : ImVec4(0.8F, 0.4F, 0.1F, 1),
+        "%s", Word(language_, *online_ ? "online" : "offline"));
+    ImGui::SameLine();
+  }
   if (BigButton(Word(language_, "language"), ImVec2(160, 56))) {
     language_ = language_ == Language::kZh ? Language::kEn : Language::kZh;
   }

@@ -8,6 +8,7 @@
 #define ATRIUM_KIOSK_UI_KIOSK_SCREEN_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "model/guide.h"
@@ -24,7 +25,7 @@ class KioskScreen {
  public:
   // Exactly one of `guide` and `parking` is set: the mode.
   KioskScreen(std::string title, Guide* guide, ParkingFlow* parking,
-              LocalCalendar calendar, Fonts fonts);
+              LocalCalendar calendar, Fonts fonts, std::string app_url);
 
   // One frame, between ImGui::NewFrame and ImGui::Render; `now_ms` is a
   // steady clock. `touched`: input arrived since the last frame.
@@ -35,6 +36,7 @@ class KioskScreen {
     return idle_.NextChangeAt(now_ms);
   }
 
+  // Shown once known: whether the server answered the last call.
   void set_online(bool online) { online_ = online; }
   Language language() const { return language_; }
 
@@ -48,7 +50,7 @@ class KioskScreen {
   Fonts fonts_;
   IdleTimer idle_{90'000, 30'000};
   bool was_idle_ = true;
-  bool online_ = true;
+  std::optional<bool> online_;
   Language language_ = Language::kZh;
 };
 

@@ -27,6 +27,7 @@ constexpr std::array kWords = {
     Entry{"lift", "乘电梯到 {floor}", "Take the lift to {floor}"},
     Entry{"escalator", "乘扶梯到 {floor}", "Take the escalator to {floor}"},
     Entry{"arrive", "到达 {store}", "Arrive at {store}"},
+    Entry{"scan_app", "手机扫码，打开会员中心", "Scan to open the member app"},
     Entry{"choose_store", "请选择商户查看路线",
           "Choose a store for the way there"},
     Entry{"parking", "停车缴费", "Parking payment"},

@@ -1,10 +1,12 @@
 // atrium-kiosk's screens under Xvfb, driven by scripts as a person would
-// use them, checked by their pixels and their text layer (the labels of
-// what can be touched): the guide finds 星巴克 by its initials and draws
-// the walk there; the parking kiosk shows a parked car's fee, takes a
-// member's code and payment, and the server has the payment.
+// use them, checked by their pixels, their text layer (the labels of what
+// can be touched) and a real QR decoder: the guide shows the H5 app's QR
+// code, finds 星巴克 by its initials and draws the walk there; the parking
+// kiosk shows a parked car's fee, takes a member's code and payment, and the
+// server has the payment.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -81,20 +83,38 @@ int RunKiosk(const TempDir& dir, const std::string& flags,
   return std::system(command.c_str());
 }
 
+// What a real QR decoder (zbarimg) reads on the picture at `path`.
+std::string DecodeQr(const std::string& path) {
+  std::string out;
+  FILE* pipe =
+      popen(("zbarimg --raw -q " + path + " 2>/dev/null").c_str(), "r");
+  if (pipe == nullptr) return out;
+  char buf[256];
+  while (fgets(buf, sizeof buf, pipe) != nullptr) out += buf;
+  pclose(pipe);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
 // The colours guide_screen.cc draws the chosen store and the walk in.
 constexpr unsigned char kChosen[] = {192, 57, 43};
 constexpr unsigned char kRoute[] = {30, 110, 220};
 
-TEST(KioskScreenTest, TheGuideFindsAStoreByItsInitialsAndDrawsTheWay) {
+TEST(KioskScreenTest, TheGuideShowsTheAppFindsAStoreAndDrawsTheWay) {
   TempDir dir;
   const std::string before = dir.File("before.ppm");
   const std::string after = dir.File("after.ppm");
+  const std::string app = "http://mall.example/app/?mall=m-xinjie";
+  const std::string script = "frames 2\nshot " + before +
+                             "\ntype XBK\ntap 星巴克\nframes 2\nshot " + after +
+                             "\n";
   ASSERT_EQ(
-      RunKiosk(dir, "--mode guide --device kiosk-xinjie-1f",
-               "frames 2\nshot " + before +
-                   "\ntype XBK\ntap 星巴克\nframes 2\nshot " + after + "\n"),
+      RunKiosk(dir, "--mode guide --device kiosk-xinjie-1f --app-url " + app,
+               script),
       0)
       << ReadAll(dir.File("log"));
+  // Until a store is chosen, a phone can scan the way into the H5 app.
+  EXPECT_EQ(DecodeQr(before), app);
   const Picture none = ReadPpm(before);
   ASSERT_EQ(none.width, 1920);
   EXPECT_EQ(none.Count(kChosen[0], kChosen[1], kChosen[2]), 0);
