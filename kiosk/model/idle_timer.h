@@ -24,11 +24,13 @@ class IdleTimer {
     if (idle >= home_after_) return State::kHome;
     return State::kActive;
   }
-  // When At() next changes, for a screen that sleeps until then.
+  // When At() next changes by itself, for a screen that sleeps until then;
+  // on the attract screen nothing does until a touch (INT64_MAX).
   int64_t NextChangeAt(int64_t now_ms) const {
     const int64_t home = last_touch_ + home_after_;
     if (now_ms < home) return home;
-    return last_touch_ + home_after_ + attract_after_;
+    const int64_t attract = home + attract_after_;
+    return now_ms < attract ? attract : INT64_MAX;
   }
 
  private:

@@ -20,6 +20,8 @@ TEST(IdleTimerTest, HomeThenAttractThenBackOnATouch) {
   EXPECT_EQ(idle.At(t0 + 90'000), State::kAttract);
   EXPECT_EQ(idle.NextChangeAt(t0 + 10), t0 + 60'000);
   EXPECT_EQ(idle.NextChangeAt(t0 + 60'000), t0 + 90'000);
+  // Attracting, the screen sleeps until a touch.
+  EXPECT_EQ(idle.NextChangeAt(t0 + 90'000), INT64_MAX);
   idle.Touch(t0 + 100'000);
   EXPECT_EQ(idle.At(t0 + 100'001), State::kActive);
 }
