@@ -141,6 +141,52 @@ TEST_F(EscrowOpsTest, ReturningGivesBackWhatIsLeftAndEndsTheEscrow) {
   }
 }
 
+// An exchange at a kiosk takes its coupon from the slice and its price from
+// the budget and the member's cap; refused, it takes nothing.
+TEST_F(EscrowOpsTest, AnExchangeCountsItsCouponAndItsPrice) {
+  codec::Json shop = testing::TemplateJson("shop", 5, 3);
+  shop["acquisition"] = "points";
+  shop["points_price"] = 200;
+  ASSERT_TRUE(Ok(Op("t2", "operator:console", "add_coupon_template",
+                    {{"template", shop}})));
+  codec::Json grant = Grant(1);
+  grant["coupons"] = {{"shop", 2}};
+  ASSERT_TRUE(Ok(Op("g", "operator:console", "grant_escrow", grant)));
+  const codec::Json exchange = {
+      {"member_id", "M1"}, {"template_id", "shop"}, {"escrow_id", "esc-1"}};
+  const int64_t earned = Usable("M1");
+  ASSERT_TRUE(
+      Ok(Op("x1", "device:kiosk-1", "exchange_points", exchange, kLater),
+         kLater));
+  const Escrow& e = state_.escrows.at("esc-1");
+  EXPECT_EQ(Usable("M1"), earned - 200);
+  EXPECT_EQ(e.coupons_left(TemplateId("shop")), 1);
+  EXPECT_EQ(e.points_of(MemberId("M1")), 200);
+  EXPECT_EQ(Book().HeldCount(TemplateId("shop")), 1);
+  // A second would pass M1's cap of 300: refused, the slice kept.
+  EXPECT_EQ(Code(Op("x2", "device:kiosk-1", "exchange_points", exchange,
+                    kLater),
+                 kLater),
+            StatusCode::kResourceExhausted);
+  EXPECT_EQ(e.coupons_left(TemplateId("shop")), 1);
+  EXPECT_EQ(Book().HeldCount(TemplateId("shop")), 1);
+  // M2 has no points: refused by the member's balance, the escrow untouched.
+  codec::Json poor = exchange;
+  poor["member_id"] = "M2";
+  EXPECT_EQ(Code(Op("x3", "device:kiosk-1", "exchange_points", poor, kLater),
+                 kLater),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(e.coupons_left(TemplateId("shop")), 1);
+  EXPECT_EQ(e.points_used(), 200);
+  EXPECT_EQ(Book().HeldCount(TemplateId("shop")), 1);
+  // Without the member, the escrow alone counts it.
+  poor["member_id"] = "M9";
+  EXPECT_TRUE(
+      ChargeEscrow(state_, Op("x4", "device:kiosk-1", "exchange_points", poor))
+          .ok());
+  EXPECT_EQ(e.coupons_left(TemplateId("shop")), 0);
+}
+
 // A kiosk that does not hold the member counts its escrowed operation
 // against the escrow alone.
 TEST_F(EscrowOpsTest, ChargeEscrowCountsWithoutTheMember) {

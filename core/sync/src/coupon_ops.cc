@@ -157,6 +157,7 @@ StatusOr<Effects> ExchangePoints(GroupState& state, const Operation& op,
   codec::JsonReader r(op.payload, "payload");
   const MemberId member(r.Str("member_id"));
   const TemplateId template_id(r.Str("template_id"));
+  r.OptStr("escrow_id");  // read by EscrowFor
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
   ATRIUM_RETURN_IF_ERROR(CheckActor(op, member));
@@ -164,14 +165,31 @@ StatusOr<Effects> ExchangePoints(GroupState& state, const Operation& op,
   if (!account.ok()) return account.status();
   StatusOr<CouponBook*> book = BookWithTemplate(state, template_id);
   if (!book.ok()) return book.status();
+  StatusOr<Escrow*> escrow = EscrowFor(state, op);
+  if (!escrow.ok()) return escrow.status();
+  const int64_t price = (*book)->FindTemplate(template_id)->points_price;
+  if (*escrow != nullptr) {
+    ATRIUM_RETURN_IF_ERROR((*escrow)->CheckCoupon(template_id, op.client_time));
+    ATRIUM_RETURN_IF_ERROR(
+        (*escrow)->CheckPoints(member, price, op.client_time));
+    (*book)->ReleaseHold(template_id, 1);  // the escrow's slice issues it
+  }
   const Claimant claimant = ClaimantOf(**account);
   const size_t before = (*account)->ledger().entries().size();
   StatusOr<Exchange> x = ExchangePointsForCoupon(
       **book, (*account)->ledger(), "op:" + op.id, template_id, claimant, now,
       CouponId("c-" + op.id));
-  if (!x.ok()) return x.status();
+  if (!x.ok()) {
+    if (*escrow != nullptr) (void)(*book)->HoldStock(template_id, 1);
+    return x.status();
+  }
   Effects fx = CouponEffects(**book, x->issue, member);
   CollectEntries(**account, before, fx);
+  if (*escrow != nullptr) {
+    (*escrow)->ChargeCoupon(template_id);
+    (*escrow)->ChargePoints(member, price);
+    fx.escrow = **escrow;
+  }
   fx.result["points"] = x->spend.requested;
   fx.result["balance"] = (*account)->ledger().BalanceAt(now).usable;
   return fx;

@@ -133,6 +133,19 @@ Status ChargeEscrow(GroupState& state, const Operation& op) {
     (*e)->ChargeCoupon(t);
     return Status::Ok();
   }
+  if (op.type == "exchange_points") {
+    const MemberId member(r.Str("member_id"));
+    const TemplateId t(r.Str("template_id"));
+    ATRIUM_RETURN_IF_ERROR(r.status());
+    StatusOr<CouponBook*> book = BookWithTemplate(state, t);
+    if (!book.ok()) return book.status();
+    const int64_t price = (*book)->FindTemplate(t)->points_price;
+    ATRIUM_RETURN_IF_ERROR((*e)->CheckCoupon(t, op.client_time));
+    ATRIUM_RETURN_IF_ERROR((*e)->CheckPoints(member, price, op.client_time));
+    (*e)->ChargeCoupon(t);
+    (*e)->ChargePoints(member, price);
+    return Status::Ok();
+  }
   return InvalidArgument(op.type + " does not work under an escrow");
 }
 

@@ -44,8 +44,8 @@
 //                 no tier may be removed
 // A plate in a parking operation is {value, display, new_energy?}: the
 // server's keyed hash of the plate and its masked form (Plate::Keyed).
-// A device's spend_points and claim_coupon may name its `escrow_id`: they
-// then count against the escrow (escrow.h) as well.
+// A device's spend_points, claim_coupon and exchange_points may name its
+// `escrow_id`: they then count against the escrow (escrow.h) as well.
 // A member may act only for themselves (PermissionDenied otherwise). A
 // claimed coupon's id is "c-" + the operation's id, so that every replica
 // names it as the server does.
