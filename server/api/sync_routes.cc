@@ -7,6 +7,7 @@
 #include "api/json_response.h"
 #include "api/routes.h"
 #include "atrium/sync/member_views.h"
+#include "auth/crypto.h"
 
 namespace atrium::server {
 namespace {
@@ -138,7 +139,9 @@ void Pull(ApiContext& ctx, const Request& req, const PathParams&,
   respond(ChangesResponse(*changes, page->after));
 }
 
-// A member signs in at a kiosk with their code: the kiosk is served them.
+// A member signs in at a kiosk with their code: the kiosk is served them,
+// and is given their code secret so that it can check their codes while
+// the server is unreachable (it keeps the secret in memory only).
 void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
                  const Respond& respond) {
   Response error;
@@ -154,7 +157,9 @@ void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
     }
     Status s = log.Serve(OriginOf(*kiosk), *member, now);
     if (!s.ok()) return StatusResponse(s);
-    return JsonResponse(200, sync::SummaryJson(log.state(), it->second, now));
+    codec::Json summary = sync::SummaryJson(log.state(), it->second, now);
+    summary["code_secret"] = Base64Url(ctx.member_codes.SecretFor(*member));
+    return JsonResponse(200, summary);
   });
   respond(std::move(out));
 }

@@ -103,6 +103,32 @@ Status AddDemoCoupons(Seeder& seeder, const std::string& dir, Timestamp now) {
   return Status::Ok();
 }
 
+// The kiosks' escrows of escrows.json, granted by the demo's admin at
+// `now`, each expiring its `days` later.
+Status AddDemoEscrows(Seeder& seeder, const std::string& dir, Timestamp now) {
+  const std::string path = dir + "/escrows.json";
+  if (!std::filesystem::exists(path)) return Status::Ok();
+  StatusOr<Json> file = demo::ReadJsonFile(path);
+  if (!file.ok()) return file.status();
+  const auto escrows = file->find("escrows");
+  if (escrows == file->end() || !escrows->is_array()) {
+    return InvalidArgument(path + ": {\"escrows\": [...]} expected");
+  }
+  for (Json grant : *escrows) {
+    const auto days = grant.find("days");
+    if (!grant.is_object() || days == grant.end() ||
+        !days->is_number_integer() || *days < 1 || *days > 366) {
+      return InvalidArgument(path + ": each escrow has days in [1, 366]");
+    }
+    grant["expires_at"] =
+        FormatIso8601(now.PlusSeconds(days->get<int64_t>() * kSecondsPerDay));
+    grant.erase("days");
+    seeder.AddAs(now, {sync::OriginKind::kOperator, "admin"}, "grant_escrow",
+                 std::move(grant));
+  }
+  return Status::Ok();
+}
+
 // The hand-written members and what they did (expiry runs are the
 // ledger's own business and are skipped).
 Status AddDemoMembers(Seeder& seeder, const std::string& dir,
@@ -208,6 +234,7 @@ StatusOr<SeedCounts> SeedDemo(store::OpLog& log, const std::string& demo_dir,
   SeedCounts counts;
   ATRIUM_RETURN_IF_ERROR(AddDemoCoupons(seeder, demo_dir, now));
   ATRIUM_RETURN_IF_ERROR(AddDemoMembers(seeder, demo_dir, counts.members));
+  ATRIUM_RETURN_IF_ERROR(AddDemoEscrows(seeder, demo_dir, now));
   // The seed is one bulk load: made durable once at the end.
   ATRIUM_RETURN_IF_ERROR(log.db().Exec("PRAGMA synchronous = OFF"));
   Status seeded = [&]() -> Status {

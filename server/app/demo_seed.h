@@ -1,6 +1,7 @@
 // Seeds an empty server with the demo mall: the coupon templates of
 // shared/demo-mall/coupons.json, the members of
-// shared/demo-mall/members.json and their activity, then `generated`
+// shared/demo-mall/members.json and their activity, the kiosks' escrows of
+// shared/demo-mall/escrows.json, then `generated`
 // synthetic members, each with a year of receipts before `now` in the
 // group's malls, all as operations through the log (so the log, not a
 // side door, holds everything). Deterministic for given counts and `now`.

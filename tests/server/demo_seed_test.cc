@@ -1,6 +1,6 @@
 // Seeding a new data folder with the demo mall: coupon templates, the
-// hand-written members and generated ones, all through the log, and the
-// same state when the log is replayed.
+// hand-written members and generated ones, the kiosks' escrows, all
+// through the log, and the same state when the log is replayed.
 #include "app/demo_seed.h"
 
 #include <gtest/gtest.h>
@@ -44,6 +44,13 @@ TEST(DemoSeedTest, SeedsCouponsAndMembersThroughTheLog) {
     }
     EXPECT_EQ(templates, 3u);
     EXPECT_EQ(s.parking.size(), 2u);  // both malls' car parks
+    // Each demo kiosk may grant from its escrow for 30 days.
+    const Escrow& kiosk = s.escrows.at("demo-kiosk-xinjie-1f");
+    EXPECT_EQ(kiosk.grant().device, "kiosk-xinjie-1f");
+    EXPECT_EQ(kiosk.grant().expires_at,
+              Timestamp::FromUnixSeconds(kNow + 30 * kSecondsPerDay));
+    EXPECT_EQ(kiosk.coupons_left(TemplateId("coffee-pts")), 20);
+    EXPECT_TRUE(s.escrows.contains("demo-kiosk-xinjie-b2"));
   }
   // Reopened: the log replays to the same members.
   StatusOr<std::unique_ptr<store::OpLog>> again = open();

@@ -2,6 +2,7 @@
 // see; a member signs in at a kiosk and the kiosk gets their history.
 #include <gtest/gtest.h>
 
+#include "auth/crypto.h"
 #include "test_server.h"
 
 namespace atrium::testing {
@@ -96,10 +97,21 @@ TEST(SyncApiTest, AMemberSignsInAtAKioskWhichThenHoldsTheirHistory) {
       "/api/v1/sync/members/" + member + "/history?after=0";
   EXPECT_EQ(s.Get(history, kKiosk).status, 403);  // not signed in there yet
 
+  const std::string code = s.MemberCode(token);
   HttpReply signed_in =
-      s.Post("/api/v1/kiosk/sign-in", {{"code", s.MemberCode(token)}}, kKiosk);
+      s.Post("/api/v1/kiosk/sign-in", {{"code", code}}, kKiosk);
   ASSERT_EQ(signed_in.status, 200) << signed_in.body;
   EXPECT_EQ(signed_in.Json()["member_id"], member);
+  // The kiosk gets the secret the member's phone makes codes with, to check
+  // their codes offline: it makes the code just scanned.
+  StatusOr<std::string> secret =
+      server::FromBase64Url(signed_in.Json()["code_secret"].get<std::string>());
+  ASSERT_TRUE(secret.ok());
+  const size_t mac_at = code.rfind('.');
+  const std::string signed_part = code.substr(5, mac_at - 5);  // id.window
+  EXPECT_EQ(server::Hex(server::Rfc2104HmacSha256(*secret, signed_part))
+                .substr(0, 20),
+            code.substr(mac_at + 1));
   HttpReply h = s.Get(history, kKiosk);
   ASSERT_EQ(h.status, 200) << h.body;
   ASSERT_EQ(h.Json()["changes"].size(), 1u);  // their registration

@@ -155,27 +155,26 @@ TEST_F(EscrowOpsTest, AnExchangeCountsItsCouponAndItsPrice) {
   const codec::Json exchange = {
       {"member_id", "M1"}, {"template_id", "shop"}, {"escrow_id", "esc-1"}};
   const int64_t earned = Usable("M1");
-  ASSERT_TRUE(
-      Ok(Op("x1", "device:kiosk-1", "exchange_points", exchange, kLater),
-         kLater));
+  ASSERT_TRUE(Ok(
+      Op("x1", "device:kiosk-1", "exchange_points", exchange, kLater), kLater));
   const Escrow& e = state_.escrows.at("esc-1");
   EXPECT_EQ(Usable("M1"), earned - 200);
   EXPECT_EQ(e.coupons_left(TemplateId("shop")), 1);
   EXPECT_EQ(e.points_of(MemberId("M1")), 200);
   EXPECT_EQ(Book().HeldCount(TemplateId("shop")), 1);
   // A second would pass M1's cap of 300: refused, the slice kept.
-  EXPECT_EQ(Code(Op("x2", "device:kiosk-1", "exchange_points", exchange,
-                    kLater),
-                 kLater),
-            StatusCode::kResourceExhausted);
+  EXPECT_EQ(
+      Code(Op("x2", "device:kiosk-1", "exchange_points", exchange, kLater),
+           kLater),
+      StatusCode::kResourceExhausted);
   EXPECT_EQ(e.coupons_left(TemplateId("shop")), 1);
   EXPECT_EQ(Book().HeldCount(TemplateId("shop")), 1);
   // M2 has no points: refused by the member's balance, the escrow untouched.
   codec::Json poor = exchange;
   poor["member_id"] = "M2";
-  EXPECT_EQ(Code(Op("x3", "device:kiosk-1", "exchange_points", poor, kLater),
-                 kLater),
-            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(
+      Code(Op("x3", "device:kiosk-1", "exchange_points", poor, kLater), kLater),
+      StatusCode::kFailedPrecondition);
   EXPECT_EQ(e.coupons_left(TemplateId("shop")), 1);
   EXPECT_EQ(e.points_used(), 200);
   EXPECT_EQ(Book().HeldCount(TemplateId("shop")), 1);
