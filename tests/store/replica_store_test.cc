@@ -1,6 +1,7 @@
-// A phone's replica in its own SQLite file: what it queued offline and what
-// it pulled outlive a restart, the server's answers are kept to show, and
-// a file is never read as another member's.
+// A client's replica in its own SQLite file: what it queued offline and
+// what it pulled (a kiosk: its served members' history too) outlive a
+// restart, the server's answers are kept to show, and a file is never read
+// as another member's.
 #include "atrium/store/replica_store.h"
 
 #include <gtest/gtest.h>
@@ -192,6 +193,58 @@ TEST_F(ReplicaStoreTest, AFileFromANewerAtriumIsNotTouched) {
   EXPECT_EQ(s.status().code(), StatusCode::kFailedPrecondition);
   std::unique_ptr<Db> db = std::move(Db::Open(dir_.File("phone.db")).value());
   EXPECT_EQ(*db->QueryInt("PRAGMA user_version"), 99);
+}
+
+// A kiosk served a member keeps their history: restarted, it still holds
+// them and can act for them before the network is back.
+TEST_F(ReplicaStoreTest, AKioskStillHoldsAServedMemberAfterARestart) {
+  const sync::Origin kiosk = *sync::Origin::Parse("device:kiosk-1");
+  auto open = [&] {
+    return std::move(
+        ReplicaStore::Open(dir_.File("kiosk.db"), DemoProgram(), kiosk, 1)
+            .value());
+  };
+  {
+    std::unique_ptr<ReplicaStore> k = open();
+    const int64_t after = k->replica().cursor();
+    ASSERT_TRUE(k->Pulled(after, *server_->Pull(kiosk, after, 100)).ok());
+    EXPECT_FALSE(k->replica().view().accounts.contains(MemberId("M0001")));
+    ASSERT_TRUE(server_->Serve(kiosk, MemberId("M0001"), now_).ok());
+    ASSERT_TRUE(
+        k->HistoryPulled(*server_->History(kiosk, MemberId("M0001"), 0, 100))
+            .ok());
+    ASSERT_EQ(Usable(k->replica().view()), ServerUsable());
+  }
+  std::unique_ptr<ReplicaStore> k = open();
+  ASSERT_TRUE(k->replica().view().accounts.contains(MemberId("M0001")));
+  EXPECT_EQ(Usable(k->replica().view()), ServerUsable());
+  EXPECT_EQ(k->Submit("spend_points",
+                      {{"member_id", "M0001"}, {"points", 10}, {"ref", "k"}},
+                      At("2026-04-10T08:05:00Z"))
+                .status()
+                .code(),
+            StatusCode::kOk);
+  EXPECT_EQ(Usable(k->replica().view()), ServerUsable() - 10);
+}
+
+// A file written before kiosks kept history opens, and keeps what it held.
+TEST_F(ReplicaStoreTest, AFileFromAnOlderAtriumIsBroughtUpToDate) {
+  {
+    std::unique_ptr<ReplicaStore> phone = OpenPhone();
+    Pull(*phone);
+    ASSERT_TRUE(Spend(*phone, 20, "o-1").ok());
+  }
+  {
+    std::unique_ptr<Db> db = std::move(Db::Open(dir_.File("phone.db")).value());
+    ASSERT_TRUE(db->Exec("DROP TABLE replica_history").ok());
+    ASSERT_TRUE(db->Exec("PRAGMA user_version = 1").ok());
+  }
+  std::unique_ptr<ReplicaStore> phone = OpenPhone();
+  ASSERT_NE(phone, nullptr);
+  EXPECT_EQ(phone->replica().queued(), 1u);
+  EXPECT_EQ(Usable(*phone), ServerUsable() - 20);
+  std::unique_ptr<Db> db = std::move(Db::Open(dir_.File("phone.db")).value());
+  EXPECT_EQ(*db->QueryInt("PRAGMA user_version"), 2);
 }
 
 TEST_F(ReplicaStoreTest, APushAnswerAndAPullPageRoundTripThroughJson) {

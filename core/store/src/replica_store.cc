@@ -7,7 +7,8 @@
 namespace atrium::store {
 namespace {
 
-constexpr int kReplicaSchemaVersion = 1;
+// 2 added replica_history (a kiosk's served members).
+constexpr int kReplicaSchemaVersion = 2;
 
 constexpr std::string_view kSchema = R"(
 CREATE TABLE replica_meta (
@@ -38,20 +39,34 @@ CREATE TABLE replica_outcomes (
 ) STRICT;
 )";
 
+// A device's served members: their changes from before they were served,
+// as the server sent them, given to the replica after the pulled ones.
+constexpr std::string_view kHistorySchema = R"(
+CREATE TABLE IF NOT EXISTS replica_history (
+  cursor INTEGER PRIMARY KEY,
+  op_id TEXT NOT NULL,
+  operation TEXT NOT NULL,
+  result TEXT NOT NULL,
+  applied_at INTEGER NOT NULL,
+  applied INTEGER NOT NULL
+) STRICT;
+)";
+
 Status CreateOrCheck(Db& db, const sync::Origin& origin) {
   StatusOr<int64_t> version = db.QueryInt("PRAGMA user_version");
   if (!version.ok()) return version.status();
   if (*version > kReplicaSchemaVersion) {
     return FailedPrecondition("the replica was written by a newer Atrium");
   }
-  if (*version == 0) {
+  if (*version < kReplicaSchemaVersion) {
     ATRIUM_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-    Status s = db.Exec(kSchema);
-    if (s.ok()) {
+    Status s = *version == 0 ? db.Exec(kSchema) : Status::Ok();
+    if (s.ok() && *version == 0) {
       StatusOr<Statement*> put = db.Prepare(
           "INSERT INTO replica_meta (key, value) VALUES ('origin', ?)");
       s = put.ok() ? (*put)->Bind(1, origin.ToString()).Run() : put.status();
     }
+    if (s.ok()) s = db.Exec(kHistorySchema);
     if (s.ok()) {
       s = db.Exec("PRAGMA user_version = " +
                   std::to_string(kReplicaSchemaVersion));
@@ -60,7 +75,7 @@ Status CreateOrCheck(Db& db, const sync::Origin& origin) {
       (void)db.Exec("ROLLBACK");
       return s;
     }
-    return db.Exec("COMMIT");
+    ATRIUM_RETURN_IF_ERROR(db.Exec("COMMIT"));
   }
   StatusOr<Statement*> get =
       db.Prepare("SELECT value FROM replica_meta WHERE key = 'origin'");
@@ -71,6 +86,44 @@ Status CreateOrCheck(Db& db, const sync::Origin& origin) {
   (*get)->Reset();
   if (!same) {
     return FailedPrecondition("this replica belongs to another client");
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::vector<sync::Change>> ReadChanges(Db& db,
+                                                const std::string& table) {
+  std::vector<sync::Change> changes;
+  StatusOr<Statement*> q = db.Prepare(
+      "SELECT cursor, op_id, operation, result, applied_at, applied FROM " +
+      table + " ORDER BY cursor");
+  if (!q.ok()) return q.status();
+  ATRIUM_RETURN_IF_ERROR((*q)->ForEach([&](Statement& row) {
+    changes.push_back({.cursor = row.Int(0),
+                       .op_id = std::string(row.Text(1)),
+                       .operation = std::string(row.Text(2)),
+                       .result = std::string(row.Text(3)),
+                       .applied_at = Timestamp::FromUnixSeconds(row.Int(4)),
+                       .applied = row.Int(5) != 0});
+  }));
+  return changes;
+}
+
+Status WriteChanges(Db& db, const std::string& table,
+                    std::span<const sync::Change> changes) {
+  StatusOr<Statement*> put =
+      db.Prepare("INSERT OR IGNORE INTO " + table +
+                 " (cursor, op_id, operation, result, applied_at, applied) "
+                 "VALUES (?, ?, ?, ?, ?, ?)");
+  if (!put.ok()) return put.status();
+  for (const sync::Change& c : changes) {
+    ATRIUM_RETURN_IF_ERROR((*put)
+                               ->Bind(1, c.cursor)
+                               .BindRef(2, c.op_id)
+                               .BindRef(3, c.operation)
+                               .BindRef(4, c.result)
+                               .Bind(5, c.applied_at.unix_seconds())
+                               .Bind(6, int64_t{c.applied})
+                               .Run());
   }
   return Status::Ok();
 }
@@ -113,19 +166,12 @@ Status ReplicaStore::Load(int64_t next_seq) {
   }));
   ATRIUM_RETURN_IF_ERROR(bad);
 
-  std::vector<sync::Change> changes;
-  q = db_->Prepare(
-      "SELECT cursor, op_id, operation, result, applied_at, applied "
-      "FROM replica_changes ORDER BY cursor");
-  if (!q.ok()) return q.status();
-  ATRIUM_RETURN_IF_ERROR((*q)->ForEach([&](Statement& row) {
-    changes.push_back({.cursor = row.Int(0),
-                       .op_id = std::string(row.Text(1)),
-                       .operation = std::string(row.Text(2)),
-                       .result = std::string(row.Text(3)),
-                       .applied_at = Timestamp::FromUnixSeconds(row.Int(4)),
-                       .applied = row.Int(5) != 0});
-  }));
+  StatusOr<std::vector<sync::Change>> changes =
+      ReadChanges(*db_, "replica_changes");
+  if (!changes.ok()) return changes.status();
+  StatusOr<std::vector<sync::Change>> history =
+      ReadChanges(*db_, "replica_history");
+  if (!history.ok()) return history.status();
 
   stored_outcomes_.clear();
   q = db_->Prepare(
@@ -146,7 +192,9 @@ Status ReplicaStore::Load(int64_t next_seq) {
   replica_ = std::make_unique<sync::Replica>(program_, origin_, next_seq,
                                              std::move(outbox));
   outcomes_saved_ = 0;
-  if (!changes.empty()) ATRIUM_RETURN_IF_ERROR(replica_->Pulled(0, changes));
+  if (!changes->empty()) ATRIUM_RETURN_IF_ERROR(replica_->Pulled(0, *changes));
+  if (!history->empty())
+    ATRIUM_RETURN_IF_ERROR(replica_->HistoryPulled(*history));
   return Status::Ok();
 }
 
@@ -222,26 +270,18 @@ Status ReplicaStore::Pulled(int64_t after,
   ATRIUM_RETURN_IF_ERROR(replica_->Pulled(after, changes));
   if (after > before) return Status::Ok();  // ignored: asked before a restart
   Status s = InTransaction([&]() -> Status {
-    StatusOr<Statement*> put = db_->Prepare(
-        "INSERT OR IGNORE INTO replica_changes "
-        "(cursor, op_id, operation, result, applied_at, applied) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
-    if (!put.ok()) return put.status();
-    for (const sync::Change& c : changes) {
-      ATRIUM_RETURN_IF_ERROR((*put)
-                                 ->Bind(1, c.cursor)
-                                 .BindRef(2, c.op_id)
-                                 .BindRef(3, c.operation)
-                                 .BindRef(4, c.result)
-                                 .Bind(5, c.applied_at.unix_seconds())
-                                 .Bind(6, int64_t{c.applied})
-                                 .Run());
-    }
+    ATRIUM_RETURN_IF_ERROR(WriteChanges(*db_, "replica_changes", changes));
     ATRIUM_RETURN_IF_ERROR(SaveQueue());
     return SaveNewOutcomes();
   });
   if (s.ok()) outcomes_saved_ = replica_->outcomes().size();
   return s;
+}
+
+Status ReplicaStore::HistoryPulled(std::span<const sync::Change> history) {
+  ATRIUM_RETURN_IF_ERROR(replica_->HistoryPulled(history));
+  return InTransaction(
+      [&] { return WriteChanges(*db_, "replica_history", history); });
 }
 
 std::vector<sync::OpResult> ReplicaStore::outcomes() const {

@@ -43,6 +43,9 @@ class ReplicaStore {
   std::vector<sync::Operation> ToPush() const { return replica_->ToPush(); }
   Status Acknowledge(std::span<const sync::OpResult> results);
   Status Pulled(int64_t after, std::span<const sync::Change> changes);
+  // A device: a served member's history (sync::Replica::HistoryPulled),
+  // kept so that a restart still holds the member.
+  Status HistoryPulled(std::span<const sync::Change> history);
 
   const sync::Replica& replica() const { return *replica_; }
   // Every answer the server gave this replica, before restarts too, oldest
