@@ -61,8 +61,10 @@ StatusOr<Page> ReadPage(const Request& req) {
 }
 
 // The stored texts go out as they are, without parsing them again.
+// A pull also says which sequence number the caller's next operation
+// takes (`next_seq`), for a client that starts a new replica.
 Response ChangesResponse(const std::vector<sync::Change>& changes,
-                         int64_t after) {
+                         int64_t after, int64_t next_seq = 0) {
   std::string body = R"({"changes":[)";
   int64_t last = after;
   for (size_t i = 0; i < changes.size(); ++i) {
@@ -74,7 +76,9 @@ Response ChangesResponse(const std::vector<sync::Change>& changes,
             R"(","applied":)" + (c.applied ? "true" : "false") + "}";
     last = c.cursor;
   }
-  body += R"(],"next":)" + std::to_string(last) + "}";
+  body += R"(],"next":)" + std::to_string(last);
+  if (next_seq > 0) body += R"(,"next_seq":)" + std::to_string(next_seq);
+  body += "}";
   Response r;
   r.body = std::move(body);
   return r;
@@ -136,7 +140,8 @@ void Pull(ApiContext& ctx, const Request& req, const PathParams&,
         return log.Pull(OriginOf(*who), page->after, page->limit);
       });
   if (!changes.ok()) return respond(StatusResponse(changes.status()));
-  respond(ChangesResponse(*changes, page->after));
+  respond(ChangesResponse(*changes, page->after,
+                          ctx.service.LastSeq(OriginOf(*who)) + 1));
 }
 
 // A member signs in at a kiosk with their code: the kiosk is served them,

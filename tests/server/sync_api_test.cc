@@ -39,6 +39,8 @@ TEST(SyncApiTest, AKioskPushesItsOwnOperationsOnceAndPullsThem) {
   ASSERT_EQ(pulled.Json()["changes"].size(), 1u);
   EXPECT_EQ(pulled.Json()["changes"][0]["op_id"], "kiosk-reg-1");
   EXPECT_EQ(pulled.Json()["changes"][0]["operation"]["type"], "register");
+  // A kiosk that lost its replica numbers its next operation on from here.
+  EXPECT_EQ(pulled.Json()["next_seq"], 2);
   const int64_t next = pulled.Json()["next"];
   EXPECT_EQ(s.Get("/api/v1/sync/pull?after=" + std::to_string(next), kKiosk)
                 .Json()["changes"]
