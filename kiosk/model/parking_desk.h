@@ -18,16 +18,9 @@
 #include "atrium/parking_quote.h"
 #include "atrium/plate.h"
 #include "atrium/status.h"
+#include "model/kiosk_member.h"
 
 namespace atrium::kiosk {
-
-// A member signed in at the kiosk by their member code.
-struct KioskMember {
-  MemberId id;
-  std::string phone;  // masked
-  std::string tier;   // the tier's name
-  int64_t usable_points = 0;
-};
 
 struct ParkingReceipt {
   std::string session;

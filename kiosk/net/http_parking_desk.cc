@@ -1,6 +1,7 @@
 #include "net/http_parking_desk.h"
 
 #include "atrium/codec/parking_json.h"
+#include "net/member_summary.h"
 
 namespace atrium::kiosk {
 namespace {
@@ -31,20 +32,8 @@ StatusOr<KioskMember> HttpParkingDesk::SignIn(std::string_view member_code) {
   StatusOr<codec::Json> answer =
       link_.Post("/api/v1/kiosk/sign-in", {{"code", std::string(member_code)}});
   if (!answer.ok()) return answer.status();
-  codec::JsonReader r(*answer, "member");
-  KioskMember m;
-  m.id = MemberId(r.Str("member_id"));
-  m.phone = r.Str("phone");
-  // The rest of the card only as far as the screen shows it.
-  if (const codec::Json* tier = r.Raw("tier", false);
-      tier != nullptr && tier->is_object()) {
-    m.tier = tier->value("name", "");
-  }
-  if (const codec::Json* points = r.Raw("points", false);
-      points != nullptr && points->is_object()) {
-    m.usable_points = points->value("usable", int64_t{0});
-  }
-  if (!r.ok()) return Garbled(r.status());
+  StatusOr<KioskMember> m = KioskMemberFromSummary(*answer);
+  if (!m.ok()) return Garbled(m.status());
   return m;
 }
 

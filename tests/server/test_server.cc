@@ -101,7 +101,7 @@ void TestServer::Start() {
       std::vector<server::StaticFiles>{server::StaticFiles(
           "/console/", std::string(ATRIUM_SOURCE_DIR) + "/server/console")});
   server::HttpOptions options;
-  options.port = 0;
+  options.port = port_;
   options.max_connections = 64;
   http_ = std::make_unique<server::HttpServer>(
       options, [this](server::Request req, server::Respond respond) {
@@ -109,6 +109,7 @@ void TestServer::Start() {
       });
   std::string error;
   ASSERT_TRUE(http_->Start(error)) << error;
+  port_ = http_->port();
 }
 
 void TestServer::Stop() {

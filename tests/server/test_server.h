@@ -33,13 +33,17 @@ class TestServer {
   explicit TestServer(server::ApiLimits limits = {});
   ~TestServer();
 
-  uint16_t port() const { return http_->port(); }
+  uint16_t port() const { return port_; }
   Timestamp Now() const { return Timestamp::FromUnixSeconds(now_); }
   void Advance(int64_t seconds) { now_ += seconds; }
   server::Service& service() { return *service_; }
 
-  // Stops everything and starts again over the same data folder.
+  // Stops everything and starts again over the same data folder, on the
+  // same port.
   void Restart();
+  // The same in two steps: between them the server is unreachable.
+  void Stop();
+  void Start();
 
   // The last sign-in code sent to `phone` (11 digits).
   std::string LastCode(const std::string& phone);
@@ -66,8 +70,6 @@ class TestServer {
   std::string Logged();
 
  private:
-  void Start();
-  void Stop();
   void AddAccess();
 
   std::string dir_;
@@ -83,6 +85,7 @@ class TestServer {
   std::unique_ptr<server::ApiContext> ctx_;
   std::unique_ptr<server::Api> api_;
   std::unique_ptr<server::HttpServer> http_;
+  uint16_t port_ = 0;  // 0 until first started
 };
 
 inline constexpr int64_t kMemberCodeStep = server::kMemberCodeWindowSeconds;

@@ -111,6 +111,9 @@ class CouponBook {
   // Validates and adds a template; AlreadyExists if its id is taken.
   Status AddTemplate(CouponTemplate t);
   const CouponTemplate* FindTemplate(const TemplateId& id) const;
+  const std::map<TemplateId, CouponTemplate>& templates() const {
+    return templates_;
+  }
 
   StatusOr<CouponEvent> Issue(std::string_view key, const TemplateId& id,
                               const Claimant& member, IssueChannel channel,

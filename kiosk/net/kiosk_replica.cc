@@ -1,0 +1,298 @@
+#include "net/kiosk_replica.h"
+
+#include "atrium/sync/member_views.h"
+#include "net/member_summary.h"
+
+namespace atrium::kiosk {
+namespace {
+
+constexpr size_t kPushBatch = 256;  // the server's limit per push
+constexpr size_t kPullPage = 1000;
+
+StatusOr<std::vector<sync::Change>> ChangesOf(const codec::Json& page) {
+  const auto changes = page.find("changes");
+  if (changes == page.end() || !changes->is_array()) {
+    return Status(StatusCode::kInternal, "the server's page has no changes");
+  }
+  std::vector<sync::Change> out;
+  for (const codec::Json& c : *changes) {
+    StatusOr<sync::Change> change = sync::ChangeFromJson(c);
+    if (!change.ok()) return change.status();
+    out.push_back(std::move(*change));
+  }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<KioskReplica>> KioskReplica::Open(
+    ServerAddress address, Program program, Options options) {
+  if (!options.clock) return InvalidArgument("a kiosk's replica needs a clock");
+  std::unique_ptr<KioskReplica> r(new KioskReplica(
+      std::move(address), std::move(program), std::move(options)));
+  StatusOr<std::unique_ptr<store::ReplicaStore>> store =
+      store::ReplicaStore::Open(r->options_.path, r->program_,
+                                {sync::OriginKind::kDevice, r->device_}, 1);
+  if (!store.ok()) return store.status();
+  r->store_ = std::move(*store);
+  const sync::Replica& replica = r->store_->replica();
+  r->numbered_ = replica.next_seq() > 1 || replica.cursor() > 0;
+  return r;
+}
+
+KioskReplica::KioskReplica(ServerAddress address, Program program,
+                           Options options)
+    : device_(address.device),
+      link_(std::move(address)),
+      program_(std::move(program)),
+      options_(std::move(options)) {}
+
+KioskReplica::~KioskReplica() {
+  {
+    std::lock_guard lock(wake_mu_);
+    stop_ = true;
+  }
+  wake_cv_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void KioskReplica::Start() {
+  worker_ = std::thread([this] {
+    std::unique_lock lock(wake_mu_);
+    while (!stop_) {
+      lock.unlock();
+      (void)SyncOnce();
+      if (options_.on_change) options_.on_change();
+      lock.lock();
+      wake_cv_.wait_for(lock, options_.period,
+                        [this] { return stop_ || woken_; });
+      woken_ = false;
+    }
+  });
+}
+
+void KioskReplica::Wake() {
+  {
+    std::lock_guard lock(wake_mu_);
+    woken_ = true;
+  }
+  wake_cv_.notify_all();
+}
+
+Status KioskReplica::Reached(Status s) {
+  std::lock_guard lock(mu_);
+  known_ = true;
+  online_ = s.code() != StatusCode::kUnavailable;
+  return s;
+}
+
+Status KioskReplica::SyncOnce() {
+  Status s = Push();
+  if (s.ok()) s = Pull();
+  return Reached(s);
+}
+
+Status KioskReplica::Push() {
+  std::vector<sync::Operation> ops;
+  {
+    std::lock_guard lock(mu_);
+    ops = store_->ToPush();
+  }
+  for (size_t from = 0; from < ops.size(); from += kPushBatch) {
+    codec::Json batch = codec::Json::array();
+    for (size_t i = from; i < std::min(ops.size(), from + kPushBatch); ++i) {
+      batch.push_back(sync::OperationToJson(ops[i]));
+    }
+    StatusOr<codec::Json> answer =
+        link_.Post("/api/v1/sync/push", {{"operations", batch}});
+    if (!answer.ok()) return answer.status();
+    std::vector<sync::OpResult> results;
+    for (const codec::Json& r :
+         answer->value("results", codec::Json::array())) {
+      StatusOr<sync::OpResult> result = sync::OpResultFromJson(r);
+      if (!result.ok()) return result.status();
+      results.push_back(std::move(*result));
+    }
+    std::lock_guard lock(mu_);
+    ATRIUM_RETURN_IF_ERROR(store_->Acknowledge(results));
+  }
+  return Status::Ok();
+}
+
+Status KioskReplica::Pull() {
+  while (true) {
+    int64_t after = 0;
+    {
+      std::lock_guard lock(mu_);
+      after = store_->replica().cursor();
+    }
+    StatusOr<codec::Json> page =
+        link_.Get("/api/v1/sync/pull?after=" + std::to_string(after) +
+                  "&limit=" + std::to_string(kPullPage));
+    if (!page.ok()) return page.status();
+    StatusOr<std::vector<sync::Change>> changes = ChangesOf(*page);
+    if (!changes.ok()) return changes.status();
+    std::lock_guard lock(mu_);
+    ATRIUM_RETURN_IF_ERROR(store_->Pulled(after, *changes));
+    if (!numbered_) {
+      // A new file numbers on from the server's last operation of ours.
+      const int64_t next_seq = page->value("next_seq", int64_t{1});
+      if (next_seq > store_->replica().next_seq()) {
+        store_.reset();
+        StatusOr<std::unique_ptr<store::ReplicaStore>> store =
+            store::ReplicaStore::Open(options_.path, program_,
+                                      {sync::OriginKind::kDevice, device_},
+                                      next_seq);
+        if (!store.ok()) return store.status();
+        store_ = std::move(*store);
+      }
+      numbered_ = true;
+    }
+    if (changes->size() < kPullPage) return Status::Ok();
+  }
+}
+
+Status KioskReplica::PullHistory(const MemberId& member) {
+  int64_t after = 0;
+  while (true) {
+    StatusOr<codec::Json> page =
+        link_.Get("/api/v1/sync/members/" + member.value() +
+                  "/history?after=" + std::to_string(after) +
+                  "&limit=" + std::to_string(kPullPage));
+    if (!page.ok()) return page.status();
+    StatusOr<std::vector<sync::Change>> changes = ChangesOf(*page);
+    if (!changes.ok()) return changes.status();
+    {
+      std::lock_guard lock(mu_);
+      ATRIUM_RETURN_IF_ERROR(store_->HistoryPulled(*changes));
+    }
+    if (changes->size() < kPullPage) return Status::Ok();
+    after = changes->back().cursor;
+  }
+}
+
+StatusOr<KioskMember> KioskReplica::SignIn(std::string_view member_code) {
+  StatusOr<codec::Json> answer =
+      link_.Post("/api/v1/kiosk/sign-in", {{"code", std::string(member_code)}});
+  (void)Reached(answer.status());
+  if (answer.ok()) {
+    StatusOr<KioskMember> m = KioskMemberFromSummary(*answer);
+    if (!m.ok()) return m.status();
+    (void)codes_.Remember(m->id, answer->value("code_secret", std::string()));
+    // Without the history the server still judges what the member takes.
+    (void)Reached(PullHistory(m->id));
+    Wake();
+    return m;
+  }
+  if (answer.status().code() != StatusCode::kUnavailable) {
+    return answer.status();
+  }
+  StatusOr<MemberId> member = codes_.Check(member_code, Now());
+  if (!member.ok()) return member.status();
+  return Member(*member);
+}
+
+StatusOr<KioskMember> KioskReplica::Member(const MemberId& member) {
+  std::lock_guard lock(mu_);
+  const sync::GroupState& view = store_->replica().view();
+  const auto account = view.accounts.find(member);
+  if (account == view.accounts.end()) {
+    return Unavailable("this kiosk does not hold the member yet");
+  }
+  return KioskMemberFromSummary(
+      sync::SummaryJson(view, account->second, Now()));
+}
+
+const Escrow* KioskReplica::OpenEscrow(Timestamp now) const {
+  for (const auto& [id, e] : store_->replica().view().escrows) {
+    if (e.grant().device == device_ && e.open() && now < e.grant().expires_at) {
+      return &e;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<Offer> KioskReplica::Offers(const MemberId& member) {
+  std::lock_guard lock(mu_);
+  const Timestamp now = Now();
+  const sync::GroupState& view = store_->replica().view();
+  const auto book = view.coupons.find(options_.mall);
+  if (book == view.coupons.end()) return {};
+  const auto account = view.accounts.find(member);
+  const int64_t usable = account == view.accounts.end()
+                             ? 0
+                             : account->second.ledger().BalanceAt(now).usable;
+  const bool offline = known_ && !online_;
+  const Escrow* escrow = offline ? OpenEscrow(now) : nullptr;
+  std::vector<Offer> offers;
+  for (const auto& [id, t] : book->second.templates()) {
+    if (t.acquisition == Acquisition::kPaid) continue;
+    Offer o;
+    o.id = id;
+    o.name = t.name;
+    if (t.acquisition == Acquisition::kPoints) o.points_price = t.points_price;
+    if (o.points_price == 0) {
+      o.can = sync::CheckClaim(view, member, id, now);
+    } else if (usable < o.points_price) {
+      o.can = FailedPrecondition("not enough points");
+    }
+    if (o.can.ok() && offline &&
+        (escrow == nullptr || escrow->coupons_left(id) < 1)) {
+      o.can = Unavailable("offline: none left at this kiosk");
+    }
+    offers.push_back(std::move(o));
+  }
+  return offers;
+}
+
+StatusOr<std::string> KioskReplica::Take(const MemberId& member,
+                                         const TemplateId& offer) {
+  StatusOr<sync::Operation> op = [&]() -> StatusOr<sync::Operation> {
+    std::lock_guard lock(mu_);
+    if (!numbered_) {
+      return Unavailable("the kiosk has not reached the server yet");
+    }
+    const Timestamp now = Now();
+    const sync::GroupState& view = store_->replica().view();
+    const auto book = view.coupons.find(options_.mall);
+    const CouponTemplate* t =
+        book == view.coupons.end() ? nullptr : book->second.FindTemplate(offer);
+    if (t == nullptr || t->acquisition == Acquisition::kPaid) {
+      return NotFound("no such coupon here");
+    }
+    codec::Json payload = {{"member_id", member.value()},
+                           {"template_id", offer.value()}};
+    if (known_ && !online_) {
+      const Escrow* escrow = OpenEscrow(now);
+      if (escrow == nullptr) {
+        return Unavailable("offline, and this kiosk has no escrow");
+      }
+      payload["escrow_id"] = escrow->grant().id;
+    }
+    return store_->Submit(t->acquisition == Acquisition::kPoints
+                              ? "exchange_points"
+                              : "claim_coupon",
+                          std::move(payload), now);
+  }();
+  if (!op.ok()) return op.status();
+  Wake();
+  return op->id;
+}
+
+Outcome KioskReplica::OutcomeOf(const std::string& operation_id) {
+  std::lock_guard lock(mu_);
+  const std::vector<sync::OpResult>& all = store_->replica().outcomes();
+  for (auto r = all.rbegin(); r != all.rend(); ++r) {
+    if (r->op_id != operation_id) continue;
+    if (r->applied) return {Outcome::State::kDone, ""};
+    return {Outcome::State::kRefused, r->error.message()};
+  }
+  return {};
+}
+
+SyncState KioskReplica::sync_state() {
+  std::lock_guard lock(mu_);
+  return {known_, online_, store_->replica().queued()};
+}
+
+}  // namespace atrium::kiosk

@@ -1,0 +1,238 @@
+// A guide kiosk's replica against a real atriumd: a member signs in and
+// takes coupons online; the server goes away and the kiosk goes on within
+// its escrow; the kiosk restarts with its outbox intact; the server comes
+// back and gets everything once. And the member codes a kiosk checks alone.
+#include "net/kiosk_replica.h"
+
+#include <gtest/gtest.h>
+
+#include "atrium/codec/program_json.h"
+#include "auth/crypto.h"
+#include "demo_mall.h"
+#include "server/test_server.h"
+#include "store/temp_dir.h"
+
+namespace atrium::testing {
+namespace {
+
+using kiosk::KioskReplica;
+using kiosk::Outcome;
+
+codec::Json Template(const std::string& id, int64_t points_price) {
+  codec::Json t = {{"id", id},
+                   {"name", id},
+                   {"mall_id", "m-xinjie"},
+                   {"kind", "cash_off"},
+                   {"amount_fen", 1000},
+                   {"valid_from", "2026-11-01T00:00:00+08:00"},
+                   {"valid_until", "2027-01-01T00:00:00+08:00"},
+                   {"total_stock", 100},
+                   {"per_member_total", 1}};
+  if (points_price > 0) {
+    t["acquisition"] = "points";
+    t["points_price"] = points_price;
+  }
+  return {{"template", t}};
+}
+
+class KioskReplicaTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string admin = s_.OperatorToken("admin", "demo-admin-pass");
+    for (const auto& [id, price] :
+         {std::pair{"free", 0}, std::pair{"pts", 500}}) {
+      ASSERT_EQ(s_.Post("/api/v1/operator/coupon-templates",
+                        Template(id, price), Bearer(admin), id)
+                    .status,
+                201);
+    }
+    const codec::Json grant = {
+        {"escrow_id", "e1"},
+        {"device_id", "kiosk-xinjie-1f"},
+        {"expires_at", FormatIso8601(s_.Now().PlusSeconds(7 * 86400))},
+        {"points_budget", 2000},
+        {"per_member_points", 1000},
+        {"coupons", {{"pts", 1}}}};
+    ASSERT_EQ(
+        s_.Post("/api/v1/operator/escrows", grant, Bearer(admin), "g").status,
+        201);
+    // A member with 1,000 points or more.
+    token_ = s_.SignIn("13912345678");
+    member_ = MemberId(s_.MemberId(token_));
+    ASSERT_EQ(
+        s_.Post("/api/v1/pos/scan", {{"code", s_.MemberCode(token_)}}, kTill)
+            .status,
+        200);
+    const codec::Json receipt = {
+        {"receipt",
+         {{"id", "R1"},
+          {"mall_id", "m-xinjie"},
+          {"store_id", "s-105"},
+          {"member_id", member_.value()},
+          {"at", FormatIso8601(s_.Now())},
+          {"lines", {{{"category", "beauty"}, {"amount_fen", 200'000}}}}}}};
+    ASSERT_EQ(s_.Post("/api/v1/pos/receipts", receipt, kTill, "e1").status,
+              200);
+    s_.Advance(2 * 86400);
+    ASSERT_GE(Usable(), 1000);
+  }
+  std::unique_ptr<KioskReplica> OpenKiosk() {
+    StatusOr<Program> program = demo::LoadProgramFile(
+        std::string(ATRIUM_SHARED_DIR) + "/demo-mall/program.json");
+    EXPECT_TRUE(program.ok());
+    KioskReplica::Options o;
+    o.path = dir_.File("kiosk.db");
+    o.mall = MallId("m-xinjie");
+    o.clock = [this] { return s_.Now(); };
+    StatusOr<std::unique_ptr<KioskReplica>> k = KioskReplica::Open(
+        {"127.0.0.1", s_.port(), "kiosk-xinjie-1f", "demo-kiosk-xinjie-1f-key",
+         std::chrono::milliseconds(1000)},
+        std::move(*program), std::move(o));
+    EXPECT_TRUE(k.ok()) << k.status().ToString();
+    return k.ok() ? std::move(*k) : nullptr;
+  }
+  int64_t Usable() {
+    return s_.Get("/api/v1/me", Bearer(token_)).Json()["points"]["usable"];
+  }
+  size_t WalletSize() {
+    return s_.Get("/api/v1/me/wallet", Bearer(token_)).Json()["coupons"].size();
+  }
+  static Status CanTake(kiosk::MemberDesk& k, const MemberId& m,
+                        const std::string& id) {
+    for (const kiosk::Offer& o : k.Offers(m)) {
+      if (o.id.value() == id) return o.can;
+    }
+    return NotFound(id + " is not offered");
+  }
+
+  TestServer s_;
+  TempDir dir_;
+  std::string token_;
+  MemberId member_;
+};
+
+TEST_F(KioskReplicaTest, OfflineWithinTheEscrowThenSentOnceWhenBack) {
+  std::unique_ptr<KioskReplica> k = OpenKiosk();
+  ASSERT_TRUE(k->SyncOnce().ok());
+  EXPECT_TRUE(k->sync_state().online);
+  const int64_t points = Usable();
+
+  // Online: signed in by the server, a coupon claimed and confirmed.
+  StatusOr<kiosk::KioskMember> m = k->SignIn(s_.MemberCode(token_));
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(m->id, member_);
+  EXPECT_EQ(m->phone, "139****5678");
+  EXPECT_EQ(m->usable_points, points);
+  StatusOr<std::string> claim = k->Take(member_, TemplateId("free"));
+  ASSERT_TRUE(claim.ok()) << claim.status().ToString();
+  ASSERT_TRUE(k->SyncOnce().ok());
+  EXPECT_EQ(k->OutcomeOf(*claim).state, Outcome::State::kDone);
+  EXPECT_EQ(WalletSize(), 1u);
+  EXPECT_EQ(CanTake(*k, member_, "free").code(),
+            StatusCode::kResourceExhausted);  // one each
+
+  // The server goes away: the member signs in again by the kiosk alone and
+  // exchanges points within the escrow.
+  const std::string code = s_.MemberCode(token_);
+  s_.Stop();
+  EXPECT_EQ(k->SyncOnce().code(), StatusCode::kUnavailable);
+  EXPECT_FALSE(k->sync_state().online);
+  m = k->SignIn(code);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(k->SignIn(code).status().code(),
+            StatusCode::kFailedPrecondition);  // once
+  const Status can = CanTake(*k, member_, "pts");
+  ASSERT_TRUE(can.ok()) << can.ToString();
+  StatusOr<std::string> exchange = k->Take(member_, TemplateId("pts"));
+  ASSERT_TRUE(exchange.ok()) << exchange.status().ToString();
+  EXPECT_EQ(k->OutcomeOf(*exchange).state, Outcome::State::kQueued);
+  EXPECT_EQ(k->Member(member_)->usable_points, points - 500);
+  EXPECT_EQ(k->sync_state().queued, 1u);
+  // The escrow's one coupon is gone: the next waits for the network.
+  EXPECT_EQ(CanTake(*k, member_, "pts").code(), StatusCode::kUnavailable);
+
+  // Restarted while still offline: the outbox is there, the codes are not.
+  k.reset();
+  k = OpenKiosk();
+  EXPECT_EQ(k->SyncOnce().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(k->sync_state().queued, 1u);
+  EXPECT_EQ(k->Member(member_)->usable_points, points - 500);
+  EXPECT_EQ(k->SignIn(code).status().code(), StatusCode::kUnavailable);
+
+  // Back: sent, applied once, confirmed, and the kiosk's view is the
+  // server's.
+  s_.Start();
+  EXPECT_EQ(Usable(), points);  // none of it yet
+  ASSERT_TRUE(k->SyncOnce().ok());
+  EXPECT_EQ(k->sync_state().queued, 0u);
+  EXPECT_EQ(k->OutcomeOf(*exchange).state, Outcome::State::kDone);
+  EXPECT_EQ(Usable(), points - 500);
+  EXPECT_EQ(WalletSize(), 2u);
+  EXPECT_EQ(k->Member(member_)->usable_points, points - 500);
+}
+
+TEST_F(KioskReplicaTest, ANewFileNumbersOnFromTheServer) {
+  // The kiosk sent two operations before its disk was replaced.
+  for (int seq = 1; seq <= 2; ++seq) {
+    const codec::Json op = {
+        {"v", 1},
+        {"id", "device:kiosk-xinjie-1f:" + std::to_string(seq)},
+        {"origin", "device:kiosk-xinjie-1f"},
+        {"seq", seq},
+        {"type", "claim_coupon"},
+        {"at", FormatIso8601(s_.Now())},
+        {"payload", {{"member_id", "M-none"}, {"template_id", "free"}}}};
+    ASSERT_EQ(
+        s_.Post("/api/v1/sync/push", {{"operations", {op}}}, kKiosk).status,
+        200);
+  }
+  std::unique_ptr<KioskReplica> k = OpenKiosk();
+  EXPECT_EQ(k->Take(member_, TemplateId("free")).status().code(),
+            StatusCode::kUnavailable);  // not before the server numbers it
+  ASSERT_TRUE(k->SyncOnce().ok());
+  StatusOr<std::string> claim = k->Take(member_, TemplateId("free"));
+  ASSERT_TRUE(claim.ok()) << claim.status().ToString();
+  EXPECT_EQ(*claim, "device:kiosk-xinjie-1f:3");
+  ASSERT_TRUE(k->SyncOnce().ok());
+  EXPECT_EQ(k->OutcomeOf(*claim).state, Outcome::State::kDone);
+}
+
+// Codes checked by the kiosk alone: good once, in the current or the
+// previous window, made with the member's secret.
+TEST(OfflineCodesTest, OnlyAFreshGenuineCodeOfAKnownMemberOnce) {
+  kiosk::OfflineCodes codes;
+  const std::string secret = "0123456789abcdef0123456789abcdef";
+  ASSERT_TRUE(codes.Remember(MemberId("M1"), server::Base64Url(secret)).ok());
+  EXPECT_FALSE(codes.Remember(MemberId("M2"), "!!").ok());
+  const Timestamp now = Timestamp::FromUnixSeconds(1'795'694'400);
+  const int64_t window = now.unix_seconds() / 30;
+  auto code = [&](const std::string& member, int64_t w) {
+    const std::string signed_part = member + "." + std::to_string(w);
+    return "ATM1." + signed_part + "." +
+           server::Hex(server::Rfc2104HmacSha256(secret, signed_part))
+               .substr(0, 20);
+  };
+  const struct {
+    std::string code;
+    StatusCode want;
+  } cases[] = {
+      {code("M1", window), StatusCode::kOk},
+      {code("M1", window), StatusCode::kFailedPrecondition},  // used
+      {code("M1", window - 1), StatusCode::kOk},
+      {code("M1", window - 2), StatusCode::kFailedPrecondition},  // stale
+      {code("M1", window + 1), StatusCode::kFailedPrecondition},
+      {code("M1", window).substr(0, 30) + "0000000000",
+       StatusCode::kInvalidArgument},
+      {code("M2", window), StatusCode::kUnavailable},  // not known here
+      {"ATM1.M1", StatusCode::kInvalidArgument},
+      {"ATM1.M1.x.00", StatusCode::kInvalidArgument},
+      {"hello", StatusCode::kInvalidArgument},
+      {std::string(200, 'A'), StatusCode::kInvalidArgument},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(codes.Check(c.code, now).status().code(), c.want) << c.code;
+  }
+}
+
+}  // namespace
+}  // namespace atrium::testing
