@@ -1,35 +1,37 @@
 // atrium-kiosk: the kiosk on GLFW and OpenGL 3, the one place that knows
-// of windows. Reads the mall (programme and floor plan) from a folder,
-// talks to atriumd for parking, and draws KioskScreen only when something
-// changed: a touch, a key, a scanner's text, or the idle timer's next step.
-//
-//   atrium-kiosk --mode guide|parking --demo shared/demo-mall
-//                [--device ID --key KEY --server HOST:PORT]
-//                [--width 1920 --height 1080 --fullscreen] [--font FILE]
-//                [--plate TEXT] [--frames N --screenshot FILE.ppm]
-//                [--script FILE]   (a scripted run for tests: app/script.h)
-//                [--app-url URL]   (the H5 app, as the guide's QR code)
+// of windows and reads the clock. Reads the mall (programme, floor plan,
+// coupon names) from a folder, keeps its replica in a file and syncs it
+// with atriumd on a worker, talks to atriumd for parking, and draws
+// KioskScreen only when something changed: a touch, a key, a scanner's
+// text, a sync, or the idle timer's next step. Flags: app/flags.h.
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
-#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "app/flags.h"
+#include "app/frame_capture.h"
 #include "app/script.h"
 #include "atrium/codec/map_json.h"
 #include "atrium/codec/program_json.h"
 #include "model/guide.h"
+#include "model/member_visit.h"
 #include "model/parking_flow.h"
 #include "net/http_parking_desk.h"
+#include "net/kiosk_replica.h"
 #include "net/simulated_provider.h"
 #include "ui/fonts.h"
 #include "ui/kiosk_screen.h"
@@ -41,60 +43,6 @@ namespace {
 using namespace atrium;
 using namespace atrium::kiosk;
 
-struct Flags {
-  std::string mode;
-  std::string demo = "shared/demo-mall";
-  std::string device = "kiosk-xinjie-1f";
-  std::string key = "demo-kiosk-xinjie-1f-key";
-  std::string server = "127.0.0.1:8080";
-  std::string mall = "m-xinjie";
-  std::string font = kDefaultFont;
-  std::string plate;
-  std::string screenshot;
-  std::string script;
-  std::string app_url;  // default: the server's /app/ at this mall
-  int width = 1920;
-  int height = 1080;
-  int frames = 0;
-  bool fullscreen = false;
-};
-
-std::optional<Flags> ParseFlags(int argc, char** argv) {
-  Flags f;
-  std::map<std::string, std::string*> text = {{"--mode", &f.mode},
-                                              {"--demo", &f.demo},
-                                              {"--device", &f.device},
-                                              {"--key", &f.key},
-                                              {"--server", &f.server},
-                                              {"--mall", &f.mall},
-                                              {"--font", &f.font},
-                                              {"--plate", &f.plate},
-                                              {"--screenshot", &f.screenshot},
-                                              {"--script", &f.script},
-                                              {"--app-url", &f.app_url}};
-  std::map<std::string, int*> numbers = {
-      {"--width", &f.width}, {"--height", &f.height}, {"--frames", &f.frames}};
-  for (int i = 1; i < argc; ++i) {
-    const std::string flag = argv[i];
-    if (flag == "--fullscreen") {
-      f.fullscreen = true;
-    } else if (text.contains(flag) && i + 1 < argc) {
-      *text[flag] = argv[++i];
-    } else if (numbers.contains(flag) && i + 1 < argc) {
-      *numbers[flag] = std::atoi(argv[++i]);
-    } else {
-      std::fprintf(stderr, "atrium-kiosk: unknown or incomplete flag %s\n",
-                   flag.c_str());
-      return std::nullopt;
-    }
-  }
-  if (f.mode != "guide" && f.mode != "parking") {
-    std::fprintf(stderr, "atrium-kiosk: --mode guide or --mode parking\n");
-    return std::nullopt;
-  }
-  return f;
-}
-
 StatusOr<codec::Json> ReadJson(const std::string& path) {
   std::ifstream in(path);
   if (!in) return NotFound("cannot read " + path);
@@ -103,10 +51,12 @@ StatusOr<codec::Json> ReadJson(const std::string& path) {
   return codec::ParseJson(s.str());
 }
 
-// What the screen shows of the mall: its programme and floor plan.
+// What the screen shows of the mall: its programme, floor plan, and the
+// names of its coupons (for the font's glyphs).
 struct MallFiles {
   Program program;
   std::optional<MallMap> map;
+  std::vector<std::string> coupon_names;
 };
 
 StatusOr<MallFiles> LoadMall(const std::string& dir) {
@@ -118,29 +68,14 @@ StatusOr<MallFiles> LoadMall(const std::string& dir) {
   if (!map.ok()) return map.status();
   StatusOr<MallMap> m = codec::MapFromJson(*map);
   if (!m.ok()) return m.status();
-  return MallFiles{std::move(*p), std::move(*m)};
-}
-
-// The frame as shown, bottom row last in GL, top row first in the file.
-bool WritePpm(const std::string& path, int width, int height) {
-  std::vector<unsigned char> pixels(static_cast<size_t>(width) * height * 3);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
-  std::ofstream out(path, std::ios::binary);
-  out << "P6\n" << width << " " << height << "\n255\n";
-  for (int y = height - 1; y >= 0; --y) {
-    out.write(reinterpret_cast<const char*>(
-                  &pixels[static_cast<size_t>(y) * width * 3]),
-              static_cast<std::streamsize>(width) * 3);
+  MallFiles files{std::move(*p), std::move(*m), {}};
+  if (StatusOr<codec::Json> coupons = ReadJson(dir + "/coupons.json");
+      coupons.ok()) {
+    for (const codec::Json& t : coupons->value("templates", codec::Json())) {
+      if (t.is_object()) files.coupon_names.push_back(t.value("name", ""));
+    }
   }
-  return static_cast<bool>(out);
-}
-
-// The text layer of a shot: every touch target's label, one a line.
-bool WriteTargets(const std::string& path) {
-  std::ofstream out(path);
-  for (const TouchTarget& t : DrawnTargets()) out << t.label << "\n";
-  return static_cast<bool>(out);
+  return files;
 }
 
 // Input since the last frame, and what the scanner typed.
@@ -170,6 +105,33 @@ int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::steady_clock::now().time_since_epoch())
       .count();
+}
+
+Timestamp WallClock() {
+  return Timestamp::FromUnixSeconds(static_cast<int64_t>(std::time(nullptr)));
+}
+
+// CPU time of this thread, and of the whole process, in microseconds.
+int64_t ThreadCpuUs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec * 1'000'000 + t.tv_nsec / 1000;
+}
+int64_t ProcessCpuUs() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1'000'000 +
+         u.ru_utime.tv_usec + u.ru_stime.tv_usec;
+}
+
+// The median and the 99th percentile of `us`, in milliseconds.
+void PrintFigures(const char* what, std::vector<int64_t> us) {
+  if (us.empty()) return;
+  std::sort(us.begin(), us.end());
+  std::printf("%s: p50 %.3f ms, p99 %.3f ms, max %.3f ms (%zu frames)\n", what,
+              static_cast<double>(us[us.size() / 2]) / 1000.0,
+              static_cast<double>(us[us.size() * 99 / 100]) / 1000.0,
+              static_cast<double>(us.back()) / 1000.0, us.size());
 }
 
 }  // namespace
@@ -207,11 +169,25 @@ int main(int argc, char** argv) {
     address.port =
         static_cast<uint16_t>(std::atoi(flags->server.c_str() + colon + 1));
   }
+  KioskReplica::Options options;
+  options.path = flags->replica;
+  options.mall = mall->id;
+  options.clock = WallClock;
+  // The worker wakes the main loop, which waits for events, to draw.
+  options.on_change = [] { glfwPostEmptyEvent(); };
+  StatusOr<std::unique_ptr<KioskReplica>> replica =
+      KioskReplica::Open(address, files->program, std::move(options));
+  if (!replica.ok()) {
+    std::fprintf(stderr, "atrium-kiosk: %s: %s\n", flags->replica.c_str(),
+                 replica.status().ToString().c_str());
+    return 1;
+  }
   ServerLink link(address);
   HttpParkingDesk desk(link);
   SimulatedProvider provider;
   std::optional<ParkingFlow> parking;
   if (flags->mode == "parking") parking.emplace(desk, provider);
+  MemberVisit visit(**replica);
 
   std::optional<Script> script;
   if (!flags->script.empty()) {
@@ -239,7 +215,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   glfwMakeContextCurrent(window);
-  glfwSwapInterval(1);
+  glfwSwapInterval(flags->measure_frames > 0 ? 0 : 1);
   // Ours first: ImGui's backend chains to them.
   glfwSetCharCallback(window, OnChar);
   glfwSetKeyCallback(window, OnKey);
@@ -255,6 +231,7 @@ int main(int argc, char** argv) {
   for (std::string& key : OnScreenKeyboard::AllLabels())
     texts.push_back(std::move(key));
   for (const Store& s : mall->stores) texts.push_back(s.name);
+  for (const std::string& name : files->coupon_names) texts.push_back(name);
   texts.push_back(mall->name);
   const Fonts fonts = LoadFonts(flags->font, 32.0F, texts);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
@@ -265,31 +242,47 @@ int main(int argc, char** argv) {
           ? "http://" + flags->server + "/app/?mall=" + flags->mall
           : flags->app_url;
   KioskScreen screen(mall->name, guide ? &*guide : nullptr,
-                     parking ? &*parking : nullptr, mall->calendar, fonts,
-                     app_url);
+                     guide ? &visit : nullptr, parking ? &*parking : nullptr,
+                     mall->calendar, fonts, app_url);
   if (parking && !flags->plate.empty()) (void)parking->EnterPlate(flags->plate);
+  (*replica)->Start();
 
   int drawn = 0;
   int settle = 3;  // frames to draw after input, for hover and release
   bool first = true;
   int exit_code = 0;
+  int measured = 0;  // frames redrawn for --measure-frames
+  std::vector<int64_t> build_us;
+  std::vector<int64_t> render_us;
+  // --measure-idle counts from the first wait, after the first frames.
+  int64_t idle_until = INT64_MAX;
+  int64_t idle_cpu_from = 0;
   while (!glfwWindowShouldClose(window)) {
     const int64_t now = NowMs();
-    if (settle <= 0 && flags->frames == 0 && !script) {
-      // Nothing changes until input or the idle timer's next step.
-      const double wait = std::max(
-          0.0, static_cast<double>(screen.NextChangeAt(now) - now) / 1000.0);
+    if (flags->measure_idle > 0 && now >= idle_until) break;
+    const bool measuring = !script && flags->measure_frames > 0;
+    if (settle <= 0 && flags->frames == 0 && !script && !measuring) {
+      // Nothing changes until input, a sync or the idle timer's next step.
+      if (flags->measure_idle > 0 && idle_until == INT64_MAX) {
+        idle_until = now + int64_t{flags->measure_idle} * 1000;
+        idle_cpu_from = ProcessCpuUs();
+      }
+      int64_t next = screen.NextChangeAt(now);
+      if (flags->measure_idle > 0) next = std::min(next, idle_until);
+      const double wait =
+          std::max(0.0, static_cast<double>(next - now) / 1000.0);
       glfwWaitEventsTimeout(std::min(wait + 0.01, 60.0));
     } else {
       glfwPollEvents();
     }
-    const bool touched = g_input.touched || first;
+    const bool touched = g_input.touched || first || measuring;
     first = false;
     g_input.touched = false;
     settle = touched ? 3 : settle - 1;
     for (const std::string& line : g_input.lines) screen.OnScannedText(line);
     g_input.lines.clear();
 
+    const int64_t build_from = ThreadCpuUs();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     Script::Frame step;
@@ -300,20 +293,29 @@ int main(int argc, char** argv) {
         if (!error.ok()) {
           std::fprintf(stderr, "atrium-kiosk: %s\n", error.ToString().c_str());
           exit_code = 1;
+          break;
         }
-        break;
+        script.reset();  // done: measure, or stop
+        if (flags->measure_frames == 0) break;
+      } else {
+        scripted = true;
       }
-      scripted = true;
       if (!step.scan.empty()) screen.OnScannedText(step.scan);
       if (!step.plate.empty() && parking) (void)parking->EnterPlate(step.plate);
+      if (step.sync) (void)(*replica)->SyncOnce();
     }
-    // Parking talks to the server: the header says whether it answered.
-    if (parking) {
-      screen.set_online(parking->error().code() != StatusCode::kUnavailable);
+    SyncState sync = (*replica)->sync_state();
+    // A parking kiosk also learns from its own calls whether the server
+    // answered.
+    if (parking && parking->error().code() == StatusCode::kUnavailable) {
+      sync.known = true;
+      sync.online = false;
     }
+    screen.set_sync(sync);
     ImGui::NewFrame();
     screen.Draw(NowMs(), touched || scripted);
     ImGui::Render();
+    const int64_t render_from = ThreadCpuUs();
     int w = 0;
     int h = 0;
     glfwGetFramebufferSize(window, &w, &h);
@@ -321,8 +323,13 @@ int main(int argc, char** argv) {
     glClearColor(0.96F, 0.95F, 0.93F, 1.0F);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (!step.shot.empty() &&
-        !(WritePpm(step.shot, w, h) && WriteTargets(step.shot + ".targets"))) {
+    if (measuring) {
+      build_us.push_back(render_from - build_from);
+      render_us.push_back(ThreadCpuUs() - render_from);
+      if (++measured >= flags->measure_frames) break;
+    }
+    if (!step.shot.empty() && !(WritePpm(step.shot, w, h) &&
+                                WriteTextLayer(step.shot + ".targets"))) {
       std::fprintf(stderr, "atrium-kiosk: cannot write %s\n",
                    step.shot.c_str());
       exit_code = 1;
@@ -336,6 +343,21 @@ int main(int argc, char** argv) {
     }
     glfwSwapBuffers(window);
   }
+  if (flags->measure_frames > 0) {
+    std::printf("frames at %dx%d\n", flags->width, flags->height);
+    PrintFigures("UI build CPU", build_us);
+    PrintFigures("render CPU", render_us);
+    for (size_t i = 0; i < build_us.size(); ++i) build_us[i] += render_us[i];
+    PrintFigures("build + render CPU", build_us);
+  }
+  if (flags->measure_idle > 0) {
+    const int64_t used = ProcessCpuUs() - idle_cpu_from;
+    std::printf(
+        "idle %d s: %.1f ms CPU (%.3f%% of one core)\n", flags->measure_idle,
+        static_cast<double>(used) / 1000.0,
+        static_cast<double>(used) / 10.0 / flags->measure_idle / 1000.0);
+  }
+  replica->reset();  // its worker wakes GLFW: done before GLFW ends
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

@@ -37,7 +37,7 @@ StatusOr<Script> Script::Load(const std::string& path) {
       }
     } else if (step.verb == "tap" || step.verb == "scan" ||
                step.verb == "plate" || step.verb == "frames" ||
-               step.verb == "shot") {
+               step.verb == "shot" || step.verb == "sync") {
       s.steps_.push_back(std::move(step));
     } else {
       return InvalidArgument("script: unknown step \"" + line + "\"");
@@ -83,6 +83,7 @@ bool Script::Next(ImGuiIO& io, Frame& frame, Status& error) {
   if (step.verb == "scan") frame.scan = step.arg;
   if (step.verb == "plate") frame.plate = step.arg;
   if (step.verb == "shot") frame.shot = step.arg;
+  frame.sync = step.verb == "sync";
   steps_.pop_front();
   return true;
 }

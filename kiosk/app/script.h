@@ -5,6 +5,8 @@
 //   scan TEXT     the scanner reads TEXT (a member code)
 //   plate TEXT    the camera reads a plate
 //   frames N      draw N frames untouched
+//   sync          sync the kiosk's replica with the server now (on this
+//                 frame, as the worker would in its own time)
 //   shot FILE     save this frame as a PPM picture, and its text layer
 //                 (the touch targets' labels) as FILE.targets
 // A target is found where the last frame drew it (ui/widgets.h), so a
@@ -30,6 +32,7 @@ class Script {
     std::string scan;
     std::string plate;
     std::string shot;
+    bool sync = false;
   };
   // Before ImGui::NewFrame: sets this frame's mouse in `io`. False when the
   // script is over; an error (a target not on screen) ends it too.

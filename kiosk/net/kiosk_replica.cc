@@ -61,14 +61,21 @@ void KioskReplica::Start() {
     std::unique_lock lock(wake_mu_);
     while (!stop_) {
       lock.unlock();
+      const auto before = Snapshot();
       (void)SyncOnce();
-      if (options_.on_change) options_.on_change();
+      if (options_.on_change && Snapshot() != before) options_.on_change();
       lock.lock();
       wake_cv_.wait_for(lock, options_.period,
                         [this] { return stop_ || woken_; });
       woken_ = false;
     }
   });
+}
+
+KioskReplica::Seen KioskReplica::Snapshot() {
+  std::lock_guard lock(mu_);
+  const sync::Replica& r = store_->replica();
+  return {known_, online_, r.queued(), r.cursor(), r.outcomes().size()};
 }
 
 void KioskReplica::Wake() {

@@ -27,6 +27,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 #include "atrium/store/replica_store.h"
 #include "model/member_desk.h"
@@ -42,7 +43,8 @@ class KioskReplica final : public MemberDesk {
     MallId mall;       // whose coupons the kiosk offers
     std::chrono::milliseconds period{5000};
     std::function<Timestamp()> clock;
-    // Called on the worker after each round: the screen may have changed.
+    // Called on the worker after a round that changed what a screen may
+    // show.
     std::function<void()> on_change;
   };
 
@@ -80,6 +82,9 @@ class KioskReplica final : public MemberDesk {
   // The kiosk's open escrow, if any (under mu_).
   const Escrow* OpenEscrow(Timestamp now) const;
   Timestamp Now() const { return options_.clock(); }
+  // What a round may change that a screen shows.
+  using Seen = std::tuple<bool, bool, size_t, int64_t, size_t>;
+  Seen Snapshot();
 
   const std::string device_;
   ServerLink link_;

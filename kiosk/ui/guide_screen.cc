@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cfloat>
 
+#include "ui/member_panel.h"
 #include "ui/qr_view.h"
 #include "ui/widgets.h"
 
@@ -23,14 +24,17 @@ const char* Named(Language l, const std::string& zh, const std::string& en) {
 
 }  // namespace
 
-GuideScreen::GuideScreen(Guide& guide, std::string app_url)
+GuideScreen::GuideScreen(Guide& guide, MemberVisit* visit, std::string app_url)
     : guide_(guide),
+      visit_(visit),
       app_url_(std::move(app_url)),
       keyboard_(KeyboardLayout::kSearch, 16) {
   Reset();
 }
 
 void GuideScreen::Reset() {
+  if (visit_ != nullptr) visit_->SignOut();
+  member_tab_ = false;
   keyboard_.Clear();
   category_.clear();
   error_.clear();
@@ -48,7 +52,30 @@ void GuideScreen::Search() {
   error_ = s.ok() ? "" : s.message();
 }
 
+void GuideScreen::OnScanned(const std::string& code) {
+  if (visit_ == nullptr) return;
+  (void)visit_->SignIn(code);  // the panel shows how it went
+  member_tab_ = true;
+}
+
+void GuideScreen::Refresh() {
+  if (visit_ != nullptr) visit_->Refresh();
+}
+
 void GuideScreen::Draw(Language language, const Fonts& fonts) {
+  if (visit_ != nullptr) {
+    if (Chip(Word(language, "tab_directory"), !member_tab_)) {
+      member_tab_ = false;
+    }
+    ImGui::SameLine();
+    if (Chip(Word(language, "tab_member"), member_tab_)) member_tab_ = true;
+    if (member_tab_) {
+      ImGui::BeginChild("member", ImVec2(0, 0), true);
+      DrawMemberPanel(*visit_, language, fonts);
+      ImGui::EndChild();
+      return;
+    }
+  }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float left = avail.x * 0.38F;
   ImGui::BeginChild("directory", ImVec2(left, avail.y), true);

@@ -2,7 +2,8 @@
 // pinyin initials on the on-screen keyboard, category chips, the list),
 // the floor plan on the right with the chosen store, the walk to it from
 // "you are here" drawn floor by floor, and its legs in words; until a
-// store is chosen, a QR code that opens the H5 member app on a phone.
+// store is chosen, a QR code that opens the H5 member app on a phone. With
+// a member desk, a second tab serves members who scan their code.
 #ifndef ATRIUM_KIOSK_UI_GUIDE_SCREEN_H_
 #define ATRIUM_KIOSK_UI_GUIDE_SCREEN_H_
 
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "model/guide.h"
+#include "model/member_visit.h"
 #include "model/on_screen_keyboard.h"
 #include "ui/fonts.h"
 #include "ui/words.h"
@@ -19,12 +21,18 @@ namespace atrium::kiosk {
 
 class GuideScreen {
  public:
-  // `app_url` opens the H5 app at this mall: shown as a QR code.
-  GuideScreen(Guide& guide, std::string app_url);
+  // `app_url` opens the H5 app at this mall: shown as a QR code. `visit`
+  // may be null: no member services.
+  GuideScreen(Guide& guide, MemberVisit* visit, std::string app_url);
 
   void Draw(Language language, const Fonts& fonts);
-  // Back to the whole directory, nothing chosen: for the next passer-by.
+  // Back to the whole directory, nothing chosen, nobody signed in: for the
+  // next passer-by.
   void Reset();
+  // A member code from the scanner: their visit begins.
+  void OnScanned(const std::string& code);
+  // The kiosk's data changed (a sync): the member's card again.
+  void Refresh();
 
  private:
   void Search();
@@ -33,6 +41,8 @@ class GuideScreen {
   void DrawMap(Language language, const Fonts& fonts);
 
   Guide& guide_;
+  MemberVisit* visit_;
+  bool member_tab_ = false;
   std::string app_url_;
   OnScreenKeyboard keyboard_;
   std::string category_;

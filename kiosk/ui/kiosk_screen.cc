@@ -6,12 +6,13 @@
 
 namespace atrium::kiosk {
 
-KioskScreen::KioskScreen(std::string title, Guide* guide, ParkingFlow* parking,
-                         LocalCalendar calendar, Fonts fonts,
-                         std::string app_url)
+KioskScreen::KioskScreen(std::string title, Guide* guide, MemberVisit* visit,
+                         ParkingFlow* parking, LocalCalendar calendar,
+                         Fonts fonts, std::string app_url)
     : title_(std::move(title)), parking_(parking), fonts_(fonts) {
   if (guide != nullptr) {
-    guide_screen_ = std::make_unique<GuideScreen>(*guide, std::move(app_url));
+    guide_screen_ =
+        std::make_unique<GuideScreen>(*guide, visit, std::move(app_url));
   }
   if (parking != nullptr) {
     parking_screen_ = std::make_unique<ParkingScreen>(*parking, calendar);
@@ -28,6 +29,14 @@ void KioskScreen::OnScannedText(const std::string& text) {
   if (parking_ && parking_->step() == ParkingFlow::Step::kQuote) {
     (void)parking_->ScanMember(text);
   }
+  if (guide_screen_) guide_screen_->OnScanned(text);
+}
+
+void KioskScreen::set_sync(const SyncState& s) {
+  const bool changed = s.known != sync_.known || s.online != sync_.online ||
+                       s.queued != sync_.queued;
+  sync_ = s;
+  if (changed && guide_screen_) guide_screen_->Refresh();
 }
 
 void KioskScreen::Draw(int64_t now_ms, bool touched) {
@@ -61,10 +70,16 @@ void KioskScreen::Draw(int64_t now_ms, bool touched) {
   ImGui::TextUnformatted(title_.c_str());
   if (fonts_.heading) ImGui::PopFont();
   ImGui::SameLine(view->WorkSize.x * 0.6F);
-  if (online_) {
-    ImGui::TextColored(
-        *online_ ? ImVec4(0.2F, 0.6F, 0.3F, 1) : ImVec4(0.8F, 0.4F, 0.1F, 1),
-        "%s", Word(language_, *online_ ? "online" : "offline"));
+  if (sync_.known) {
+    ImGui::PushStyleColor(ImGuiCol_Text, sync_.online
+                                             ? ImVec4(0.2F, 0.6F, 0.3F, 1)
+                                             : ImVec4(0.8F, 0.4F, 0.1F, 1));
+    ShownText(Word(language_, sync_.online ? "online" : "offline"));
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+  }
+  if (sync_.queued > 0) {
+    ShownText(Word(language_, "queued", {{"n", std::to_string(sync_.queued)}}));
     ImGui::SameLine();
   }
   if (BigButton(Word(language_, "language"), ImVec2(160, 56))) {

@@ -1,7 +1,7 @@
 // The whole kiosk screen, frame by frame: a header (the mall, online or
-// offline, the language switch), then the mode's screen (guide or
-// parking); after a while untouched it goes home, then to the attract
-// screen, until the next touch. Text from the scanner (a keyboard-wedge
+// offline and what waits to be sent, the language switch), then the mode's
+// screen (guide or parking); after a while untouched it goes home, then to the
+// attract screen, until the next touch. Text from the scanner (a keyboard-wedge
 // reader types the member code and Enter) goes to the mode that takes it.
 // Knows nothing of windows: a platform main feeds ImGui and calls Draw.
 #ifndef ATRIUM_KIOSK_UI_KIOSK_SCREEN_H_
@@ -13,6 +13,7 @@
 
 #include "model/guide.h"
 #include "model/idle_timer.h"
+#include "model/member_desk.h"
 #include "model/parking_flow.h"
 #include "ui/fonts.h"
 #include "ui/guide_screen.h"
@@ -23,9 +24,11 @@ namespace atrium::kiosk {
 
 class KioskScreen {
  public:
-  // Exactly one of `guide` and `parking` is set: the mode.
-  KioskScreen(std::string title, Guide* guide, ParkingFlow* parking,
-              LocalCalendar calendar, Fonts fonts, std::string app_url);
+  // Exactly one of `guide` and `parking` is set: the mode. `visit`: the
+  // guide's member services, if any.
+  KioskScreen(std::string title, Guide* guide, MemberVisit* visit,
+              ParkingFlow* parking, LocalCalendar calendar, Fonts fonts,
+              std::string app_url);
 
   // One frame, between ImGui::NewFrame and ImGui::Render; `now_ms` is a
   // steady clock. `touched`: input arrived since the last frame.
@@ -36,8 +39,9 @@ class KioskScreen {
     return idle_.NextChangeAt(now_ms);
   }
 
-  // Shown once known: whether the server answered the last call.
-  void set_online(bool online) { online_ = online; }
+  // How the kiosk stands with the server, shown once known; a change
+  // (a sync) refreshes what the screen shows of the member.
+  void set_sync(const SyncState& s);
   Language language() const { return language_; }
 
  private:
@@ -50,7 +54,7 @@ class KioskScreen {
   Fonts fonts_;
   IdleTimer idle_{90'000, 30'000};
   bool was_idle_ = true;
-  std::optional<bool> online_;
+  SyncState sync_;
   Language language_ = Language::kZh;
 };
 

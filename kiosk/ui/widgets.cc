@@ -18,6 +18,11 @@ void RecordTarget(const char* label) {
       {std::move(shown), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
 }
 
+void ShownText(const std::string& text) {
+  ImGui::TextUnformatted(text.c_str());
+  RecordTarget(text.c_str());
+}
+
 void BeginTargets() { g_drawn.clear(); }
 
 const std::vector<TouchTarget>& DrawnTargets() { return g_drawn; }

@@ -28,6 +28,9 @@ struct TouchTarget {
   ImVec2 max;
 };
 void RecordTarget(const char* label);
+// Text shown with ImGui::Text, as the last item: a line a test reads from
+// the text layer (a status, a member's card), drawn and recorded.
+void ShownText(const std::string& text);
 // Starts a frame's list.
 void BeginTargets();
 // The targets drawn since the frame began: between frames, all of the

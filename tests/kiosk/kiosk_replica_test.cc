@@ -18,23 +18,6 @@ namespace {
 using kiosk::KioskReplica;
 using kiosk::Outcome;
 
-codec::Json Template(const std::string& id, int64_t points_price) {
-  codec::Json t = {{"id", id},
-                   {"name", id},
-                   {"mall_id", "m-xinjie"},
-                   {"kind", "cash_off"},
-                   {"amount_fen", 1000},
-                   {"valid_from", "2026-11-01T00:00:00+08:00"},
-                   {"valid_until", "2027-01-01T00:00:00+08:00"},
-                   {"total_stock", 100},
-                   {"per_member_total", 1}};
-  if (points_price > 0) {
-    t["acquisition"] = "points";
-    t["points_price"] = points_price;
-  }
-  return {{"template", t}};
-}
-
 class KioskReplicaTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -42,7 +25,7 @@ class KioskReplicaTest : public ::testing::Test {
     for (const auto& [id, price] :
          {std::pair{"free", 0}, std::pair{"pts", 500}}) {
       ASSERT_EQ(s_.Post("/api/v1/operator/coupon-templates",
-                        Template(id, price), Bearer(admin), id)
+                        CouponTemplateBody(id, price), Bearer(admin), id)
                     .status,
                 201);
     }

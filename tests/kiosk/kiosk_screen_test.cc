@@ -1,7 +1,8 @@
 // atrium-kiosk's screens under Xvfb, driven by scripts as a person would
 // use them, checked by their pixels, their text layer (the labels of what
 // can be touched) and a real QR decoder: the guide shows the H5 app's QR
-// code, finds 星巴克 by its initials and draws the walk there; the parking
+// code, finds 星巴克 by its initials and draws the walk there, and serves a
+// member who scans their code; the parking
 // kiosk shows a parked car's fee, takes a member's code and payment, and the
 // server has the payment.
 #include <gtest/gtest.h>
@@ -78,8 +79,8 @@ int RunKiosk(const TempDir& dir, const std::string& flags,
   const std::string command =
       "ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s '-screen 0 1920x1080x24' " +
       std::string(ATRIUM_KIOSK_BIN) + " --demo " + ATRIUM_SHARED_DIR +
-      "/demo-mall " + flags + " --script " + path + " >" + dir.File("log") +
-      " 2>&1";
+      "/demo-mall --replica " + dir.File("replica.db") + " " + flags +
+      " --script " + path + " >" + dir.File("log") + " 2>&1";
   return std::system(command.c_str());
 }
 
@@ -105,13 +106,16 @@ TEST(KioskScreenTest, TheGuideShowsTheAppFindsAStoreAndDrawsTheWay) {
   const std::string before = dir.File("before.ppm");
   const std::string after = dir.File("after.ppm");
   const std::string app = "http://mall.example/app/?mall=m-xinjie";
+  // No server (nothing listens on port 1): the guide needs none.
   const std::string script = "frames 2\nshot " + before +
-                             "\ntype XBK\ntap 星巴克\nframes 2\nshot " + after +
-                             "\n";
-  ASSERT_EQ(
-      RunKiosk(dir, "--mode guide --device kiosk-xinjie-1f --app-url " + app,
-               script),
-      0)
+                             "\ntype XBK\ntap 星巴克\nsync\nframes 2\nshot " +
+                             after + "\n";
+  ASSERT_EQ(RunKiosk(dir,
+                     "--mode guide --device kiosk-xinjie-1f --server "
+                     "127.0.0.1:1 --app-url " +
+                         app,
+                     script),
+            0)
       << ReadAll(dir.File("log"));
   // Until a store is chosen, a phone can scan the way into the H5 app.
   EXPECT_EQ(DecodeQr(before), app);
@@ -127,6 +131,39 @@ TEST(KioskScreenTest, TheGuideShowsTheAppFindsAStoreAndDrawsTheWay) {
   EXPECT_TRUE(Has(shown, "星巴克"));
   EXPECT_FALSE(Has(shown, "喜茶"));
   EXPECT_TRUE(Has(shown, "1F"));
+  EXPECT_TRUE(Has(shown, "离线"));  // the header, once it has tried
+}
+
+TEST(KioskScreenTest, AMemberSignsInAtTheGuideAndClaimsACoupon) {
+  TestServer s;
+  ASSERT_EQ(s.Post("/api/v1/operator/coupon-templates",
+                   CouponTemplateBody("guide-gift", 0),
+                   Bearer(s.OperatorToken("admin", "demo-admin-pass")), "t")
+                .status,
+            201);
+  const std::string token = s.SignIn("15012345678");
+  TempDir dir;
+  const std::string shot = dir.File("claimed.ppm");
+  const std::string script = "sync\nframes 2\nscan " + s.MemberCode(token) +
+                             "\nframes 2\ntap 领取 · guide-gift\nsync\n"
+                             "frames 2\nshot " +
+                             shot + "\n";
+  ASSERT_EQ(RunKiosk(dir,
+                     "--mode guide --device kiosk-xinjie-1f --key "
+                     "demo-kiosk-xinjie-1f-key --server 127.0.0.1:" +
+                         std::to_string(s.port()),
+                     script),
+            0)
+      << ReadAll(dir.File("log"));
+  const std::vector<std::string> shown = ReadLines(shot + ".targets");
+  EXPECT_TRUE(Has(shown, "在线"));
+  EXPECT_TRUE(Has(shown, "guide-gift  已到账")) << ReadAll(shot + ".targets");
+  EXPECT_FALSE(Has(shown, "领取 · guide-gift"));  // one each
+  // The server's wallet holds it.
+  const codec::Json wallet =
+      s.Get("/api/v1/me/wallet", Bearer(token)).Json()["coupons"];
+  ASSERT_EQ(wallet.size(), 1u);
+  EXPECT_EQ(wallet[0]["template_id"], "guide-gift");
 }
 
 TEST(KioskScreenTest, AParkingKioskTakesAMembersPayment) {

@@ -188,4 +188,21 @@ std::string TestServer::Logged() {
   return logged_;
 }
 
+codec::Json CouponTemplateBody(const std::string& id, int64_t points_price) {
+  codec::Json t = {{"id", id},
+                   {"name", id},
+                   {"mall_id", "m-xinjie"},
+                   {"kind", "cash_off"},
+                   {"amount_fen", 1000},
+                   {"valid_from", "2026-11-01T00:00:00+08:00"},
+                   {"valid_until", "2027-01-01T00:00:00+08:00"},
+                   {"total_stock", 100},
+                   {"per_member_total", 1}};
+  if (points_price > 0) {
+    t["acquisition"] = "points";
+    t["points_price"] = points_price;
+  }
+  return {{"template", t}};
+}
+
 }  // namespace atrium::testing

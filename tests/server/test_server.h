@@ -90,6 +90,11 @@ class TestServer {
 
 inline constexpr int64_t kMemberCodeStep = server::kMemberCodeWindowSeconds;
 
+// An operator's body adding a coupon template of m-xinjie, ¥10 off, one
+// each, valid through December 2026; sold for `points_price` points if
+// not 0.
+codec::Json CouponTemplateBody(const std::string& id, int64_t points_price);
+
 // "Bearer <token>".
 inline std::string Bearer(const std::string& token) {
   return "Bearer " + token;
