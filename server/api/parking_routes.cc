@@ -1,7 +1,8 @@
 // Parking: the gates (a "gate" device) report entries and exits, a
-// parking kiosk quotes a plate's fee and takes payment, and a member sees
-// and pays for the stays of their own plates with their benefits. Plates
-// cross into operations keyed (the server's HMAC of the plate) and masked.
+// parking kiosk quotes a plate's fee, takes payment and finds a car, and a
+// member sees and pays for the stays of their own plates with their benefits.
+// Plates cross into operations keyed (the server's HMAC of the plate) and
+// masked.
 #include <optional>
 
 #include "api/idempotent_op.h"
@@ -137,6 +138,27 @@ void Quote(ApiContext& ctx, const Caller& device, const Request& req,
   respond(std::move(out));
 }
 
+// Find my car: where a plate's open stay at the kiosk's mall entered (the
+// bay or zone its gate reported). POST, so that no plate is in a URL.
+void FindCar(ApiContext& ctx, const Caller& kiosk, const Request& req,
+             const Respond& respond) {
+  StatusOr<PlateRequest> p = PlateBody(ctx, kiosk, req, {});
+  if (!p.ok()) return respond(StatusResponse(p.status()));
+  Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
+    const auto lot = s.parking.find(MallId(kiosk.device.mall_id));
+    const ParkingSession* stay =
+        lot == s.parking.end() ? nullptr : lot->second.OpenSession(p->plate);
+    if (stay == nullptr) {
+      return ErrorResponse(404, "NOT_FOUND",
+                           "no car of this plate is parked here");
+    }
+    return JsonResponse(200, {{"plate", p->plate.Masked()},
+                              {"bay", stay->bay},
+                              {"entered_at", FormatIso8601(stay->entry)}});
+  });
+  respond(std::move(out));
+}
+
 // A kiosk took `due_fen` through its payment provider, for the quote it
 // showed: with a signed-in member's benefits, points and coupon if it had.
 void KioskPay(ApiContext& ctx, const Caller& kiosk, const Request& req,
@@ -268,6 +290,7 @@ void AddParkingRoutes(Router& r, ApiContext& ctx) {
   r.Add("POST", "/api/v1/parking/quotes",
         AsDevice(ctx, {"gate", "kiosk"}, Quote));
   r.Add("POST", "/api/v1/parking/payments", AsDevice(ctx, {"kiosk"}, KioskPay));
+  r.Add("POST", "/api/v1/parking/cars", AsDevice(ctx, {"kiosk"}, FindCar));
   using namespace std::placeholders;
   r.Add("GET", "/api/v1/me/parking",
         std::bind(MyParking, std::ref(ctx), _1, _2, _3));

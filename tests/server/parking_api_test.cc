@@ -83,8 +83,21 @@ TEST_F(ParkingApiTest, AMemberPaysForTheirOwnPlateAndLeaves) {
 }
 
 TEST_F(ParkingApiTest, AKioskQuotesAndTakesPaymentForAnyPlate) {
-  ASSERT_EQ(Gate("entries", "粤BD12345", "in-1").status, 201);
+  ASSERT_EQ(
+      s_.Post("/api/v1/parking/entries",
+              {{"plate", "粤BD12345"}, {"bay", "B2-A-017"}}, kGate, "in-1")
+          .status,
+      201);
   s_.Advance(2 * 3600);
+  // Find my car: where it entered.
+  HttpReply car =
+      s_.Post("/api/v1/parking/cars", {{"plate", "粤BD12345"}}, kKiosk);
+  ASSERT_EQ(car.status, 200) << car.body;
+  EXPECT_EQ(car.Json()["bay"], "B2-A-017");
+  EXPECT_EQ(car.Json()["plate"], "粤B****45");
+  EXPECT_EQ(
+      s_.Post("/api/v1/parking/cars", {{"plate", "粤BD12345"}}, kTill).status,
+      403);
   HttpReply q =
       s_.Post("/api/v1/parking/quotes", {{"plate", "粤BD12345"}}, kKiosk);
   ASSERT_EQ(q.status, 200) << q.body;
@@ -101,6 +114,9 @@ TEST_F(ParkingApiTest, AKioskQuotesAndTakesPaymentForAnyPlate) {
   ASSERT_EQ(paid.status, 200) << paid.body;
   EXPECT_EQ(Gate("exits", "粤BD12345", "out").status, 200);
   // A plate not parked, a bad plate, the wrong kind of device.
+  EXPECT_EQ(
+      s_.Post("/api/v1/parking/cars", {{"plate", "粤BD12345"}}, kKiosk).status,
+      404);  // it left
   EXPECT_EQ(
       s_.Post("/api/v1/parking/quotes", {{"plate", "京A88888"}}, kKiosk).status,
       404);
