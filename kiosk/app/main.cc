@@ -151,14 +151,14 @@ int main(int argc, char** argv) {
     return 1;
   }
 
+  // The guide's plan; a parking kiosk's too, for the way to a car.
   std::optional<Guide> guide;
-  if (flags->mode == "guide") {
-    StatusOr<Guide> g = Guide::Create(*mall, *files->map, flags->device);
-    if (!g.ok()) {
-      std::fprintf(stderr, "atrium-kiosk: %s\n", g.status().ToString().c_str());
-      return 1;
-    }
+  if (StatusOr<Guide> g = Guide::Create(*mall, *files->map, flags->device);
+      g.ok()) {
     guide.emplace(std::move(*g));
+  } else if (flags->mode == "guide") {
+    std::fprintf(stderr, "atrium-kiosk: %s\n", g.status().ToString().c_str());
+    return 1;
   }
   ServerAddress address;
   address.device = flags->device;
@@ -241,9 +241,9 @@ int main(int argc, char** argv) {
       flags->app_url.empty()
           ? "http://" + flags->server + "/app/?mall=" + flags->mall
           : flags->app_url;
-  KioskScreen screen(mall->name, guide ? &*guide : nullptr,
-                     guide ? &visit : nullptr, parking ? &*parking : nullptr,
-                     mall->calendar, fonts, app_url);
+  KioskScreen screen(mall->name, guide ? &*guide : nullptr, &visit,
+                     parking ? &*parking : nullptr, mall->calendar, fonts,
+                     app_url);
   if (parking && !flags->plate.empty()) (void)parking->EnterPlate(flags->plate);
   (*replica)->Start();
 

@@ -1,6 +1,7 @@
 #include "model/guide.h"
 
 #include <algorithm>
+#include <climits>
 
 namespace atrium::kiosk {
 
@@ -59,6 +60,34 @@ Status Guide::Select(const StoreId& id) {
 void Guide::ClearSelection() {
   selected_.reset();
   route_.reset();
+}
+
+CarPlace Guide::WalkToBay(const std::string& bay) {
+  ClearSelection();
+  CarPlace place{bay, bay.substr(0, bay.find('-')), nullptr, nullptr};
+  const size_t dash = bay.find('-');
+  if (dash == std::string::npos) return place;
+  const std::string zone_id =
+      place.floor + "-zone-" +
+      bay.substr(dash + 1, bay.find('-', dash + 1) - dash - 1);
+  int64_t nearest = INT64_MAX;
+  for (const Facility& f : map_.parts().facilities) {
+    if (f.id == zone_id) place.zone = &f;
+  }
+  if (place.zone == nullptr) return place;
+  for (const Facility& f : map_.parts().facilities) {
+    if (f.kind != "lift" || f.floor != place.floor) continue;
+    StatusOr<MapRoute> r = map_.Route(place.zone->node, f.node);
+    if (r.ok() && r->cost < nearest) {
+      nearest = r->cost;
+      place.lift = &f;
+    }
+  }
+  if (StatusOr<MapRoute> r = map_.Route(kiosk_node_, place.zone->node);
+      r.ok()) {
+    route_ = std::move(*r);
+  }
+  return place;
 }
 
 const StoreRow* Guide::selected() const {

@@ -1,7 +1,8 @@
 // What a guide screen (an interactive screen or a guide robot) shows of
 // its mall: the store directory as searched and filtered, one store
-// chosen, and the walk to it from the screen ("you are here"), in legs:
-// a walk on a floor, then a lift or an escalator to the next.
+// chosen (or a parked car's zone), and the walk to it from the screen
+// ("you are here"), in legs: a walk on a floor, then a lift or an
+// escalator to the next.
 //
 // A Guide owns copies of the mall and its floor plan; results and the
 // route point into them and stay valid until the next Search or Select.
@@ -33,6 +34,15 @@ struct RouteLeg {
   std::string to_floor;  // the next leg's floor
 };
 
+// Where a parked car is, from the bay its gate reported ("B2-A-017": the
+// floor, the zone, the bay): the zone on the plan and the lift nearest it.
+struct CarPlace {
+  std::string bay;
+  std::string floor;
+  const Facility* zone = nullptr;  // null when the plan has no such zone
+  const Facility* lift = nullptr;  // the zone's nearest lift, if any
+};
+
 class Guide {
  public:
   // InvalidArgument when the plan is another mall's, NotFound when it has
@@ -48,6 +58,9 @@ class Guide {
   // Chooses a store of the mall and finds the walk to it.
   Status Select(const StoreId& store);
   void ClearSelection();
+  // Find my car: the walk from here to `bay`'s zone (no store chosen). A
+  // bay the plan does not know still answers its text, with no walk.
+  CarPlace WalkToBay(const std::string& bay);
   const StoreRow* selected() const;
   const std::optional<MapRoute>& route() const { return route_; }
   std::vector<RouteLeg> Legs() const;

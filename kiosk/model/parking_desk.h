@@ -38,6 +38,9 @@ class ParkingDesk {
                                        const MemberId* member,
                                        int64_t points) = 0;
   virtual StatusOr<KioskMember> SignIn(std::string_view member_code) = 0;
+  // Find my car: the bay the gate reported for `plate`'s open stay (may
+  // be empty); NotFound when it is not parked here.
+  virtual StatusOr<std::string> FindCar(const Plate& plate) = 0;
   // Records that `quote` was paid (`payment` is the provider's reference):
   // FailedPrecondition when the fee has changed since.
   virtual StatusOr<ParkingReceipt> Pay(const Plate& plate,

@@ -31,6 +31,21 @@ Status ParkingFlow::EnterPlate(std::string_view text) {
   return error_;
 }
 
+Status ParkingFlow::FindCar() {
+  if (step_ != Step::kPlate) {
+    return Fail(FailedPrecondition("find a car from the plate screen"));
+  }
+  StatusOr<Plate> plate = Plate::Parse(keyboard_.text());
+  if (!plate.ok()) return Fail(plate.status());
+  StatusOr<std::string> bay = desk_.FindCar(*plate);
+  if (!bay.ok()) return Fail(bay.status());
+  plate_ = std::move(*plate);
+  bay_ = std::move(*bay);
+  step_ = Step::kCar;
+  error_ = Status::Ok();
+  return error_;
+}
+
 Status ParkingFlow::Requote() {
   const int64_t points = use_points_ && member_ ? member_->usable_points : 0;
   StatusOr<ParkingQuote> q =
@@ -99,6 +114,7 @@ void ParkingFlow::Reset() {
   member_.reset();
   use_points_ = false;
   receipt_.reset();
+  bay_.clear();
   error_ = Status::Ok();
 }
 

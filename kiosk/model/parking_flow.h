@@ -1,7 +1,8 @@
 // The steps of a parking kiosk's screens: the plate (typed on the
 // on-screen keyboard or read by the camera), its stay quoted, a member
 // signing in by their code for their benefits and choosing to use points,
-// paying, and the receipt with the time to leave by.
+// paying, and the receipt with the time to leave by. Or, from the same
+// plate, find my car: the bay it was parked in.
 //
 // Paying charges the provider first and then records the payment; if the
 // record is refused (the fee changed meanwhile) the charge is refunded and
@@ -23,7 +24,7 @@ namespace atrium::kiosk {
 
 class ParkingFlow {
  public:
-  enum class Step { kPlate, kQuote, kReceipt };
+  enum class Step { kPlate, kQuote, kReceipt, kCar };
 
   ParkingFlow(ParkingDesk& desk, PaymentProvider& provider);
 
@@ -32,6 +33,8 @@ class ParkingFlow {
 
   // A plate from the camera, or the keyboard's when `text` is empty.
   Status EnterPlate(std::string_view text = {});
+  // Find my car, by the keyboard's plate: the car step, with its bay.
+  Status FindCar();
   // In the quote step: the member of a scanned code, whose benefits then
   // apply.
   Status ScanMember(std::string_view code);
@@ -48,6 +51,8 @@ class ParkingFlow {
   const ParkingReceipt* receipt() const {
     return receipt_ ? &*receipt_ : nullptr;
   }
+  // The car step: the bay its gate reported ("" when it said none).
+  const std::string& bay() const { return bay_; }
   const Status& error() const { return error_; }
 
  private:
@@ -63,6 +68,7 @@ class ParkingFlow {
   std::optional<KioskMember> member_;
   bool use_points_ = false;
   std::optional<ParkingReceipt> receipt_;
+  std::string bay_;
   Status error_;
 };
 

@@ -37,6 +37,16 @@ StatusOr<KioskMember> HttpParkingDesk::SignIn(std::string_view member_code) {
   return m;
 }
 
+StatusOr<std::string> HttpParkingDesk::FindCar(const Plate& plate) {
+  StatusOr<codec::Json> answer =
+      link_.Post("/api/v1/parking/cars", {{"plate", plate.text()}});
+  if (!answer.ok()) return answer.status();
+  codec::JsonReader r(*answer, "car");
+  std::string bay = r.Str("bay");
+  if (!r.ok()) return Garbled(r.status());
+  return bay;
+}
+
 StatusOr<ParkingReceipt> HttpParkingDesk::Pay(const Plate& plate,
                                               const ParkingQuote& quote,
                                               const std::string& payment) {

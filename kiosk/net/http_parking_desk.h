@@ -1,5 +1,6 @@
 // The car park as an online parking kiosk reaches it: atriumd's parking
-// routes and the kiosk member sign-in (shared/api/README.md). A member's
+// routes (fees, payments, find my car) and the kiosk member sign-in
+// (shared/api/README.md). A member's
 // benefits apply once they scanned their code at this kiosk; a payment is
 // sent with a key made from the provider's reference (or, for a fee of
 // ¥0, the stay and the amount), so a retry is recorded once.
@@ -20,6 +21,7 @@ class HttpParkingDesk : public ParkingDesk {
   StatusOr<ParkingQuote> Quote(const Plate& plate, const MemberId* member,
                                int64_t points) override;
   StatusOr<KioskMember> SignIn(std::string_view member_code) override;
+  StatusOr<std::string> FindCar(const Plate& plate) override;
   StatusOr<ParkingReceipt> Pay(const Plate& plate, const ParkingQuote& quote,
                                const std::string& payment) override;
 

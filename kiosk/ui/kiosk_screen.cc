@@ -10,12 +10,12 @@ KioskScreen::KioskScreen(std::string title, Guide* guide, MemberVisit* visit,
                          ParkingFlow* parking, LocalCalendar calendar,
                          Fonts fonts, std::string app_url)
     : title_(std::move(title)), parking_(parking), fonts_(fonts) {
-  if (guide != nullptr) {
+  if (parking != nullptr) {
+    parking_screen_ =
+        std::make_unique<ParkingScreen>(*parking, guide, calendar);
+  } else if (guide != nullptr) {
     guide_screen_ =
         std::make_unique<GuideScreen>(*guide, visit, std::move(app_url));
-  }
-  if (parking != nullptr) {
-    parking_screen_ = std::make_unique<ParkingScreen>(*parking, calendar);
   }
 }
 

@@ -24,8 +24,9 @@ namespace atrium::kiosk {
 
 class KioskScreen {
  public:
-  // Exactly one of `guide` and `parking` is set: the mode. `visit`: the
-  // guide's member services, if any.
+  // With `parking`, a parking kiosk (`guide`, if set, finds the way to a
+  // car); else a guide screen over `guide`, with `visit` its member
+  // services if set.
   KioskScreen(std::string title, Guide* guide, MemberVisit* visit,
               ParkingFlow* parking, LocalCalendar calendar, Fonts fonts,
               std::string app_url);

@@ -30,6 +30,7 @@ void ParkingScreen::Draw(Language language, const Fonts& fonts) {
     case ParkingFlow::Step::kPlate: DrawPlate(language, fonts); break;
     case ParkingFlow::Step::kQuote: DrawQuote(language, fonts); break;
     case ParkingFlow::Step::kReceipt: DrawReceipt(language, fonts); break;
+    case ParkingFlow::Step::kCar: DrawCar(language, fonts); break;
   }
   if (!flow_.error().ok()) {
     ImGui::TextColored(
@@ -47,6 +48,50 @@ void ParkingScreen::DrawPlate(Language language, const Fonts& fonts) {
   if (BigButton(Word(language, "query_fee"), ImVec2(width, 96))) {
     (void)flow_.EnterPlate();
   }
+  if (BigButton(Word(language, "find_car"), ImVec2(width, 72))) {
+    (void)flow_.FindCar();
+  }
+}
+
+void ParkingScreen::DrawCar(Language language, const Fonts& fonts) {
+  Heading(fonts, flow_.plate());
+  if (flow_.bay().empty()) {
+    ShownText(Word(language, "bay_unknown"));
+  } else {
+    // The walk from this kiosk; the plan's names in the screen's language.
+    const CarPlace place = guide_ ? guide_->WalkToBay(flow_.bay())
+                                  : CarPlace{flow_.bay(), "", nullptr, nullptr};
+    auto named = [&](const Facility& f) {
+      return language == Language::kEn && !f.name_en.empty() ? f.name_en
+                                                             : f.name;
+    };
+    std::string where = Word(language, "bay", {{"bay", place.bay}});
+    if (place.zone != nullptr) {
+      where = place.floor + " · " + named(*place.zone) + " · " + where;
+    }
+    if (fonts.heading) ImGui::PushFont(fonts.heading);
+    ShownText(Word(language, "car_at", {{"where", where}}));
+    if (fonts.heading) ImGui::PopFont();
+    if (place.lift != nullptr) {
+      ShownText(Word(language, "nearest_lift", {{"lift", named(*place.lift)}}));
+    }
+    if (guide_ != nullptr) {
+      for (const RouteLeg& leg : guide_->Legs()) {
+        std::string line =
+            leg.floor + "  " +
+            Word(language, "walk",
+                 {{"m", std::to_string(leg.walk_decimetres / 10)}});
+        if (!leg.then.empty()) {
+          line +=
+              " → " + Word(language, leg.then == "lift" ? "lift" : "escalator",
+                           {{"floor", leg.to_floor}});
+        }
+        ShownText(line);
+      }
+    }
+  }
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (BigButton(Word(language, "done"), ImVec2(width, 96))) flow_.Reset();
 }
 
 void ParkingScreen::DrawQuote(Language language, const Fonts& fonts) {

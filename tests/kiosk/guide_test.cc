@@ -68,6 +68,39 @@ TEST(GuideTest, AStoreOnAnotherFloorIsReachedByLiftOrEscalator) {
   EXPECT_EQ(floors.back()->id, "B1");
 }
 
+// Find my car at the B2 parking kiosk: the bay's zone, its nearest lift,
+// and the walk there; from the 1F screen, down by lift first.
+TEST(GuideTest, FindsAParkedCarsZoneAndTheWayThere) {
+  const Program program = DemoProgram();
+  std::optional<MallMap> map = DemoMap();
+  ASSERT_TRUE(map);
+  StatusOr<Guide> b2 = Guide::Create(Xinjie(program), *map, "kiosk-xinjie-b2");
+  ASSERT_TRUE(b2.ok());
+  const CarPlace place = b2->WalkToBay("B2-D-101");
+  EXPECT_EQ(place.floor, "B2");
+  ASSERT_NE(place.zone, nullptr);
+  EXPECT_EQ(place.zone->name, "D区");
+  ASSERT_NE(place.lift, nullptr);
+  EXPECT_EQ(place.lift->name, "东侧电梯");
+  ASSERT_TRUE(b2->route());
+  EXPECT_EQ(b2->route()->nodes.back()->id, "B2-zone-D");
+  ASSERT_EQ(b2->Legs().size(), 1u);  // one walk, on B2
+  EXPECT_GT(b2->Legs()[0].walk_decimetres, 0);
+
+  StatusOr<Guide> f1 = Guide::Create(Xinjie(program), *map, "kiosk-xinjie-1f");
+  ASSERT_TRUE(f1.ok());
+  ASSERT_TRUE(f1->Select(StoreId("s-101")).ok());
+  (void)f1->WalkToBay("B2-A-017");
+  EXPECT_EQ(f1->selected(), nullptr);  // the car, not the store
+  ASSERT_FALSE(f1->Legs().empty());
+  EXPECT_EQ(f1->Legs().front().floor, "1F");
+  EXPECT_EQ(f1->Legs().back().floor, "B2");
+  // A bay the plan does not know: its text, and no walk.
+  const CarPlace unknown = f1->WalkToBay("P9");
+  EXPECT_EQ(unknown.zone, nullptr);
+  EXPECT_FALSE(f1->route());
+}
+
 TEST(GuideTest, RefusesAnotherMallsPlanOrAScreenNotOnIt) {
   const Program program = DemoProgram();
   std::optional<MallMap> map = DemoMap();

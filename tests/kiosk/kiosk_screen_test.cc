@@ -1,10 +1,10 @@
 // atrium-kiosk's screens under Xvfb, driven by scripts as a person would
 // use them, checked by their pixels, their text layer (the labels of what
-// can be touched) and a real QR decoder: the guide shows the H5 app's QR
-// code, finds 星巴克 by its initials and draws the walk there, and serves a
-// member who scans their code; the parking
-// kiosk shows a parked car's fee, takes a member's code and payment, and the
-// server has the payment.
+// can be touched, and the lines a person reads) and a real QR decoder: the
+// guide shows the H5 app's QR code, finds 星巴克 by its initials and draws
+// the walk there, and serves a member who scans their code; the parking
+// kiosk finds a parked car, shows its fee, takes a member's code and
+// payment, and the server has the payment.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -169,10 +169,10 @@ TEST(KioskScreenTest, AMemberSignsInAtTheGuideAndClaimsACoupon) {
 TEST(KioskScreenTest, AParkingKioskTakesAMembersPayment) {
   TestServer s;
   const std::string token = s.SignIn("15012345678");
-  ASSERT_EQ(
-      s.Post("/api/v1/parking/entries", {{"plate", "沪A55555"}}, kGate, "in-1")
-          .status,
-      201);
+  ASSERT_EQ(s.Post("/api/v1/parking/entries",
+                   {{"plate", "沪A55555"}, {"bay", "B2-A-017"}}, kGate, "in-1")
+                .status,
+            201);
   s.Advance(3 * 3600);
   const std::string code = s.MemberCode(token);
   HttpReply quote =
@@ -184,6 +184,7 @@ TEST(KioskScreenTest, AParkingKioskTakesAMembersPayment) {
   TempDir dir;
   const std::string fee = dir.File("fee.ppm");
   const std::string paid = dir.File("paid.ppm");
+  const std::string car = dir.File("car.ppm");
   const std::string flags =
       "--mode parking --device kiosk-xinjie-1f --key demo-kiosk-xinjie-1f-key "
       "--server 127.0.0.1:" +
@@ -191,8 +192,10 @@ TEST(KioskScreenTest, AParkingKioskTakesAMembersPayment) {
   // The plate typed on the keyboard, province first; the member's code
   // from the scanner; paying.
   const std::string pay = "支付 " + due.ToString();
+  // First where the car is (find my car), then its fee.
   const std::string script =
-      "frames 2\ntap 沪\ntype A55555\ntap 查询费用\n"
+      "frames 2\ntap 沪\ntype A55555\ntap 找车\nshot " + car +
+      "\ntap 完成\nframes 2\ntap 沪\ntype A55555\ntap 查询费用\n"
       "frames 2\nscan " +
       code +
       "\nframes 2\n"
@@ -202,6 +205,11 @@ TEST(KioskScreenTest, AParkingKioskTakesAMembersPayment) {
       "shot " +
       paid + "\n";
   ASSERT_EQ(RunKiosk(dir, flags, script), 0) << ReadAll(dir.File("log"));
+  const std::vector<std::string> found = ReadLines(car + ".targets");
+  EXPECT_TRUE(Has(found, "您的车在 B2 · A区 · 车位 B2-A-017"))
+      << ReadAll(car + ".targets");
+  EXPECT_TRUE(Has(found, "最近电梯：西侧电梯"));
+  EXPECT_TRUE(Has(found, "1F  步行"));  // from the 1F kiosk, down by lift
   EXPECT_TRUE(Has(ReadLines(fee + ".targets"), "支付 " + due.ToString()));
   EXPECT_TRUE(Has(ReadLines(paid + ".targets"), "完成"));
   // The server has the payment: the gate opens.

@@ -38,6 +38,10 @@ class FakeDesk : public ParkingDesk {
     if (code != "ATM1.M0001.1.ok") return PermissionDenied("not a valid code");
     return KioskMember{MemberId("M0001"), "138****0001", "金卡", 250};
   }
+  StatusOr<std::string> FindCar(const Plate& plate) override {
+    if (plate.text() != "沪A12345") return NotFound("no stay of this plate");
+    return std::string("B2-A-017");
+  }
   StatusOr<ParkingReceipt> Pay(const Plate&, const ParkingQuote& q,
                                const std::string& payment) override {
     if (refuse_next_) {
@@ -145,6 +149,26 @@ TEST_F(ParkingFlowTest, ADeclinedPaymentRecordsNothingAndARetryChargesOnce) {
   ASSERT_TRUE(flow_.Pay().ok());
   ASSERT_EQ(provider_.keys.size(), 1u);
   EXPECT_EQ(provider_.keys[0], "park:S1:0:1200");
+}
+
+TEST_F(ParkingFlowTest, FindMyCarByTheTypedPlate) {
+  for (const char* key : {"沪", "B", "1", "2", "3", "4", "5"}) {
+    ASSERT_TRUE(flow_.keyboard().Press(key)) << key;
+  }
+  EXPECT_EQ(flow_.FindCar().code(), StatusCode::kNotFound);  // not parked
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kPlate);
+  flow_.keyboard().Clear();
+  for (const char* key : {"沪", "A", "1", "2", "3", "4", "5"}) {
+    ASSERT_TRUE(flow_.keyboard().Press(key)) << key;
+  }
+  ASSERT_TRUE(flow_.FindCar().ok()) << flow_.error().ToString();
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kCar);
+  EXPECT_EQ(flow_.bay(), "B2-A-017");
+  EXPECT_EQ(flow_.plate(), "沪A***45");
+  EXPECT_EQ(flow_.FindCar().code(), StatusCode::kFailedPrecondition);
+  flow_.Reset();
+  EXPECT_EQ(flow_.bay(), "");
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kPlate);
 }
 
 TEST_F(ParkingFlowTest, ABadOrUnknownPlateStaysOnThePlate) {
