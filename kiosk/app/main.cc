@@ -242,8 +242,8 @@ int main(int argc, char** argv) {
           ? "http://" + flags->server + "/app/?mall=" + flags->mall
           : flags->app_url;
   KioskScreen screen(mall->name, guide ? &*guide : nullptr, &visit,
-                     parking ? &*parking : nullptr, mall->calendar, fonts,
-                     app_url);
+                     parking ? &*parking : nullptr, files->program.earning,
+                     mall->calendar, fonts, app_url);
   if (parking && !flags->plate.empty()) (void)parking->EnterPlate(flags->plate);
   (*replica)->Start();
 
@@ -313,7 +313,7 @@ int main(int argc, char** argv) {
     }
     screen.set_sync(sync);
     ImGui::NewFrame();
-    screen.Draw(NowMs(), touched || scripted);
+    screen.Draw(NowMs(), WallClock(), touched || scripted);
     ImGui::Render();
     const int64_t render_from = ThreadCpuUs();
     int w = 0;

@@ -58,6 +58,8 @@ class MemberDesk {
   virtual StatusOr<std::string> Take(const MemberId& member,
                                      const TemplateId& offer) = 0;
   virtual Outcome OutcomeOf(const std::string& operation_id) = 0;
+  // This mall's coupon templates as the kiosk holds them now.
+  virtual std::vector<CouponTemplate> Coupons() = 0;
   virtual SyncState sync_state() = 0;
 };
 

@@ -38,6 +38,8 @@ class MemberVisit {
   };
   std::vector<Taken> taken() const;
   const Status& error() const { return error_; }
+  // This mall's coupon templates, for the campaigns' limited ones.
+  std::vector<CouponTemplate> Coupons() const { return desk_.Coupons(); }
 
  private:
   Status Fail(Status s);

@@ -297,6 +297,17 @@ Outcome KioskReplica::OutcomeOf(const std::string& operation_id) {
   return {};
 }
 
+std::vector<CouponTemplate> KioskReplica::Coupons() {
+  std::lock_guard lock(mu_);
+  const sync::GroupState& view = store_->replica().view();
+  std::vector<CouponTemplate> out;
+  if (const auto book = view.coupons.find(options_.mall);
+      book != view.coupons.end()) {
+    for (const auto& [id, t] : book->second.templates()) out.push_back(t);
+  }
+  return out;
+}
+
 SyncState KioskReplica::sync_state() {
   std::lock_guard lock(mu_);
   return {known_, online_, store_->replica().queued()};

@@ -69,6 +69,7 @@ class KioskReplica final : public MemberDesk {
   StatusOr<std::string> Take(const MemberId& member,
                              const TemplateId& offer) override;
   Outcome OutcomeOf(const std::string& operation_id) override;
+  std::vector<CouponTemplate> Coupons() override;
   SyncState sync_state() override;
 
  private:

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cfloat>
 
+#include "model/campaigns.h"
+#include "ui/campaigns_panel.h"
 #include "ui/member_panel.h"
 #include "ui/qr_view.h"
 #include "ui/widgets.h"
@@ -24,9 +26,11 @@ const char* Named(Language l, const std::string& zh, const std::string& en) {
 
 }  // namespace
 
-GuideScreen::GuideScreen(Guide& guide, MemberVisit* visit, std::string app_url)
+GuideScreen::GuideScreen(Guide& guide, MemberVisit* visit,
+                         const EarningPolicy& earning, std::string app_url)
     : guide_(guide),
       visit_(visit),
+      earning_(earning),
       app_url_(std::move(app_url)),
       keyboard_(KeyboardLayout::kSearch, 16) {
   Reset();
@@ -34,7 +38,7 @@ GuideScreen::GuideScreen(Guide& guide, MemberVisit* visit, std::string app_url)
 
 void GuideScreen::Reset() {
   if (visit_ != nullptr) visit_->SignOut();
-  member_tab_ = false;
+  tab_ = Tab::kDirectory;
   keyboard_.Clear();
   category_.clear();
   error_.clear();
@@ -55,26 +59,42 @@ void GuideScreen::Search() {
 void GuideScreen::OnScanned(const std::string& code) {
   if (visit_ == nullptr) return;
   (void)visit_->SignIn(code);  // the panel shows how it went
-  member_tab_ = true;
+  tab_ = Tab::kMember;
 }
 
 void GuideScreen::Refresh() {
   if (visit_ != nullptr) visit_->Refresh();
 }
 
-void GuideScreen::Draw(Language language, const Fonts& fonts) {
+void GuideScreen::Draw(Language language, const Fonts& fonts, Timestamp now) {
+  if (Chip(Word(language, "tab_directory"), tab_ == Tab::kDirectory)) {
+    tab_ = Tab::kDirectory;
+  }
   if (visit_ != nullptr) {
-    if (Chip(Word(language, "tab_directory"), !member_tab_)) {
-      member_tab_ = false;
-    }
     ImGui::SameLine();
-    if (Chip(Word(language, "tab_member"), member_tab_)) member_tab_ = true;
-    if (member_tab_) {
-      ImGui::BeginChild("member", ImVec2(0, 0), true);
-      DrawMemberPanel(*visit_, language, fonts);
-      ImGui::EndChild();
-      return;
+    if (Chip(Word(language, "tab_member"), tab_ == Tab::kMember)) {
+      tab_ = Tab::kMember;
     }
+  }
+  ImGui::SameLine();
+  if (Chip(Word(language, "tab_campaigns"), tab_ == Tab::kCampaigns)) {
+    tab_ = Tab::kCampaigns;
+  }
+  if (tab_ == Tab::kMember && visit_ != nullptr) {
+    ImGui::BeginChild("member", ImVec2(0, 0), true);
+    DrawMemberPanel(*visit_, language, fonts);
+    ImGui::EndChild();
+    return;
+  }
+  if (tab_ == Tab::kCampaigns) {
+    const std::vector<CouponTemplate> templates =
+        visit_ != nullptr ? visit_->Coupons() : std::vector<CouponTemplate>{};
+    ImGui::BeginChild("campaigns", ImVec2(0, 0), true);
+    DrawCampaigns(PointsCampaigns(earning_, guide_.mall().id, now),
+                  LimitedCoupons(templates, guide_.mall().id, now),
+                  guide_.mall().calendar, language, fonts);
+    ImGui::EndChild();
+    return;
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float left = avail.x * 0.38F;

@@ -3,7 +3,8 @@
 // the floor plan on the right with the chosen store, the walk to it from
 // "you are here" drawn floor by floor, and its legs in words; until a
 // store is chosen, a QR code that opens the H5 member app on a phone. With
-// a member desk, a second tab serves members who scan their code.
+// a member desk, a second tab serves members who scan their code; a third
+// lists the mall's campaigns.
 #ifndef ATRIUM_KIOSK_UI_GUIDE_SCREEN_H_
 #define ATRIUM_KIOSK_UI_GUIDE_SCREEN_H_
 
@@ -11,6 +12,7 @@
 
 #include <string>
 
+#include "atrium/earning.h"
 #include "model/guide.h"
 #include "model/member_visit.h"
 #include "model/on_screen_keyboard.h"
@@ -22,10 +24,13 @@ namespace atrium::kiosk {
 class GuideScreen {
  public:
   // `app_url` opens the H5 app at this mall: shown as a QR code. `visit`
-  // may be null: no member services.
-  GuideScreen(Guide& guide, MemberVisit* visit, std::string app_url);
+  // may be null: no member services. `earning`: the programme's rules,
+  // for the campaigns tab.
+  GuideScreen(Guide& guide, MemberVisit* visit, const EarningPolicy& earning,
+              std::string app_url);
 
-  void Draw(Language language, const Fonts& fonts);
+  // `now`: the wall clock, for what is on at the mall.
+  void Draw(Language language, const Fonts& fonts, Timestamp now);
   // Back to the whole directory, nothing chosen, nobody signed in: for the
   // next passer-by.
   void Reset();
@@ -42,7 +47,9 @@ class GuideScreen {
 
   Guide& guide_;
   MemberVisit* visit_;
-  bool member_tab_ = false;
+  enum class Tab { kDirectory, kMember, kCampaigns };
+  Tab tab_ = Tab::kDirectory;
+  const EarningPolicy& earning_;
   std::string app_url_;
   OnScreenKeyboard keyboard_;
   std::string category_;

@@ -7,15 +7,16 @@
 namespace atrium::kiosk {
 
 KioskScreen::KioskScreen(std::string title, Guide* guide, MemberVisit* visit,
-                         ParkingFlow* parking, LocalCalendar calendar,
-                         Fonts fonts, std::string app_url)
+                         ParkingFlow* parking, const EarningPolicy& earning,
+                         LocalCalendar calendar, Fonts fonts,
+                         std::string app_url)
     : title_(std::move(title)), parking_(parking), fonts_(fonts) {
   if (parking != nullptr) {
     parking_screen_ =
         std::make_unique<ParkingScreen>(*parking, guide, calendar);
   } else if (guide != nullptr) {
-    guide_screen_ =
-        std::make_unique<GuideScreen>(*guide, visit, std::move(app_url));
+    guide_screen_ = std::make_unique<GuideScreen>(*guide, visit, earning,
+                                                  std::move(app_url));
   }
 }
 
@@ -39,7 +40,7 @@ void KioskScreen::set_sync(const SyncState& s) {
   if (changed && guide_screen_) guide_screen_->Refresh();
 }
 
-void KioskScreen::Draw(int64_t now_ms, bool touched) {
+void KioskScreen::Draw(int64_t now_ms, Timestamp wall, bool touched) {
   BeginTargets();
   if (touched) idle_.Touch(now_ms);
   const IdleTimer::State state = idle_.At(now_ms);
@@ -88,7 +89,7 @@ void KioskScreen::Draw(int64_t now_ms, bool touched) {
   ImGui::SameLine();
   if (BigButton(Word(language_, "home"), ImVec2(160, 56))) GoHome();
   ImGui::Separator();
-  if (guide_screen_) guide_screen_->Draw(language_, fonts_);
+  if (guide_screen_) guide_screen_->Draw(language_, fonts_, wall);
   if (parking_screen_) parking_screen_->Draw(language_, fonts_);
   ImGui::End();
 }

@@ -28,12 +28,13 @@ class KioskScreen {
   // car); else a guide screen over `guide`, with `visit` its member
   // services if set.
   KioskScreen(std::string title, Guide* guide, MemberVisit* visit,
-              ParkingFlow* parking, LocalCalendar calendar, Fonts fonts,
-              std::string app_url);
+              ParkingFlow* parking, const EarningPolicy& earning,
+              LocalCalendar calendar, Fonts fonts, std::string app_url);
 
   // One frame, between ImGui::NewFrame and ImGui::Render; `now_ms` is a
-  // steady clock. `touched`: input arrived since the last frame.
-  void Draw(int64_t now_ms, bool touched);
+  // steady clock (for idling), `wall` the time of day (for what is on).
+  // `touched`: input arrived since the last frame.
+  void Draw(int64_t now_ms, Timestamp wall, bool touched);
   void OnScannedText(const std::string& text);
   // When the screen next changes by itself (idle → home → attract).
   int64_t NextChangeAt(int64_t now_ms) const {

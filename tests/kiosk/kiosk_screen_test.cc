@@ -107,9 +107,11 @@ TEST(KioskScreenTest, TheGuideShowsTheAppFindsAStoreAndDrawsTheWay) {
   const std::string after = dir.File("after.ppm");
   const std::string app = "http://mall.example/app/?mall=m-xinjie";
   // No server (nothing listens on port 1): the guide needs none.
+  const std::string campaigns = dir.File("campaigns.ppm");
   const std::string script = "frames 2\nshot " + before +
                              "\ntype XBK\ntap 星巴克\nsync\nframes 2\nshot " +
-                             after + "\n";
+                             after + "\ntap 活动\nframes 2\nshot " + campaigns +
+                             "\n";
   ASSERT_EQ(RunKiosk(dir,
                      "--mode guide --device kiosk-xinjie-1f --server "
                      "127.0.0.1:1 --app-url " +
@@ -132,6 +134,11 @@ TEST(KioskScreenTest, TheGuideShowsTheAppFindsAStoreAndDrawsTheWay) {
   EXPECT_FALSE(Has(shown, "喜茶"));
   EXPECT_TRUE(Has(shown, "1F"));
   EXPECT_TRUE(Has(shown, "离线"));  // the header, once it has tried
+  // The programme's campaigns, not its tier multipliers.
+  const std::vector<std::string> on = ReadLines(campaigns + ".targets");
+  EXPECT_TRUE(Has(on, "每月8日会员日双倍积分"));
+  EXPECT_TRUE(Has(on, "深夜场电影1.5倍积分"));
+  EXPECT_FALSE(Has(on, "金卡1.5倍积分"));
 }
 
 TEST(KioskScreenTest, AMemberSignsInAtTheGuideAndClaimsACoupon) {

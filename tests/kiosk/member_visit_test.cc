@@ -36,6 +36,7 @@ class FakeDesk : public MemberDesk {
     return id;
   }
   Outcome OutcomeOf(const std::string& id) override { return outcomes[id]; }
+  std::vector<CouponTemplate> Coupons() override { return {}; }
   SyncState sync_state() override { return {true, true, 0}; }
 
   std::map<MemberId, int64_t> points = {{MemberId("M1"), 1000}};
