@@ -8,25 +8,22 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "app/flags.h"
 #include "app/frame_capture.h"
+#include "app/mall_files.h"
+#include "app/measure.h"
 #include "app/script.h"
-#include "atrium/codec/map_json.h"
-#include "atrium/codec/program_json.h"
 #include "model/guide.h"
 #include "model/member_visit.h"
 #include "model/parking_flow.h"
@@ -42,41 +39,6 @@ namespace {
 
 using namespace atrium;
 using namespace atrium::kiosk;
-
-StatusOr<codec::Json> ReadJson(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return NotFound("cannot read " + path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return codec::ParseJson(s.str());
-}
-
-// What the screen shows of the mall: its programme, floor plan, and the
-// names of its coupons (for the font's glyphs).
-struct MallFiles {
-  Program program;
-  std::optional<MallMap> map;
-  std::vector<std::string> coupon_names;
-};
-
-StatusOr<MallFiles> LoadMall(const std::string& dir) {
-  StatusOr<codec::Json> program = ReadJson(dir + "/program.json");
-  if (!program.ok()) return program.status();
-  StatusOr<Program> p = codec::ProgramFromJson(*program);
-  if (!p.ok()) return p.status();
-  StatusOr<codec::Json> map = ReadJson(dir + "/map.json");
-  if (!map.ok()) return map.status();
-  StatusOr<MallMap> m = codec::MapFromJson(*map);
-  if (!m.ok()) return m.status();
-  MallFiles files{std::move(*p), std::move(*m), {}};
-  if (StatusOr<codec::Json> coupons = ReadJson(dir + "/coupons.json");
-      coupons.ok()) {
-    for (const codec::Json& t : coupons->value("templates", codec::Json())) {
-      if (t.is_object()) files.coupon_names.push_back(t.value("name", ""));
-    }
-  }
-  return files;
-}
 
 // Input since the last frame, and what the scanner typed.
 struct Input {
@@ -109,29 +71,6 @@ int64_t NowMs() {
 
 Timestamp WallClock() {
   return Timestamp::FromUnixSeconds(static_cast<int64_t>(std::time(nullptr)));
-}
-
-// CPU time of this thread, and of the whole process, in microseconds.
-int64_t ThreadCpuUs() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return t.tv_sec * 1'000'000 + t.tv_nsec / 1000;
-}
-int64_t ProcessCpuUs() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1'000'000 +
-         u.ru_utime.tv_usec + u.ru_stime.tv_usec;
-}
-
-// The median and the 99th percentile of `us`, in milliseconds.
-void PrintFigures(const char* what, std::vector<int64_t> us) {
-  if (us.empty()) return;
-  std::sort(us.begin(), us.end());
-  std::printf("%s: p50 %.3f ms, p99 %.3f ms, max %.3f ms (%zu frames)\n", what,
-              static_cast<double>(us[us.size() / 2]) / 1000.0,
-              static_cast<double>(us[us.size() * 99 / 100]) / 1000.0,
-              static_cast<double>(us.back()) / 1000.0, us.size());
 }
 
 }  // namespace

@@ -33,9 +33,14 @@ void ParkingScreen::Draw(Language language, const Fonts& fonts) {
     case ParkingFlow::Step::kCar: DrawCar(language, fonts); break;
   }
   if (!flow_.error().ok()) {
-    ImGui::TextColored(
-        ImVec4(0.8F, 0.2F, 0.2F, 1), "%s",
-        Word(language, "error", {{"why", flow_.error().message()}}).c_str());
+    // Fees and payments need the server (the gates' records, the payment
+    // provider): offline, the kiosk says where to pay instead.
+    const std::string why = flow_.error().code() == StatusCode::kUnavailable
+                                ? std::string(Word(language, "parking_offline"))
+                                : flow_.error().message();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8F, 0.2F, 0.2F, 1));
+    ShownText(Word(language, "error", {{"why", why}}));
+    ImGui::PopStyleColor();
   }
 }
 

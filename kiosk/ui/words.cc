@@ -54,6 +54,8 @@ constexpr std::array kWords = {
     Entry{"exit_by", "请于 {time} 前离场", "Please leave by {time}"},
     Entry{"done", "完成", "Done"},
     Entry{"find_car", "找车", "Find my car"},
+    Entry{"parking_offline", "暂时无法联网，请在出口岗亭缴费",
+          "Offline for now: please pay at the exit booth"},
     Entry{"car_at", "您的车在 {where}", "Your car: {where}"},
     Entry{"bay", "车位 {bay}", "bay {bay}"},
     Entry{"bay_unknown", "入场时未记录车位", "The gate did not record a bay"},

@@ -226,6 +226,23 @@ TEST(KioskScreenTest, AParkingKioskTakesAMembersPayment) {
       200);
 }
 
+// Without the server a parking kiosk cannot know a fee: it says so, and
+// where to pay instead.
+TEST(KioskScreenTest, AnOfflineParkingKioskSendsTheDriverToTheExit) {
+  TempDir dir;
+  const std::string shot = dir.File("offline.ppm");
+  ASSERT_EQ(RunKiosk(dir, "--mode parking --server 127.0.0.1:1",
+                     "frames 2\ntap 沪\ntype A55555\ntap 查询费用\nsync\n"
+                     "frames 2\nshot " +
+                         shot + "\n"),
+            0)
+      << ReadAll(dir.File("log"));
+  const std::vector<std::string> shown = ReadLines(shot + ".targets");
+  EXPECT_TRUE(Has(shown, "离线"));
+  EXPECT_TRUE(Has(shown, "请在出口岗亭缴费")) << ReadAll(shot + ".targets");
+  EXPECT_TRUE(Has(shown, "查询费用"));  // still on the plate
+}
+
 #else
 
 TEST(KioskScreenTest, NeedsTheKioskApp) {
