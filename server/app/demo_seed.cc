@@ -84,17 +84,26 @@ class Seeder {
   std::map<std::string, int64_t> seq_;  // by origin
 };
 
+// The array under `key` in the demo folder's `file`: empty when the file
+// is absent (a mall without it), an error when it is not {key: [...]}.
+StatusOr<Json> DemoList(const std::string& dir, const std::string& file,
+                        const std::string& key) {
+  const std::string path = dir + "/" + file;
+  if (!std::filesystem::exists(path)) return Json::array();
+  StatusOr<Json> json = demo::ReadJsonFile(path);
+  if (!json.ok()) return json.status();
+  const auto list = json->find(key);
+  if (list == json->end() || !list->is_array()) {
+    return InvalidArgument(path + ": {\"" + key + "\": [...]} expected");
+  }
+  return *list;
+}
+
 // The coupon templates of coupons.json, added by the demo's admin a year
 // before `now`, before anyone shops.
 Status AddDemoCoupons(Seeder& seeder, const std::string& dir, Timestamp now) {
-  const std::string path = dir + "/coupons.json";
-  if (!std::filesystem::exists(path)) return Status::Ok();
-  StatusOr<Json> file = demo::ReadJsonFile(path);
-  if (!file.ok()) return file.status();
-  const auto templates = file->find("templates");
-  if (templates == file->end() || !templates->is_array()) {
-    return InvalidArgument(path + ": {\"templates\": [...]} expected");
-  }
+  StatusOr<Json> templates = DemoList(dir, "coupons.json", "templates");
+  if (!templates.ok()) return templates.status();
   const Timestamp at = now.PlusSeconds(-366 * kSecondsPerDay);
   for (const Json& t : *templates) {
     seeder.AddAs(at, {sync::OriginKind::kOperator, "admin"},
@@ -106,19 +115,13 @@ Status AddDemoCoupons(Seeder& seeder, const std::string& dir, Timestamp now) {
 // The kiosks' escrows of escrows.json, granted by the demo's admin at
 // `now`, each expiring its `days` later.
 Status AddDemoEscrows(Seeder& seeder, const std::string& dir, Timestamp now) {
-  const std::string path = dir + "/escrows.json";
-  if (!std::filesystem::exists(path)) return Status::Ok();
-  StatusOr<Json> file = demo::ReadJsonFile(path);
-  if (!file.ok()) return file.status();
-  const auto escrows = file->find("escrows");
-  if (escrows == file->end() || !escrows->is_array()) {
-    return InvalidArgument(path + ": {\"escrows\": [...]} expected");
-  }
+  StatusOr<Json> escrows = DemoList(dir, "escrows.json", "escrows");
+  if (!escrows.ok()) return escrows.status();
   for (Json grant : *escrows) {
-    const auto days = grant.find("days");
-    if (!grant.is_object() || days == grant.end() ||
-        !days->is_number_integer() || *days < 1 || *days > 366) {
-      return InvalidArgument(path + ": each escrow has days in [1, 366]");
+    const auto days = grant.is_object() ? grant.find("days") : grant.end();
+    if (days == grant.end() || !days->is_number_integer() || *days < 1 ||
+        *days > 366) {
+      return InvalidArgument("escrows.json: each escrow has days in [1, 366]");
     }
     grant["expires_at"] =
         FormatIso8601(now.PlusSeconds(days->get<int64_t>() * kSecondsPerDay));

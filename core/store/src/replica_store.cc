@@ -10,19 +10,23 @@ namespace {
 // 2 added replica_history (a kiosk's served members).
 constexpr int kReplicaSchemaVersion = 2;
 
-constexpr std::string_view kSchema = R"(
-CREATE TABLE replica_meta (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-) STRICT;
--- What the server sent, as it sent it: replayed in cursor order at load.
-CREATE TABLE replica_changes (
+// A table of changes as the server sent them (sync::Change).
+std::string ChangesTable(std::string_view name) {
+  return "CREATE TABLE IF NOT EXISTS " + std::string(name) + R"( (
   cursor INTEGER PRIMARY KEY,
   op_id TEXT NOT NULL,
   operation TEXT NOT NULL,
   result TEXT NOT NULL,
   applied_at INTEGER NOT NULL,
   applied INTEGER NOT NULL
+) STRICT;
+)";
+}
+
+constexpr std::string_view kSchema = R"(
+CREATE TABLE replica_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 ) STRICT;
 -- Operations not yet confirmed by a pull, by sequence number.
 CREATE TABLE replica_outbox (
@@ -39,19 +43,6 @@ CREATE TABLE replica_outcomes (
 ) STRICT;
 )";
 
-// A device's served members: their changes from before they were served,
-// as the server sent them, given to the replica after the pulled ones.
-constexpr std::string_view kHistorySchema = R"(
-CREATE TABLE IF NOT EXISTS replica_history (
-  cursor INTEGER PRIMARY KEY,
-  op_id TEXT NOT NULL,
-  operation TEXT NOT NULL,
-  result TEXT NOT NULL,
-  applied_at INTEGER NOT NULL,
-  applied INTEGER NOT NULL
-) STRICT;
-)";
-
 Status CreateOrCheck(Db& db, const sync::Origin& origin) {
   StatusOr<int64_t> version = db.QueryInt("PRAGMA user_version");
   if (!version.ok()) return version.status();
@@ -60,13 +51,19 @@ Status CreateOrCheck(Db& db, const sync::Origin& origin) {
   }
   if (*version < kReplicaSchemaVersion) {
     ATRIUM_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-    Status s = *version == 0 ? db.Exec(kSchema) : Status::Ok();
+    // What the server sent: replica_changes, replayed in cursor order at
+    // load; replica_history (format 2), a device's served members' changes
+    // from before they were served, given to the replica after those.
+    Status s =
+        *version == 0
+            ? db.Exec(std::string(kSchema) + ChangesTable("replica_changes"))
+            : Status::Ok();
     if (s.ok() && *version == 0) {
       StatusOr<Statement*> put = db.Prepare(
           "INSERT INTO replica_meta (key, value) VALUES ('origin', ?)");
       s = put.ok() ? (*put)->Bind(1, origin.ToString()).Run() : put.status();
     }
-    if (s.ok()) s = db.Exec(kHistorySchema);
+    if (s.ok()) s = db.Exec(ChangesTable("replica_history"));
     if (s.ok()) {
       s = db.Exec("PRAGMA user_version = " +
                   std::to_string(kReplicaSchemaVersion));
