@@ -37,6 +37,7 @@ struct SyncState {
   bool known = false;   // the kiosk has tried the server since it started
   bool online = false;  // and the last try reached it
   size_t queued = 0;    // operations waiting to be sent
+  int64_t cursor = 0;   // how far it has pulled: grows with news
 };
 
 // What became of one thing a member took.

@@ -310,7 +310,8 @@ std::vector<CouponTemplate> KioskReplica::Coupons() {
 
 SyncState KioskReplica::sync_state() {
   std::lock_guard lock(mu_);
-  return {known_, online_, store_->replica().queued()};
+  return {known_, online_, store_->replica().queued(),
+          store_->replica().cursor()};
 }
 
 }  // namespace atrium::kiosk

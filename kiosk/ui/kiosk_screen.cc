@@ -35,7 +35,7 @@ void KioskScreen::OnScannedText(const std::string& text) {
 
 void KioskScreen::set_sync(const SyncState& s) {
   const bool changed = s.known != sync_.known || s.online != sync_.online ||
-                       s.queued != sync_.queued;
+                       s.queued != sync_.queued || s.cursor != sync_.cursor;
   sync_ = s;
   if (changed && guide_screen_) guide_screen_->Refresh();
 }

@@ -41,8 +41,9 @@ class KioskScreen {
     return idle_.NextChangeAt(now_ms);
   }
 
-  // How the kiosk stands with the server, shown once known; a change
-  // (a sync) refreshes what the screen shows of the member.
+  // How the kiosk stands with the server, shown once known; a change (a
+  // sync that sent or brought something) refreshes what the screen shows
+  // of the member.
   void set_sync(const SyncState& s);
   Language language() const { return language_; }
 

@@ -37,7 +37,7 @@ class FakeDesk : public MemberDesk {
   }
   Outcome OutcomeOf(const std::string& id) override { return outcomes[id]; }
   std::vector<CouponTemplate> Coupons() override { return {}; }
-  SyncState sync_state() override { return {true, true, 0}; }
+  SyncState sync_state() override { return {true, true, 0, 0}; }
 
   std::map<MemberId, int64_t> points = {{MemberId("M1"), 1000}};
   std::map<std::string, Outcome> outcomes;
