@@ -4,12 +4,17 @@ namespace atrium::kiosk {
 
 Status MemberVisit::Fail(Status s) {
   error_ = s;
+  scan_failed_ = false;
   return s;
 }
 
 Status MemberVisit::SignIn(std::string_view code) {
   StatusOr<KioskMember> m = desk_.SignIn(code);
-  if (!m.ok()) return Fail(m.status());
+  if (!m.ok()) {
+    error_ = m.status();
+    scan_failed_ = true;
+    return error_;
+  }
   SignOut();
   member_ = std::move(*m);
   offers_ = desk_.Offers(member_->id);
@@ -37,6 +42,7 @@ void MemberVisit::SignOut() {
   offers_.clear();
   taken_.clear();
   error_ = Status::Ok();
+  scan_failed_ = false;
 }
 
 void MemberVisit::Refresh() {

@@ -38,6 +38,8 @@ class MemberVisit {
   };
   std::vector<Taken> taken() const;
   const Status& error() const { return error_; }
+  // Whether error() is a scan's (a code not taken) rather than a take's.
+  bool scan_failed() const { return scan_failed_; }
   // This mall's coupon templates, for the campaigns' limited ones.
   std::vector<CouponTemplate> Coupons() const { return desk_.Coupons(); }
 
@@ -49,6 +51,7 @@ class MemberVisit {
   std::vector<Offer> offers_;
   std::vector<std::pair<std::string, std::string>> taken_;  // name, op id
   Status error_;
+  bool scan_failed_ = false;
 };
 
 }  // namespace atrium::kiosk

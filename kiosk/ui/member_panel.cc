@@ -68,6 +68,17 @@ std::string WhyNot(Language language, const Status& s) {
   }
 }
 
+std::string WhyNotSignedIn(Language language, const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kUnavailable: return Word(language, "why_offline");
+    case StatusCode::kFailedPrecondition: return Word(language, "code_stale");
+    case StatusCode::kInvalidArgument: return Word(language, "code_unknown");
+    default:
+      return language == Language::kZh ? Word(language, "why_not_now")
+                                       : s.message();
+  }
+}
+
 void DrawMemberPanel(MemberVisit& visit, Language language,
                      const Fonts& fonts) {
   const float width = ImGui::GetContentRegionAvail().x;
@@ -101,8 +112,10 @@ void DrawMemberPanel(MemberVisit& visit, Language language,
   }
   if (!visit.error().ok()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kBad);
-    ShownText(
-        Word(language, "error", {{"why", WhyNot(language, visit.error())}}));
+    ShownText(Word(
+        language, "error",
+        {{"why", visit.scan_failed() ? WhyNotSignedIn(language, visit.error())
+                                     : WhyNot(language, visit.error())}}));
     ImGui::PopStyleColor();
   }
 }

@@ -16,6 +16,8 @@ void DrawMemberPanel(MemberVisit& visit, Language language, const Fonts& fonts);
 // Why something could not be done, in the screen's language when the
 // code says enough, else the reason as given.
 std::string WhyNot(Language language, const Status& s);
+// The same for a scanned code the kiosk did not take.
+std::string WhyNotSignedIn(Language language, const Status& s);
 
 }  // namespace atrium::kiosk
 

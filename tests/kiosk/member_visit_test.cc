@@ -52,6 +52,7 @@ TEST(MemberVisitTest, AMemberTakesWhatTheyMayAndSeesHowItStands) {
             StatusCode::kFailedPrecondition);  // nobody signed in
   EXPECT_EQ(visit.SignIn("hello").code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(visit.member(), nullptr);
+  EXPECT_TRUE(visit.scan_failed());  // the screen says the code, not a coupon
 
   ASSERT_TRUE(visit.SignIn("code-M1").ok());
   EXPECT_EQ(visit.member()->usable_points, 1000);
@@ -62,6 +63,7 @@ TEST(MemberVisitTest, AMemberTakesWhatTheyMayAndSeesHowItStands) {
   EXPECT_EQ(visit.Take(TemplateId("pts")).code(),
             StatusCode::kFailedPrecondition);
   EXPECT_EQ(desk.ops, 1);
+  EXPECT_FALSE(visit.scan_failed());
   EXPECT_EQ(visit.Take(TemplateId("gone")).code(), StatusCode::kNotFound);
   ASSERT_TRUE(visit.Take(TemplateId("free")).ok());
   EXPECT_TRUE(visit.error().ok());
