@@ -114,8 +114,9 @@ Status AddDemoAccess(Credentials& c, const std::string& demo_dir) {
   StatusOr<codec::Json> file = demo::ReadJsonFile(demo_dir + "/access.json");
   if (!file.ok()) return file.status();
   for (const auto& d : (*file)["devices"]) {
-    ATRIUM_RETURN_IF_ERROR(c.AddDevice({d["id"], d["kind"], d["mall_id"]},
-                                       d["key"].get<std::string>()));
+    ATRIUM_RETURN_IF_ERROR(
+        c.AddDevice({d["id"], d["kind"], d["mall_id"], d.value("store_id", "")},
+                    d["key"].get<std::string>()));
   }
   for (const auto& o : (*file)["operators"]) {
     StatusOr<Role> role = ParseRole(o["role"].get<std::string>());
@@ -177,6 +178,7 @@ int Run(const Flags& f) {
                  TokenSigner(HmacSha256(*key, "tokens")), member_codes,
                  sign_in_codes, limits, Log);
   ctx.plate_key = HmacSha256(*key, "plates");
+  ctx.op_id_key = HmacSha256(*key, "operation-ids");
   if (Status files = LoadCatalogueFiles(f.demo, ctx); !files.ok()) {
     return Log(files.message()), 1;
   }

@@ -155,6 +155,13 @@ Status CouponBook::CheckClaim(const CouponTemplate& t, const Claimant& member,
       channel == IssueChannel::kOperator) {
     return Status::Ok();  // grants choose their members themselves
   }
+  // A coupon sold for points or money is not free for the claiming.
+  if (channel == IssueChannel::kClaim && t.acquisition != Acquisition::kFree) {
+    return FailedPrecondition(t.id.value() +
+                              (t.acquisition == Acquisition::kPoints
+                                   ? " is exchanged for points, not claimed"
+                                   : " is bought, not claimed"));
+  }
   if (!t.tiers.empty() && !Contains(t.tiers, member.tier)) {
     return FailedPrecondition("the member's tier may not claim " +
                               t.id.value());

@@ -91,8 +91,12 @@ void SignIn(ApiContext& ctx, const Request& req, const PathParams&,
   op.type = "register";
   op.client_time = ctx.service.Now();
   op.payload = {{"member_id", id.value()}, {"phone", phone.digits()}};
+  sync::Sender self;
+  self.id = id.value();
+  self.via_api = true;
   ctx.service.Submit(
-      std::move(op), [&ctx, id, phone, respond](StatusOr<sync::OpResult> r) {
+      std::move(op), std::move(self),
+      [&ctx, id, phone, respond](StatusOr<sync::OpResult> r) {
         if (!r.ok()) return respond(StatusResponse(r.status()));
         if (r->applied) return IssueMemberSession(ctx, id, true, respond);
         // Registered a moment ago by another sign-in of the same phone.

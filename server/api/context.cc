@@ -139,6 +139,34 @@ StatusOr<Caller> ApiContext::Operator(const Request& req,
   return caller;
 }
 
+sync::Sender ApiContext::SenderOf(const Caller& caller, bool via_api) {
+  sync::Sender s;
+  s.id = caller.id;
+  s.via_api = via_api;
+  switch (caller.kind) {
+    case Caller::Kind::kMember: s.kind = sync::SenderKind::kMember; break;
+    case Caller::Kind::kOperator:
+      s.kind = sync::SenderKind::kOperator;
+      s.role = std::string(RoleName(caller.role));
+      break;
+    case Caller::Kind::kDevice:
+      s.kind = caller.device.kind == "pos"    ? sync::SenderKind::kTill
+               : caller.device.kind == "gate" ? sync::SenderKind::kGate
+                                              : sync::SenderKind::kKiosk;
+      s.mall = MallId(caller.device.mall_id);
+      if (!caller.device.store_id.empty()) {
+        s.store = StoreId(caller.device.store_id);
+      }
+      break;
+  }
+  if (s.kind == sync::SenderKind::kTill) {
+    s.present = [this, device = caller.id](const MemberId& m) {
+      return scan_grants.Allowed(device, m, service.Now());
+    };
+  }
+  return s;
+}
+
 StatusOr<MemberId> ApiContext::ScanCode(const Request& req) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return body.status();

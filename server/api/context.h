@@ -12,6 +12,7 @@
 
 #include "app/service.h"
 #include "atrium/mall_map.h"
+#include "atrium/sync/authority.h"
 #include "auth/credentials.h"
 #include "auth/member_code.h"
 #include "auth/rate_limit.h"
@@ -87,6 +88,9 @@ struct ApiContext {
   // HMAC-SHA256(plate_key, plate), so the store cannot be searched by
   // plate without the server.
   std::string plate_key;
+  // The key of the ids the server gives REST operations (from their
+  // Idempotency-Key): secret, so no client can foresee and take one.
+  std::string op_id_key;
   // The programme and car parks as configured (shared/formats/program.md,
   // parking.md), shown to operators and given to phones, whose replicas
   // start from them; the server runs the parsed form in the service's
@@ -112,6 +116,11 @@ struct ApiContext {
                             Response& error);
   // The member whose code the body {"code"} holds (MemberCodes::Scan).
   StatusOr<MemberId> ScanCode(const Request& req);
+  // Who the caller is to the core's authorisation (sync::Authorize): its
+  // kind, mall, store and role, and, for a till, the members whose code it
+  // scanned within ApiLimits::scan_grant_seconds. `via_api`: the server
+  // builds the caller's operations (a REST route), not the caller.
+  sync::Sender SenderOf(const Caller& caller, bool via_api);
 
  private:
   // A member's or operator's session token, checked and not revoked.

@@ -56,8 +56,10 @@ std::optional<std::string> BeginKey(ApiContext& ctx, const Request& req,
 }
 
 // Fixed-length and free of the key's characters: any key fits an id.
-std::string OpId(const std::string& scope) {
-  return "k-" + Hex(HmacSha256("idempotency", scope).substr(0, 16));
+// Keyed by the server's secret, and outside the ids clients push (which
+// start with their origin), so no client can take one first.
+std::string OpId(const ApiContext& ctx, const std::string& scope) {
+  return "k-" + Hex(HmacSha256(ctx.op_id_key, scope).substr(0, 16));
 }
 
 }  // namespace
@@ -68,7 +70,7 @@ void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
   if (!key) return;
   const std::string scope = std::move(*key);
   sync::Operation op;
-  op.id = OpId(scope);
+  op.id = OpId(ctx, scope);
   op.origin = std::move(o.origin);
   op.type = std::move(o.type);
   op.client_time = ctx.service.Now();
@@ -81,8 +83,9 @@ void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
     }
   }
   ctx.service.Submit(
-      std::move(op), [&ctx, scope, respond,
-                      shape = std::move(o.shape)](StatusOr<sync::OpResult> r) {
+      std::move(op), std::move(o.sender),
+      [&ctx, scope, respond,
+       shape = std::move(o.shape)](StatusOr<sync::OpResult> r) {
         ctx.in_flight.End(scope);
         if (!r.ok()) {
           if (r.status().code() == StatusCode::kAlreadyExists) {
@@ -104,22 +107,23 @@ void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
 
 void RunIdempotentAll(ApiContext& ctx, const Request& req,
                       const std::string& caller, const sync::Origin& origin,
-                      const std::string& type, std::vector<OpPart> parts,
-                      EachShaper shape, const Respond& respond) {
+                      sync::Sender sender, const std::string& type,
+                      std::vector<OpPart> parts, EachShaper shape,
+                      const Respond& respond) {
   std::optional<std::string> key = BeginKey(ctx, req, caller, respond);
   if (!key) return;
   std::vector<sync::Operation> ops;
   ops.reserve(parts.size());
   for (OpPart& p : parts) {
     sync::Operation& op = ops.emplace_back();
-    op.id = OpId(*key + "\n" + p.part);
+    op.id = OpId(ctx, *key + "\n" + p.part);
     op.origin = origin;
     op.type = type;
     op.client_time = ctx.service.Now();
     op.payload = std::move(p.payload);
   }
   ctx.service.SubmitAll(
-      std::move(ops),
+      std::move(ops), std::move(sender),
       [&ctx, scope = std::move(*key), respond, shape = std::move(shape)](
           std::vector<StatusOr<sync::OpResult>> results) {
         ctx.in_flight.End(scope);

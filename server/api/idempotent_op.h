@@ -30,6 +30,7 @@ using ResultShaper = std::function<Response(const sync::OpResult&)>;
 struct OpRequest {
   std::string scope;  // the caller: "device:pos-01", "member:M1"
   sync::Origin origin;
+  sync::Sender sender;  // who the core authorises it for
   std::string type;
   codec::Json payload;
   // Checked only when the request is new, not a replay (a till's scan of
@@ -54,8 +55,9 @@ using EachShaper =
     std::function<Response(std::vector<StatusOr<sync::OpResult>>)>;
 void RunIdempotentAll(ApiContext& ctx, const Request& req,
                       const std::string& caller, const sync::Origin& origin,
-                      const std::string& type, std::vector<OpPart> parts,
-                      EachShaper shape, const Respond& respond);
+                      sync::Sender sender, const std::string& type,
+                      std::vector<OpPart> parts, EachShaper shape,
+                      const Respond& respond);
 
 }  // namespace atrium::server
 

@@ -24,6 +24,7 @@ void SubmitAsOperator(ApiContext& ctx, const Request& req, const Caller& op,
   RunIdempotent(ctx, req,
                 {.scope = "operator:" + op.id,
                  .origin = OperatorOrigin(op.id),
+                 .sender = ctx.SenderOf(op, true),
                  .type = std::move(type),
                  .payload = std::move(payload),
                  .shape =
@@ -90,8 +91,8 @@ void GrantCoupons(ApiContext& ctx, const Request& req, const PathParams&,
     parts.push_back({m, {{"member_id", m}, {"template_id", template_id}}});
   }
   RunIdempotentAll(
-      ctx, req, "operator:" + op->id, OperatorOrigin(op->id), "grant_coupon",
-      std::move(parts),
+      ctx, req, "operator:" + op->id, OperatorOrigin(op->id),
+      ctx.SenderOf(*op, true), "grant_coupon", std::move(parts),
       [ids = *members](std::vector<StatusOr<sync::OpResult>> results) {
         codec::Json out = codec::Json::array();
         int64_t granted = 0;

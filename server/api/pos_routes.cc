@@ -16,7 +16,8 @@ namespace {
 using Route = void (*)(ApiContext&, const Caller&, const Request&,
                        const Respond&);
 
-// Refuses a new request for a member the till has not scanned lately.
+// Refuses a quote for a member the till has not scanned lately (the core
+// refuses the till's operations for them: sync::Authorize).
 OpRequest::Guard ScanGuard(ApiContext& ctx, const Caller& till,
                            MemberId member) {
   return [&ctx, till = till.id,
@@ -68,9 +69,9 @@ void Earn(ApiContext& ctx, const Caller& till, const Request& req,
   RunIdempotent(ctx, req,
                 {.scope = "device:" + till.id,
                  .origin = ApiOrigin(),
+                 .sender = ctx.SenderOf(till, true),
                  .type = "earn",
-                 .payload = {{"receipt", *receipt_json}},
-                 .guard = ScanGuard(ctx, till, receipt->member)},
+                 .payload = {{"receipt", *receipt_json}}},
                 respond);
 }
 
@@ -87,6 +88,7 @@ void Refund(ApiContext& ctx, const Caller& till, const Request& req,
   RunIdempotent(ctx, req,
                 {.scope = "device:" + till.id,
                  .origin = ApiOrigin(),
+                 .sender = ctx.SenderOf(till, true),
                  .type = "refund",
                  .payload = {{"mall_id", till.device.mall_id},
                              {"receipt_id", receipt_id},
@@ -109,12 +111,12 @@ void Redeem(ApiContext& ctx, const Caller& till, const Request& req,
   RunIdempotent(ctx, req,
                 {.scope = "device:" + till.id,
                  .origin = ApiOrigin(),
+                 .sender = ctx.SenderOf(till, true),
                  .type = "redeem_coupon",
                  .payload = {{"member_id", member_id},
                              {"coupon_id", coupon_id},
                              {"receipt_id", receipt_id},
-                             {"store_id", store_id}},
-                 .guard = ScanGuard(ctx, till, MemberId{member_id})},
+                             {"store_id", store_id}}},
                 respond);
 }
 
@@ -132,9 +134,9 @@ void PayWithPoints(ApiContext& ctx, const Caller& till, const Request& req,
       ctx, req,
       {.scope = "device:" + till.id,
        .origin = ApiOrigin(),
+       .sender = ctx.SenderOf(till, true),
        .type = "spend_points",
-       .payload = {{"member_id", member_id}, {"points", points}, {"ref", ref}},
-       .guard = ScanGuard(ctx, till, MemberId{member_id})},
+       .payload = {{"member_id", member_id}, {"points", points}, {"ref", ref}}},
       respond);
 }
 

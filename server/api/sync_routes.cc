@@ -116,7 +116,22 @@ void Push(ApiContext& ctx, const Request& req, const PathParams&,
     }
     batch.push_back(std::move(*op));
   }
-  ctx.service.Push(std::move(batch),
+  // Claims and exchanges count against each member's claim rate, as
+  // through the REST routes; a batch over it is refused whole.
+  const Timestamp now = ctx.service.Now();
+  for (const sync::Operation& op : batch) {
+    if (op.type != "claim_coupon" && op.type != "exchange_points") continue;
+    const auto member = op.payload.find("member_id");
+    const std::string key = member != op.payload.end() && member->is_string()
+                                ? member->get<std::string>()
+                                : origin.ToString();
+    if (!ctx.member_claims.Allow(key, now)) {
+      return respond(ErrorResponse(429, "RATE_LIMITED",
+                                   "too many claims and exchanges for one "
+                                   "member: send them again in a minute"));
+    }
+  }
+  ctx.service.Push(std::move(batch), ctx.SenderOf(*who, false),
                    [respond](StatusOr<std::vector<sync::OpResult>> results) {
                      if (!results.ok()) {
                        return respond(StatusResponse(results.status()));

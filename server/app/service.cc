@@ -43,26 +43,31 @@ void Service::Stop() {
   if (writer_.joinable()) writer_.join();
 }
 
-void Service::Submit(sync::Operation op, OneDone done) {
+void Service::Submit(sync::Operation op, sync::Sender sender, OneDone done) {
   std::vector<sync::Operation> ops;
   ops.push_back(std::move(op));
-  SubmitAll(std::move(ops), [done = std::move(done)](
-                                std::vector<StatusOr<sync::OpResult>> answers) {
-    done(std::move(answers[0]));
-  });
+  SubmitAll(
+      std::move(ops), std::move(sender),
+      [done = std::move(done)](std::vector<StatusOr<sync::OpResult>> answers) {
+        done(std::move(answers[0]));
+      });
 }
 
-void Service::SubmitAll(std::vector<sync::Operation> ops, EachDone done) {
+void Service::SubmitAll(std::vector<sync::Operation> ops, sync::Sender sender,
+                        EachDone done) {
   Pending p;
   p.ops = std::move(ops);
+  p.sender = std::move(sender);
   p.submitted = true;
   p.each = std::move(done);
   Enqueue(std::move(p));
 }
 
-void Service::Push(std::vector<sync::Operation> ops, BatchDone done) {
+void Service::Push(std::vector<sync::Operation> ops, sync::Sender sender,
+                   BatchDone done) {
   Pending p;
   p.ops = std::move(ops);
+  p.sender = std::move(sender);
   p.batch = std::move(done);
   Enqueue(std::move(p));
 }
@@ -95,6 +100,7 @@ void Service::ApplyQueued(std::vector<Pending>& work) {
   // What each request gets: its results, or one error for all of them.
   std::vector<std::vector<StatusOr<sync::OpResult>>> answers(work.size());
   std::vector<sync::Operation> batch;
+  std::vector<const sync::Sender*> senders;  // of each batched operation
   // Where each batched operation's result goes: request, position.
   std::vector<std::pair<size_t, size_t>> slots;
   Status failed;
@@ -130,12 +136,13 @@ void Service::ApplyQueued(std::vector<Pending>& work) {
           op.seq = ++it->second;
         }
         batch.push_back(std::move(op));
+        senders.push_back(&p.sender);
         slots.emplace_back(i, k);
       }
     }
     if (!batch.empty()) {
       StatusOr<std::vector<sync::OpResult>> results =
-          log_->ApplyBatch(batch, clock_());
+          log_->ApplyBatch(batch, clock_(), senders);
       if (!results.ok()) {
         failed = results.status();
       } else {

@@ -10,6 +10,7 @@
 //   AlreadyExists and changes nothing. SubmitAll does the same for
 //   several operations in one batch, each answered on its own.
 // - Push applies a sync client's operations as they are, in order.
+// - Every new operation is authorised for its sender before it applies.
 // - Reads take the lock shared (state only) or exclusive (the database).
 // - The destructor applies what is queued, then stops the writer.
 #ifndef ATRIUM_SERVER_APP_SERVICE_H_
@@ -48,9 +49,13 @@ class Service {
   // has stopped taking requests.
   void Stop();
 
-  void Submit(sync::Operation op, OneDone done);
-  void SubmitAll(std::vector<sync::Operation> ops, EachDone done);
-  void Push(std::vector<sync::Operation> ops, BatchDone done);
+  // Each new operation is authorised for `sender` where it applies
+  // (OpLog::ApplyBatch): a refusal is its answer, not stored.
+  void Submit(sync::Operation op, sync::Sender sender, OneDone done);
+  void SubmitAll(std::vector<sync::Operation> ops, sync::Sender sender,
+                 EachDone done);
+  void Push(std::vector<sync::Operation> ops, sync::Sender sender,
+            BatchDone done);
 
   // Runs `f(const GroupState&)` under the shared lock.
   template <typename F>
@@ -79,6 +84,7 @@ class Service {
  private:
   struct Pending {
     std::vector<sync::Operation> ops;
+    sync::Sender sender;
     bool submitted = false;  // Submit: operations the writer numbers
     EachDone each;           // submitted
     BatchDone batch;         // pushed

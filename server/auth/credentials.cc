@@ -10,7 +10,7 @@ PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
 CREATE TABLE IF NOT EXISTS devices (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, mall_id TEXT NOT NULL,
-  key_hash TEXT NOT NULL) STRICT;
+  key_hash TEXT NOT NULL, store_id TEXT NOT NULL DEFAULT '') STRICT;
 CREATE TABLE IF NOT EXISTS operators (
   name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL)
   STRICT;
@@ -36,6 +36,19 @@ StatusOr<std::unique_ptr<Credentials>> Credentials::Open(
   StatusOr<std::unique_ptr<store::Db>> db = store::Db::Open(path);
   if (!db.ok()) return db.status();
   ATRIUM_RETURN_IF_ERROR((*db)->Exec(kSchema));
+  // Files from before tills had stores.
+  StatusOr<store::Statement*> has_store = (*db)->Prepare(
+      "SELECT count(*) FROM pragma_table_info('devices') "
+      "WHERE name = 'store_id'");
+  if (!has_store.ok()) return has_store.status();
+  StatusOr<bool> row = (*has_store)->Step();
+  if (!row.ok()) return row.status();
+  const bool migrated = *row && (*has_store)->Int(0) > 0;
+  (*has_store)->Reset();
+  if (!migrated) {
+    ATRIUM_RETURN_IF_ERROR((*db)->Exec(
+        "ALTER TABLE devices ADD COLUMN store_id TEXT NOT NULL DEFAULT ''"));
+  }
   std::unique_ptr<Credentials> c(
       new Credentials(std::move(*db), std::move(key)));
   ATRIUM_RETURN_IF_ERROR(c->Load());
@@ -44,11 +57,11 @@ StatusOr<std::unique_ptr<Credentials>> Credentials::Open(
 
 Status Credentials::Load() {
   StatusOr<store::Statement*> d =
-      db_->Prepare("SELECT id, kind, mall_id, key_hash FROM devices");
+      db_->Prepare("SELECT id, kind, mall_id, key_hash, store_id FROM devices");
   if (!d.ok()) return d.status();
   ATRIUM_RETURN_IF_ERROR((*d)->ForEach([&](store::Statement& row) {
     Device dev{std::string(row.Text(0)), std::string(row.Text(1)),
-               std::string(row.Text(2))};
+               std::string(row.Text(2)), std::string(row.Text(4))};
     devices_[dev.id] = {dev, std::string(row.Text(3))};
   }));
   StatusOr<store::Statement*> r = db_->Prepare("SELECT id FROM revoked_tokens");
@@ -64,10 +77,14 @@ Status Credentials::AddDevice(const Device& d, std::string_view device_key) {
   std::string hash = Hex(HmacSha256(key_, device_key));
   std::lock_guard lock(mu_);
   StatusOr<store::Statement*> s = db_->Prepare(
-      "INSERT OR REPLACE INTO devices (id, kind, mall_id, key_hash) "
-      "VALUES (?, ?, ?, ?)");
+      "INSERT OR REPLACE INTO devices (id, kind, mall_id, key_hash, "
+      "store_id) VALUES (?, ?, ?, ?, ?)");
   if (!s.ok()) return s.status();
-  (*s)->Bind(1, d.id).Bind(2, d.kind).Bind(3, d.mall_id).Bind(4, hash);
+  (*s)->Bind(1, d.id)
+      .Bind(2, d.kind)
+      .Bind(3, d.mall_id)
+      .Bind(4, hash)
+      .Bind(5, d.store_id);
   ATRIUM_RETURN_IF_ERROR((*s)->Run());
   devices_[d.id] = {d, hash};
   return Status::Ok();

@@ -22,6 +22,9 @@ struct Device {
   std::string id;    // "pos-101", "kiosk-1f"
   std::string kind;  // "pos", "kiosk" or "gate" (a car park's barrier)
   std::string mall_id;
+  // A tenant's till serves its own store; empty: every store of the mall
+  // (a unified till, a kiosk, a gate).
+  std::string store_id;
 };
 
 enum class Role { kAdmin, kMarketing, kFinance };

@@ -162,9 +162,9 @@ TEST_F(KioskReplicaTest, ANewFileNumbersOnFromTheServer) {
         {"id", "device:kiosk-xinjie-1f:" + std::to_string(seq)},
         {"origin", "device:kiosk-xinjie-1f"},
         {"seq", seq},
-        {"type", "claim_coupon"},
+        {"type", "return_escrow"},
         {"at", FormatIso8601(s_.Now())},
-        {"payload", {{"member_id", "M-none"}, {"template_id", "free"}}}};
+        {"payload", {{"escrow_id", "e-none"}}}};
     ASSERT_EQ(
         s_.Post("/api/v1/sync/push", {{"operations", {op}}}, kKiosk).status,
         200);
@@ -173,6 +173,7 @@ TEST_F(KioskReplicaTest, ANewFileNumbersOnFromTheServer) {
   EXPECT_EQ(k->Take(member_, TemplateId("free")).status().code(),
             StatusCode::kUnavailable);  // not before the server numbers it
   ASSERT_TRUE(k->SyncOnce().ok());
+  ASSERT_TRUE(k->SignIn(s_.MemberCode(token_)).ok());
   StatusOr<std::string> claim = k->Take(member_, TemplateId("free"));
   ASSERT_TRUE(claim.ok()) << claim.status().ToString();
   EXPECT_EQ(*claim, "device:kiosk-xinjie-1f:3");

@@ -21,24 +21,33 @@ codec::Json Op(const std::string& id, const std::string& origin, int64_t seq,
 
 TEST(SyncApiTest, AKioskPushesItsOwnOperationsOnceAndPullsThem) {
   TestServer s;
-  const codec::Json reg =
-      Op("kiosk-reg-1", "device:kiosk-xinjie-1f", 1, "register",
-         {{"member_id", "MK1"}, {"phone", "13811112222"}});
+  const std::string admin = s.OperatorToken("admin", "demo-admin-pass");
+  const codec::Json grant = {
+      {"escrow_id", "e1"},
+      {"device_id", "kiosk-xinjie-1f"},
+      {"expires_at", FormatIso8601(s.Now().PlusSeconds(86400))},
+      {"points_budget", 100}};
+  ASSERT_EQ(
+      s.Post("/api/v1/operator/escrows", grant, Bearer(admin), "g").status,
+      201);
+  const codec::Json ret =
+      Op("device:kiosk-xinjie-1f:1", "device:kiosk-xinjie-1f", 1,
+         "return_escrow", {{"escrow_id", "e1"}});
   HttpReply pushed =
-      s.Post("/api/v1/sync/push", {{"operations", {reg}}}, kKiosk);
+      s.Post("/api/v1/sync/push", {{"operations", {ret}}}, kKiosk);
   ASSERT_EQ(pushed.status, 200) << pushed.body;
-  EXPECT_EQ(pushed.Json()["results"][0]["applied"], true);
+  EXPECT_EQ(pushed.Json()["results"][0]["applied"], true) << pushed.body;
   EXPECT_EQ(pushed.Json()["results"][0]["replayed"], false);
   // Pushed again (a lost answer): the first result, replayed.
   HttpReply again =
-      s.Post("/api/v1/sync/push", {{"operations", {reg}}}, kKiosk);
+      s.Post("/api/v1/sync/push", {{"operations", {ret}}}, kKiosk);
   EXPECT_EQ(again.Json()["results"][0]["replayed"], true);
 
   HttpReply pulled = s.Get("/api/v1/sync/pull?after=0", kKiosk);
   ASSERT_EQ(pulled.status, 200) << pulled.body;
-  ASSERT_EQ(pulled.Json()["changes"].size(), 1u);
-  EXPECT_EQ(pulled.Json()["changes"][0]["op_id"], "kiosk-reg-1");
-  EXPECT_EQ(pulled.Json()["changes"][0]["operation"]["type"], "register");
+  ASSERT_EQ(pulled.Json()["changes"].size(), 2u);  // the grant, the return
+  EXPECT_EQ(pulled.Json()["changes"][1]["op_id"], "device:kiosk-xinjie-1f:1");
+  EXPECT_EQ(pulled.Json()["changes"][1]["operation"]["type"], "return_escrow");
   // A kiosk that lost its replica numbers its next operation on from here.
   EXPECT_EQ(pulled.Json()["next_seq"], 2);
   const int64_t next = pulled.Json()["next"];
@@ -52,6 +61,28 @@ TEST(SyncApiTest, AKioskPushesItsOwnOperationsOnceAndPullsThem) {
                 .Json()["changes"]
                 .size(),
             0u);
+}
+
+// A kiosk registers no one (members sign in with their phone's code), and a
+// client's operation ids start with its origin: an id the server would give
+// cannot be taken first. Refusals are not kept.
+TEST(SyncApiTest, AKioskNeitherRegistersNorTakesAnothersIds) {
+  TestServer s;
+  for (const codec::Json& op :
+       {Op("device:kiosk-xinjie-1f:1", "device:kiosk-xinjie-1f", 1, "register",
+           {{"member_id", "MK1"}, {"phone", "13811112222"}}),
+        Op("k-0123456789abcdef", "device:kiosk-xinjie-1f", 2, "return_escrow",
+           {{"escrow_id", "e-none"}})}) {
+    HttpReply pushed =
+        s.Post("/api/v1/sync/push", {{"operations", {op}}}, kKiosk);
+    ASSERT_EQ(pushed.status, 200) << pushed.body;
+    EXPECT_EQ(pushed.Json()["results"][0]["applied"], false);
+    EXPECT_EQ(pushed.Json()["results"][0]["error"]["code"],
+              "PERMISSION_DENIED");
+  }
+  HttpReply pulled = s.Get("/api/v1/sync/pull?after=0", kKiosk);
+  EXPECT_EQ(pulled.Json()["changes"].size(), 0u);
+  EXPECT_EQ(pulled.Json()["next_seq"], 1);
 }
 
 TEST(SyncApiTest, AClientPushesOnlyItsOwnOperations) {
@@ -140,11 +171,12 @@ TEST(SyncApiTest, AnAdminGrantsAKioskAnEscrowWhichTheKioskReturns) {
   HttpReply pulled = s.Get("/api/v1/sync/pull?after=0", kKiosk);
   ASSERT_EQ(pulled.Json()["changes"].size(), 1u);
   EXPECT_EQ(pulled.Json()["changes"][0]["operation"]["type"], "grant_escrow");
-  HttpReply returned = s.Post("/api/v1/sync/push",
-                              {{"operations",
-                                {Op("ret-e1", "device:kiosk-xinjie-1f", 1,
-                                    "return_escrow", {{"escrow_id", "e1"}})}}},
-                              kKiosk);
+  HttpReply returned =
+      s.Post("/api/v1/sync/push",
+             {{"operations",
+               {Op("device:kiosk-xinjie-1f:1", "device:kiosk-xinjie-1f", 1,
+                   "return_escrow", {{"escrow_id", "e1"}})}}},
+             kKiosk);
   ASSERT_EQ(returned.status, 200);
   EXPECT_EQ(returned.Json()["results"][0]["applied"], true) << returned.body;
 }

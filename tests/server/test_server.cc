@@ -43,7 +43,8 @@ void TestServer::AddAccess() {
   ASSERT_TRUE(access.ok());
   for (const auto& d : (*access)["devices"]) {
     ASSERT_TRUE(credentials_
-                    ->AddDevice({d["id"], d["kind"], d["mall_id"]},
+                    ->AddDevice({d["id"], d["kind"], d["mall_id"],
+                                 d.value("store_id", "")},
                                 d["key"].get<std::string>())
                     .ok());
   }
@@ -93,6 +94,7 @@ void TestServer::Start() {
       *service_, *credentials_, server::TokenSigner(kKey), *member_codes_,
       *sign_in_codes_, limits_, log);
   ctx_->plate_key = "plate-key";
+  ctx_->op_id_key = "operation-id-key";
   ASSERT_TRUE(server::LoadCatalogueFiles(
                   std::string(ATRIUM_SHARED_DIR) + "/demo-mall", *ctx_)
                   .ok());

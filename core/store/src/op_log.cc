@@ -207,8 +207,20 @@ Status OpLog::SaveOrigins(const std::set<std::string>& origins) {
   return Status::Ok();
 }
 
+Status OpLog::Authorize(const sync::Operation& op, const sync::Sender& sender) {
+  if (sender.kind != sync::SenderKind::kKiosk || sender.present) {
+    return sync::Authorize(*state_, op, sender);
+  }
+  sync::Sender kiosk = sender;
+  kiosk.present = [this, device = sender.OwnOrigin()](const MemberId& m) {
+    return CheckServes(device, m).ok();
+  };
+  return sync::Authorize(*state_, op, kiosk);
+}
+
 StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now,
-                                   std::set<std::string>& origins) {
+                                   std::set<std::string>& origins,
+                                   const sync::Sender* sender) {
   OpResult r;
   r.op_id = op.id;
   // A malformed envelope cannot be stored or found again: refused as is.
@@ -232,6 +244,12 @@ StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now,
     return r;
   }
   if (seen->has_value()) return std::move(**seen);
+  if (sender != nullptr) {
+    if (Status allowed = Authorize(op, *sender); !allowed.ok()) {
+      r.error = std::move(allowed);  // not stored: judged anew if sent again
+      return r;
+    }
+  }
 
   StatusOr<sync::Effects> fx = sync::Apply(*state_, op, now);
   if (fx.ok()) {
@@ -424,7 +442,11 @@ StatusOr<std::vector<Change>> OpLog::History(const sync::Origin& device,
 }
 
 StatusOr<std::vector<OpResult>> OpLog::ApplyBatch(
-    std::span<const sync::Operation> ops, Timestamp now) {
+    std::span<const sync::Operation> ops, Timestamp now,
+    std::span<const sync::Sender* const> senders) {
+  if (!senders.empty() && senders.size() != ops.size()) {
+    return InvalidArgument("one sender per operation");
+  }
   std::vector<OpResult> results;
   results.reserve(ops.size());
   Status failure;
@@ -433,7 +455,8 @@ StatusOr<std::vector<OpResult>> OpLog::ApplyBatch(
     failure = txn.Begin();
     std::set<std::string> origins;
     for (size_t i = 0; failure.ok() && i < ops.size(); ++i) {
-      StatusOr<OpResult> r = ApplyOne(ops[i], now, origins);
+      StatusOr<OpResult> r = ApplyOne(ops[i], now, origins,
+                                      senders.empty() ? nullptr : senders[i]);
       if (r.ok()) {
         results.push_back(std::move(*r));
       } else {

@@ -24,6 +24,24 @@ StatusOr<CouponBook*> BookWithCoupon(GroupState& state, const CouponId& id) {
   return NotFound("no such coupon");
 }
 
+// A coupon is redeemed at a store of its mall that its scope covers.
+Status CheckStoreScope(const GroupState& state, const CouponBook& book,
+                       const CouponId& coupon, const Redemption& r) {
+  const CouponInstance* c = book.Find(coupon);
+  const CouponTemplate* t = book.FindTemplate(c->template_id);
+  const Mall* mall = state.program.group.FindMall(t->mall);
+  const Store* store = mall == nullptr ? nullptr : mall->FindStore(r.store);
+  if (store == nullptr) {
+    return InvalidArgument(
+        "payload.store_id: no such store in the coupon's "
+        "mall");
+  }
+  if (!t->scope.Covers(store->id, store->category)) {
+    return FailedPrecondition("the coupon is not valid at this store");
+  }
+  return Status::Ok();
+}
+
 codec::Json CouponResult(const CouponInstance& c) {
   return {{"coupon_id", c.id.value()},
           {"status", std::string(CouponStatusName(c.status))},
@@ -210,6 +228,7 @@ StatusOr<Effects> RedeemCoupon(GroupState& state, const Operation& op,
   ATRIUM_RETURN_IF_ERROR(r.status());
   StatusOr<CouponBook*> book = BookWithCoupon(state, coupon);
   if (!book.ok()) return book.status();
+  ATRIUM_RETURN_IF_ERROR(CheckStoreScope(state, **book, coupon, redemption));
   StatusOr<CouponEvent> e =
       (*book)->Redeem("op:" + op.id, coupon, member, redemption, now);
   if (!e.ok()) return e.status();

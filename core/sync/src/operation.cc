@@ -1,32 +1,10 @@
 #include "atrium/sync/operation.h"
 
-#include <array>
-
 #include "atrium/codec/json_writer.h"
+#include "atrium/sync/authority.h"
 
 namespace atrium::sync {
 namespace {
-
-constexpr std::array<std::string_view, 20> kTypes = {"register",
-                                                     "earn",
-                                                     "refund",
-                                                     "spend_points",
-                                                     "add_coupon_template",
-                                                     "claim_coupon",
-                                                     "redeem_coupon",
-                                                     "grant_escrow",
-                                                     "return_escrow",
-                                                     "link_identity",
-                                                     "merge_receipt",
-                                                     "exchange_points",
-                                                     "grant_coupon",
-                                                     "update_profile",
-                                                     "unlink_identity",
-                                                     "park_enter",
-                                                     "park_pay",
-                                                     "park_exit",
-                                                     "erase_member",
-                                                     "update_program"};
 
 bool IdChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -88,12 +66,8 @@ StatusOr<Origin> Origin::Parse(std::string_view text) {
   return o;
 }
 
-bool KnownType(std::string_view type) {
-  for (const std::string_view t : kTypes) {
-    if (t == type) return true;
-  }
-  return false;
-}
+// The types are those with a sender policy: none can be added without one.
+bool KnownType(std::string_view type) { return PolicyFor(type) != nullptr; }
 
 StatusOr<Operation> ParseOperation(std::string_view text) {
   if (text.size() > kMaxOperationBytes) {

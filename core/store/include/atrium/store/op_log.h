@@ -37,6 +37,7 @@
 
 #include "atrium/store/sqlite.h"
 #include "atrium/sync/apply.h"
+#include "atrium/sync/authority.h"
 #include "atrium/sync/protocol.h"
 
 namespace atrium::store {
@@ -52,8 +53,15 @@ class OpLog {
   static StatusOr<std::unique_ptr<OpLog>> Open(const std::string& path,
                                                Program program);
 
+  // `senders`, when given, holds who sent each operation (one per
+  // operation): each new operation is authorised for its sender
+  // (sync::Authorize) before it applies, and a refusal is answered but not
+  // stored. A kiosk sender without its own `present` has present the
+  // members it serves. Without senders the operations are the server's
+  // own (a seed, a test) and are not checked.
   StatusOr<std::vector<OpResult>> ApplyBatch(
-      std::span<const sync::Operation> ops, Timestamp now);
+      std::span<const sync::Operation> ops, Timestamp now,
+      std::span<const sync::Sender* const> senders = {});
 
   // Up to `limit` (1..kMaxPull) changes after `after` that `viewer` may
   // see, oldest first: a member, the operations that changed their data; a
@@ -107,7 +115,10 @@ class OpLog {
   // One operation inside the batch's transaction.
   // Adds the origins whose last sequence number moved to `origins`.
   StatusOr<OpResult> ApplyOne(const sync::Operation& op, Timestamp now,
-                              std::set<std::string>& origins);
+                              std::set<std::string>& origins,
+                              const sync::Sender* sender = nullptr);
+  // Whether `sender` may send `op` now.
+  Status Authorize(const sync::Operation& op, const sync::Sender& sender);
   // The stored answer to `op`, if it was seen before.
   StatusOr<std::optional<OpResult>> Seen(const sync::Operation& op,
                                          const std::string& body);

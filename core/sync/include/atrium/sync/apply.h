@@ -46,7 +46,9 @@
 // server's keyed hash of the plate and its masked form (Plate::Keyed).
 // A device's spend_points, claim_coupon and exchange_points may name its
 // `escrow_id`: they then count against the escrow (escrow.h) as well.
-// A member may act only for themselves (PermissionDenied otherwise). A
+// Who may send each type, and within what scope, is authority.h's: the
+// server checks it before Apply. Apply itself still refuses a member
+// acting for another (PermissionDenied), so a replica cannot either. A
 // claimed coupon's id is "c-" + the operation's id, so that every replica
 // names it as the server does.
 #ifndef ATRIUM_SYNC_APPLY_H_

@@ -53,7 +53,8 @@ struct Operation {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   codec::Json payload;    // an object
 };
 
-// The types this version knows.
+// The types this version knows: those with a sender policy
+// (authority.h's OperationPolicies()).
 bool KnownType(std::string_view type);
 
 // Decodes one operation from its JSON text: InvalidArgument for malformed,

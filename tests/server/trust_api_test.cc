@@ -1,0 +1,234 @@
+// The holes an attacker found with only what each caller holds (a member's
+// token, one device's key), each closed: refused with 403 or a refusal in
+// the push's results, and nothing applied.
+#include <gtest/gtest.h>
+
+#include "test_server.h"
+
+namespace atrium::testing {
+namespace {
+
+const std::string kTillBinjiang =
+    "Device pos-binjiang-01:demo-pos-binjiang-01-key";
+
+codec::Json Op(const std::string& origin, int64_t seq, const std::string& type,
+               codec::Json payload) {
+  return {{"v", 1},
+          {"id", origin + ":" + std::to_string(seq)},
+          {"origin", origin},
+          {"seq", seq},
+          {"type", type},
+          {"at", "2026-11-26T12:00:00Z"},
+          {"payload", std::move(payload)}};
+}
+
+class TrustApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    token_ = s_.SignIn("13912345678");
+    member_ = s_.MemberId(token_);
+    Scan(kTill);
+    ASSERT_EQ(
+        s_.Post("/api/v1/pos/receipts", Receipt("R1", "s-105"), kTill, "r1")
+            .status,
+        200);
+    s_.Advance(2 * 86400);  // the points are usable
+  }
+  void Scan(const std::string& till) {
+    ASSERT_EQ(
+        s_.Post("/api/v1/pos/scan", {{"code", s_.MemberCode(token_)}}, till)
+            .status,
+        200);
+  }
+  codec::Json Receipt(const std::string& id, const std::string& store) {
+    return {{"receipt",
+             {{"id", id},
+              {"mall_id", "m-xinjie"},
+              {"store_id", store},
+              {"member_id", member_},
+              {"at", FormatIso8601(s_.Now())},
+              {"lines", {{{"category", "beauty"}, {"amount_fen", 50'000}}}}}}};
+  }
+  int64_t Usable() {
+    return s_.Get("/api/v1/me", Bearer(token_)).Json()["points"]["usable"];
+  }
+  size_t Wallet() {
+    return s_.Get("/api/v1/me/wallet", Bearer(token_)).Json()["coupons"].size();
+  }
+  // The one result of pushing `op` as `auth`.
+  codec::Json PushOne(const codec::Json& op, const std::string& auth) {
+    HttpReply r = s_.Post("/api/v1/sync/push", {{"operations", {op}}}, auth);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.Json()["results"][0];
+  }
+  std::string AddTemplate(const std::string& id, int64_t points_price) {
+    const std::string admin = s_.OperatorToken("admin", "demo-admin-pass");
+    EXPECT_EQ(s_.Post("/api/v1/operator/coupon-templates",
+                      CouponTemplateBody(id, points_price), Bearer(admin), id)
+                  .status,
+              201);
+    return id;
+  }
+
+  TestServer s_;
+  std::string token_;
+  std::string member_;
+};
+
+// 1. A kiosk's key acts for no member who has not signed in there.
+TEST_F(TrustApiTest, AKioskActsForNoMemberWhoDidNotSignInThere) {
+  const std::string kiosk = "device:kiosk-xinjie-1f";
+  AddTemplate("free", 0);
+  const int64_t points = Usable();
+  const codec::Json ops[] = {
+      Op(kiosk, 1, "spend_points",
+         {{"member_id", member_}, {"points", 100}, {"ref", "x"}}),
+      Op(kiosk, 2, "earn", Receipt("R2", "s-105")["receipt"]),
+      Op(kiosk, 3, "refund",
+         {{"mall_id", "m-xinjie"},
+          {"receipt_id", "R1"},
+          {"refund_id", "f1"},
+          {"amount_fen", 50'000}}),
+      Op(kiosk, 4, "erase_member", {{"member_id", member_}}),
+      Op(kiosk, 5, "register", {{"member_id", "MX"}, {"phone", "13800001111"}}),
+      Op(kiosk, 6, "claim_coupon",
+         {{"member_id", member_}, {"template_id", "free"}}),
+  };
+  for (const codec::Json& op : ops) {
+    const codec::Json r = PushOne(op, kKiosk);
+    EXPECT_EQ(r["applied"], false) << op["type"];
+    EXPECT_EQ(r["error"]["code"], "PERMISSION_DENIED") << op["type"];
+  }
+  EXPECT_EQ(Usable(), points);
+  EXPECT_EQ(Wallet(), 0u);
+  EXPECT_EQ(s_.Get("/api/v1/me", Bearer(token_)).status, 200);  // not erased
+
+  // Once the member signs in there, the kiosk may claim for them.
+  ASSERT_EQ(s_.Post("/api/v1/kiosk/sign-in", {{"code", s_.MemberCode(token_)}},
+                    kKiosk)
+                .status,
+            200);
+  EXPECT_EQ(PushOne(Op(kiosk, 7, "claim_coupon",
+                       {{"member_id", member_}, {"template_id", "free"}}),
+                    kKiosk)["applied"],
+            true);
+  EXPECT_EQ(Wallet(), 1u);
+}
+
+// 5. A member cannot take someone's card: cards are linked at a till.
+TEST_F(TrustApiTest, AMemberLinksNoCard) {
+  const codec::Json r = PushOne(
+      Op("member:" + member_, 2, "link_identity",
+         {{"member_id", member_},
+          {"identity", {{"kind", "card"}, {"value", "6222000011112222"}}}}),
+      Bearer(token_));
+  EXPECT_EQ(r["applied"], false);
+  EXPECT_EQ(r["error"]["code"], "PERMISSION_DENIED");
+}
+
+// 8. A till redeems only in its own mall, at a store of it the coupon
+// covers.
+TEST_F(TrustApiTest, ATillRedeemsOnlyInItsMallAtARealStore) {
+  AddTemplate("free", 0);
+  HttpReply claimed = s_.Post("/api/v1/me/coupons", {{"template_id", "free"}},
+                              Bearer(token_), "c1");
+  ASSERT_EQ(claimed.status, 201) << claimed.body;
+  const std::string coupon = claimed.Json()["coupon_id"];
+  auto redeem = [&](const std::string& till, const std::string& store,
+                    const std::string& key) {
+    return s_.Post("/api/v1/pos/redemptions",
+                   {{"member_id", member_},
+                    {"coupon_id", coupon},
+                    {"receipt_id", "R9"},
+                    {"store_id", store}},
+                   till, key);
+  };
+  Scan(kTillBinjiang);
+  EXPECT_EQ(redeem(kTillBinjiang, "s-201", "a").status, 403);
+  Scan(kTill);
+  EXPECT_EQ(redeem(kTill, "s-999", "b").status, 403);
+  EXPECT_EQ(Wallet(), 1u);
+  EXPECT_EQ(redeem(kTill, "s-105", "c").status, 200);
+}
+
+// A tenant's till (a device with its store) submits receipts of its own
+// store only.
+TEST_F(TrustApiTest, ATenantsTillActsOnlyForItsStore) {
+  const std::string sephora = "Device pos-xinjie-s105:demo-pos-xinjie-s105-key";
+  Scan(sephora);
+  EXPECT_EQ(
+      s_.Post("/api/v1/pos/receipts", Receipt("R5", "s-101"), sephora, "a")
+          .status,
+      403);
+  EXPECT_EQ(
+      s_.Post("/api/v1/pos/receipts", Receipt("R6", "s-105"), sephora, "b")
+          .status,
+      200);
+  // Nor refunds another store's receipt.
+  EXPECT_EQ(
+      s_.Post("/api/v1/pos/refunds",
+              {{"receipt_id", "R1"}, {"refund_id", "f1"}, {"amount_fen", 100}},
+              sephora, "c")
+          .status,
+      200);  // R1 was bought at s-105
+  Scan(kTill);
+  ASSERT_EQ(s_.Post("/api/v1/pos/receipts", Receipt("R7", "s-101"), kTill, "d")
+                .status,
+            200);
+  EXPECT_EQ(
+      s_.Post("/api/v1/pos/refunds",
+              {{"receipt_id", "R7"}, {"refund_id", "f2"}, {"amount_fen", 100}},
+              sephora, "e")
+          .status,
+      403);
+}
+
+// 16. A coupon sold for points is not claimed for free, by either door.
+TEST_F(TrustApiTest, APointsPricedCouponIsNotClaimedFree) {
+  AddTemplate("pts", 500);
+  const int64_t points = Usable();
+  HttpReply rest = s_.Post("/api/v1/me/coupons", {{"template_id", "pts"}},
+                           Bearer(token_), "c1");
+  EXPECT_EQ(rest.status, 409) << rest.body;
+  const codec::Json pushed =
+      PushOne(Op("member:" + member_, 2, "claim_coupon",
+                 {{"member_id", member_}, {"template_id", "pts"}}),
+              Bearer(token_));
+  EXPECT_EQ(pushed["applied"], false);
+  EXPECT_EQ(Wallet(), 0u);
+  // Exchanged, it costs its price.
+  EXPECT_EQ(s_.Post("/api/v1/me/exchanges", {{"template_id", "pts"}},
+                    Bearer(token_), "x1")
+                .status,
+            201);
+  EXPECT_EQ(Usable(), points - 500);
+  EXPECT_EQ(Wallet(), 1u);
+}
+
+// 11. Claims pushed through sync count against the claim rate.
+TEST_F(TrustApiTest, PushedClaimsCountAgainstTheClaimRate) {
+  AddTemplate("free", 0);
+  codec::Json batch = codec::Json::array();
+  for (int seq = 2; seq <= 13; ++seq) {  // 12 claims; the rate is 10
+    batch.push_back(Op("member:" + member_, seq, "claim_coupon",
+                       {{"member_id", member_}, {"template_id", "free"}}));
+  }
+  HttpReply r =
+      s_.Post("/api/v1/sync/push", {{"operations", batch}}, Bearer(token_));
+  EXPECT_EQ(r.status, 429) << r.body;
+  EXPECT_EQ(Wallet(), 0u);
+}
+
+// 14. The ids the server gives REST operations cannot be taken first: a
+// pushed id must start with its sender's origin.
+TEST_F(TrustApiTest, NoClientTakesAnIdTheServerWillGive) {
+  codec::Json op = Op("member:" + member_, 2, "update_profile",
+                      {{"member_id", member_}, {"name", "x"}});
+  op["id"] = "k-00112233445566778899aabbccddeeff";
+  const codec::Json r = PushOne(op, Bearer(token_));
+  EXPECT_EQ(r["applied"], false);
+  EXPECT_EQ(r["error"]["code"], "PERMISSION_DENIED");
+}
+
+}  // namespace
+}  // namespace atrium::testing
