@@ -38,9 +38,12 @@ Response StatusResponse(const Status& s) {
 }
 
 StatusOr<codec::Json> ParseBody(const Request& req) {
-  codec::Json j = codec::Json::parse(req.body, nullptr, false);
-  if (j.is_discarded()) return InvalidArgument("the body is not valid JSON");
-  if (!j.is_object()) return InvalidArgument("the body must be a JSON object");
+  // Depth is limited while parsing, before anything copies the value.
+  StatusOr<codec::Json> j = codec::ParseJson(req.body);
+  if (!j.ok()) return InvalidArgument("the body: " + j.status().message());
+  if (!j->is_object()) {
+    return InvalidArgument("the body must be a JSON object");
+  }
   return j;
 }
 

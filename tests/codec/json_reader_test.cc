@@ -71,6 +71,30 @@ TEST(JsonReaderTest, RejectsMalformedAndOversizedText) {
   EXPECT_FALSE(r.ok());
 }
 
+// Nesting is counted before any value is built: 64 levels parse, 65 do
+// not, and neither do 300,000 (which would overflow the stack of whatever
+// copies the value); brackets inside strings do not count.
+TEST(JsonReaderTest, RefusesTextNestedTooDeep) {
+  auto nested = [](size_t depth, char open, char close) {
+    return std::string(depth, open) + std::string(depth, close);
+  };
+  EXPECT_TRUE(ParseJson(nested(kMaxJsonDepth, '[', ']')).ok());
+  EXPECT_EQ(ParseJson(nested(kMaxJsonDepth + 1, '[', ']')).status().code(),
+            StatusCode::kInvalidArgument);
+  const std::string deep = nested(300'000, '[', ']');
+  StatusOr<Json> j = ParseJson(deep);
+  ASSERT_FALSE(j.ok());
+  EXPECT_NE(j.status().message().find("deeper"), std::string::npos);
+  std::string objects;
+  for (int i = 0; i < 100; ++i) objects += R"({"a":)";
+  objects += "1" + std::string(100, '}');
+  EXPECT_FALSE(ParseJson(objects).ok());
+  const std::string in_string =
+      R"({"s":")" + std::string(1000, '[') + R"(\"", "t": "\"[[["})";
+  EXPECT_TRUE(ParseJson(in_string).ok()) << in_string;
+  EXPECT_EQ(JsonDepth(R"(["\"[", {"a": [1]}])", 10), 3);
+}
+
 TEST(JsonReaderTest, ParsesClockFields) {
   EXPECT_EQ(*ParseUtcOffset("+08:00"), 8 * 3600);
   EXPECT_EQ(*ParseUtcOffset("-03:30"), -(3 * 3600 + 1800));

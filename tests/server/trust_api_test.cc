@@ -230,5 +230,30 @@ TEST_F(TrustApiTest, NoClientTakesAnIdTheServerWillGive) {
   EXPECT_EQ(r["error"]["code"], "PERMISSION_DENIED");
 }
 
+// 2. A body nested hundreds of thousands deep, under the size limit, is a
+// 400 at every door, and the server goes on.
+TEST_F(TrustApiTest, ADeeplyNestedBodyIsRefusedAndTheServerGoesOn) {
+  const std::string deep =
+      std::string(300'000, '[') + std::string(300'000, ']');
+  const std::string op = R"({"v":1,"id":"member:)" + member_ +
+                         R"(:2","origin":"member:)" + member_ +
+                         R"(","seq":2,"type":"update_profile",)"
+                         R"("at":"2026-11-26T12:00:00Z","payload":{"x":)" +
+                         deep + "}}";
+  const std::pair<std::string, std::string> bodies[] = {
+      {"/api/v1/me/parking/payments",
+       R"({"mall_id":"m-xinjie","plate_id":"p","due_fen":)" + deep + "}"},
+      {"/api/v1/sync/push", R"({"operations":[)" + op + "]}"},
+  };
+  for (const auto& [target, body] : bodies) {
+    HttpReply r = Call(s_.port(), "POST", target, body,
+                       {{"Authorization", Bearer(token_)},
+                        {"Content-Type", "application/json"},
+                        {"Idempotency-Key", "deep"}});
+    EXPECT_EQ(r.status, 400) << target << ": " << r.body;
+  }
+  EXPECT_EQ(s_.Get("/api/v1/me", Bearer(token_)).status, 200);
+}
+
 }  // namespace
 }  // namespace atrium::testing

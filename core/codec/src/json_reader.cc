@@ -29,9 +29,36 @@ const Json& EmptyObject() {
 
 }  // namespace
 
+int JsonDepth(std::string_view text, int limit) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;  // the escaped character, whatever it is
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > limit) return deepest;
+    } else if (c == ']' || c == '}') {
+      --depth;  // unbalanced text is the parser's to refuse
+    }
+  }
+  return deepest;
+}
+
 StatusOr<Json> ParseJson(std::string_view text) {
   if (text.size() > kMaxJsonBytes) {
     return InvalidArgument("JSON input is larger than 8 MiB");
+  }
+  if (JsonDepth(text, kMaxJsonDepth) > kMaxJsonDepth) {
+    return InvalidArgument("JSON input nests deeper than 64 levels");
   }
   Json j = Json::parse(text.begin(), text.end(), nullptr,
                        /*allow_exceptions=*/false);

@@ -33,8 +33,18 @@ using Json = nlohmann::json;
 // The largest JSON text the codec parses: 8 MiB.
 inline constexpr size_t kMaxJsonBytes = 8u << 20;
 
-// Parses `text`; InvalidArgument with the byte offset if it is not JSON.
+// The deepest nesting of arrays and objects the codec parses. Nothing we
+// read nests past a dozen; the limit keeps a crafted [[[...]]] from
+// overflowing the stack in whatever copies or walks the value.
+inline constexpr int kMaxJsonDepth = 64;
+
+// Parses `text`; InvalidArgument if it is not JSON, is larger than
+// kMaxJsonBytes or nests deeper than kMaxJsonDepth (checked before any
+// value is built).
 StatusOr<Json> ParseJson(std::string_view text);
+// The deepest nesting of arrays and objects in `text`, counted outside
+// strings, stopping once past `limit`.
+int JsonDepth(std::string_view text, int limit);
 
 class JsonReader {
  public:
