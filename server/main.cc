@@ -182,8 +182,8 @@ int Run(const Flags& f) {
   if (Status files = LoadCatalogueFiles(f.demo, ctx); !files.ok()) {
     return Log(files.message()), 1;
   }
-  Api api(ctx,
-          {StaticFiles("/app/", f.web), StaticFiles("/console/", f.console)});
+  Api api(ctx, {StaticFiles("/app/", f.web),
+                StaticFiles("/console/", f.console, ConsoleHeaders())});
   HttpServer server(f.http, [&api](const Request& req, const Respond& respond) {
     api.Handle(req, respond);
   });

@@ -28,6 +28,8 @@ void Api::Handle(const Request& req, const Respond& answer) const {
   // Every answer dated by the server's clock, the one codes are checked on.
   const Respond respond = [this, answer](Response res) {
     res.headers.emplace_back("Date", HttpDate(ctx_.service.Now()));
+    // A browser takes every answer as the type it says, never a guess.
+    res.headers.emplace_back("X-Content-Type-Options", "nosniff");
     answer(std::move(res));
   };
   if (req.Path().starts_with("/api/") || req.Path() == "/healthz") {

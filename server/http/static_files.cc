@@ -133,9 +133,19 @@ Response StaticFiles::Serve(const Request& req) const {
   } else {
     r.headers.emplace_back("Cache-Control", "public, max-age=3600");
   }
+  r.headers.insert(r.headers.end(), headers_.begin(), headers_.end());
   if (!ReadWhole(chosen, r.body)) return NotFound();
   if (req.method == "HEAD") r.body.clear();
   return r;
+}
+
+Headers ConsoleHeaders() {
+  return {{"Content-Security-Policy",
+           "default-src 'self'; script-src 'self'; style-src 'self'; "
+           "img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+           "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+          {"X-Frame-Options", "DENY"},
+          {"Referrer-Policy", "no-referrer"}};
 }
 
 }  // namespace atrium::server

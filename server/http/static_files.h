@@ -11,16 +11,23 @@
 #define ATRIUM_SERVER_HTTP_STATIC_FILES_H_
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "http/message.h"
 
 namespace atrium::server {
 
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
 class StaticFiles {
  public:
-  // Serves `url_prefix` + path from `root` ("/console/" from server/console).
-  StaticFiles(std::string url_prefix, std::string root)
-      : prefix_(std::move(url_prefix)), root_(std::move(root)) {}
+  // Serves `url_prefix` + path from `root` ("/console/" from server/console),
+  // each file with `headers` too (a Content-Security-Policy, say).
+  StaticFiles(std::string url_prefix, std::string root, Headers headers = {})
+      : prefix_(std::move(url_prefix)),
+        root_(std::move(root)),
+        headers_(std::move(headers)) {}
 
   // Whether the request's path is under the prefix.
   bool Covers(const Request& req) const;
@@ -29,7 +36,12 @@ class StaticFiles {
  private:
   std::string prefix_;
   std::string root_;
+  Headers headers_;
 };
+
+// The console's: scripts, styles and requests from its own origin only,
+// never framed (no clickjacking of an operator's session).
+Headers ConsoleHeaders();
 
 // "application/wasm" for ".wasm", and so on; octet-stream if unknown.
 std::string MimeTypeFor(std::string_view path);

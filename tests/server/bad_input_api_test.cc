@@ -97,6 +97,25 @@ TEST(StaticFilesTest, ServesTheConsoleWithTypesAndCacheHeaders) {
   EXPECT_EQ(s.Get("/console").status, 308);
 }
 
+// 15. The console runs only its own scripts, is never framed, and no
+// answer's type is sniffed.
+TEST(StaticFilesTest, TheConsoleIsServedWithItsSecurityHeaders) {
+  TestServer s;
+  for (const char* file : {"/console/", "/console/console.js"}) {
+    HttpReply r = s.Get(file);
+    ASSERT_EQ(r.status, 200) << file;
+    const std::string csp = r.headers["content-security-policy"];
+    EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << file;
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
+    EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+    EXPECT_EQ(r.headers["x-frame-options"], "DENY");
+    EXPECT_EQ(r.headers["x-content-type-options"], "nosniff");
+  }
+  // The page holds no inline script for the policy to block.
+  EXPECT_EQ(s.Get("/console/").body.find("<script>"), std::string::npos);
+  EXPECT_EQ(s.Get("/healthz").headers["x-content-type-options"], "nosniff");
+}
+
 TEST(StaticFilesTest, PrefersAPrecompressedFileTheClientAccepts) {
   const std::string dir =
       ::testing::TempDir() + "static-" + std::to_string(getpid());

@@ -101,7 +101,8 @@ void TestServer::Start() {
   api_ = std::make_unique<server::Api>(
       *ctx_,
       std::vector<server::StaticFiles>{server::StaticFiles(
-          "/console/", std::string(ATRIUM_SOURCE_DIR) + "/server/console")});
+          "/console/", std::string(ATRIUM_SOURCE_DIR) + "/server/console",
+          server::ConsoleHeaders())});
   server::HttpOptions options;
   options.port = port_;
   options.max_connections = 64;
