@@ -1,20 +1,19 @@
 // atriumd: the Atrium server. Holds the group's operation log on SQLite in
 // a data folder, seeds the demo mall into a new folder, and serves the API,
 // the H5 app and the operator console over HTTP until SIGINT or SIGTERM.
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
 
 #include "api/api.h"
 #include "api/catalogue_files.h"
+#include "app/data_folder.h"
 #include "app/demo_seed.h"
 #include "auth/crypto.h"
 #include "demo_mall.h"
@@ -92,24 +91,6 @@ bool ParseFlags(int argc, char** argv, Flags& f) {
   return true;
 }
 
-// The server's secret: 32 random bytes made on first start, readable by
-// the server's user only.
-StatusOr<std::string> LoadOrMakeKey(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (in) {
-    std::string key((std::istreambuf_iterator<char>(in)), {});
-    if (key.size() != 32) return DataLoss(path + " is not a 32-byte key");
-    return key;
-  }
-  std::string key = RandomBytes(32);
-  std::ofstream out(path, std::ios::binary);
-  out.write(key.data(), static_cast<std::streamsize>(key.size()));
-  out.close();
-  if (!out) return Unavailable("cannot write " + path);
-  chmod(path.c_str(), 0600);
-  return key;
-}
-
 Status AddDemoAccess(Credentials& c, const std::string& demo_dir) {
   StatusOr<codec::Json> file = demo::ReadJsonFile(demo_dir + "/access.json");
   if (!file.ok()) return file.status();
@@ -138,7 +119,11 @@ int Run(const Flags& f) {
       fs::remove(fs::path(f.data) / name);
     }
   }
-  fs::create_directories(f.data);
+  StatusOr<std::vector<std::string>> narrowed = PrepareDataFolder(f.data);
+  if (!narrowed.ok()) return Log(narrowed.status().message()), 1;
+  for (const std::string& name : *narrowed) {
+    Log("made " + name + " readable by this user only");
+  }
   const std::string log_path = f.data + "/atrium.db";
   const bool fresh = !fs::exists(log_path);
 
@@ -211,6 +196,7 @@ int Run(const Flags& f) {
 }  // namespace atrium::server
 
 int main(int argc, char** argv) {
+  atrium::server::RestrictNewFiles();  // before any file is made
   atrium::server::Flags flags;
   try {
     if (!atrium::server::ParseFlags(argc, argv, flags)) {
