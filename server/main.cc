@@ -115,7 +115,8 @@ int Run(const Flags& f) {
   if (Status s = InitCrypto(); !s.ok()) return Log(s.message()), 1;
   if (f.reset) {
     for (const char* name : {"atrium.db", "atrium.db-wal", "atrium.db-shm",
-                             "auth.db", "auth.db-wal", "auth.db-shm"}) {
+                             "auth.db", "auth.db-wal", "auth.db-shm",
+                             "codes.db", "codes.db-wal", "codes.db-shm"}) {
       fs::remove(fs::path(f.data) / name);
     }
   }
@@ -156,6 +157,9 @@ int Run(const Flags& f) {
   }
 
   MemberCodes member_codes(HmacSha256(*key, "member-codes"));
+  if (Status s = member_codes.Persist(f.data + "/codes.db"); !s.ok()) {
+    return Log("opening codes.db: " + s.message()), 1;
+  }
   SignInCodes sign_in_codes(LogCodeSender(Log));
   ApiLimits limits;
   limits.requests_per_device_minute = f.device_rate;

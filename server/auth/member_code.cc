@@ -27,12 +27,64 @@ std::string MemberCodes::Mac(const MemberId& member, int64_t window) const {
                  .substr(0, kMacBytes));
 }
 
+std::string MemberCodes::Text(const MemberId& member, int64_t window) const {
+  return std::string(kPrefix) + member.value() + "." + std::to_string(window) +
+         "." + Mac(member, window);
+}
+
 MemberCodes::Code MemberCodes::Current(const MemberId& member,
                                        Timestamp now) const {
   const int64_t w = WindowOf(now);
-  return {std::string(kPrefix) + member.value() + "." + std::to_string(w) +
-              "." + Mac(member, w),
+  return {Text(member, w),
           Timestamp::FromUnixSeconds((w + 1) * kMemberCodeWindowSeconds)};
+}
+
+Status MemberCodes::Persist(const std::string& path) {
+  StatusOr<std::unique_ptr<store::Db>> db = store::Db::Open(path);
+  if (!db.ok()) return db.status();
+  // A lost scan on power loss costs at most one more scan of a code that
+  // is stale within a minute: the OS's cache is durable enough.
+  ATRIUM_RETURN_IF_ERROR((*db)->Exec(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+      "CREATE TABLE IF NOT EXISTS scanned (member_id TEXT NOT NULL, "
+      "window INTEGER NOT NULL, PRIMARY KEY (window, member_id)) STRICT;"));
+  StatusOr<store::Statement*> rows =
+      (*db)->Prepare("SELECT window, member_id FROM scanned");
+  if (!rows.ok()) return rows.status();
+  std::lock_guard lock(mu_);
+  ATRIUM_RETURN_IF_ERROR((*rows)->ForEach([&](store::Statement& row) {
+    scanned_[row.Int(0)].emplace(row.Text(1));
+  }));
+  db_ = std::move(*db);
+  return Status::Ok();
+}
+
+Status MemberCodes::Remember(const MemberId& member, int64_t window,
+                             int64_t current) {
+  scanned_.erase(scanned_.begin(), scanned_.lower_bound(current - 1));
+  if (!scanned_[window].emplace(member.value()).second) {
+    return FailedPrecondition(
+        "the member code was already scanned: show the new one on the phone");
+  }
+  if (db_ == nullptr) return Status::Ok();
+  if (pruned_before_ < current - 1) {
+    StatusOr<store::Statement*> prune =
+        db_->Prepare("DELETE FROM scanned WHERE window < ?");
+    if (!prune.ok()) return prune.status();
+    (*prune)->Bind(1, current - 1);
+    ATRIUM_RETURN_IF_ERROR((*prune)->Run());
+    pruned_before_ = current - 1;
+  }
+  StatusOr<store::Statement*> insert = db_->Prepare(
+      "INSERT OR IGNORE INTO scanned (member_id, window) VALUES (?, ?)");
+  if (!insert.ok()) return insert.status();
+  (*insert)->Bind(1, member.value()).Bind(2, window);
+  Status stored = (*insert)->Run();
+  if (!stored.ok()) {
+    scanned_[window].erase(member.value());  // not taken: may scan again
+    return Unavailable("the scan could not be recorded: try again");
+  }
+  return Status::Ok();
 }
 
 StatusOr<MemberId> MemberCodes::Scan(std::string_view text, Timestamp now) {
@@ -47,9 +99,11 @@ StatusOr<MemberId> MemberCodes::Scan(std::string_view text, Timestamp now) {
   int64_t window = 0;
   auto [end, ec] = std::from_chars(
       window_text.data(), window_text.data() + window_text.size(), window);
+  // Only the one text the member's phone makes for (member, window): "0"
+  // before the window, "+", upper-case hex are other texts of the same code.
   if (ec != std::errc() || end != window_text.data() + window_text.size() ||
       !ValidateId(member.value(), "member").ok() ||
-      !ConstantTimeEqual(rest.substr(d2 + 1), Mac(member, window))) {
+      !ConstantTimeEqual(text, Text(member, window))) {
     return bad;
   }
   const int64_t current = WindowOf(now);
@@ -58,10 +112,7 @@ StatusOr<MemberId> MemberCodes::Scan(std::string_view text, Timestamp now) {
         "the member code has expired: refresh it on the phone");
   }
   std::lock_guard lock(mu_);
-  scanned_.erase(scanned_.begin(), scanned_.lower_bound(current - 1));
-  if (!scanned_[window].emplace(text).second) {
-    return FailedPrecondition("the member code was already scanned");
-  }
+  ATRIUM_RETURN_IF_ERROR(Remember(member, window, current));
   return member;
 }
 

@@ -7,19 +7,24 @@
 // code secret (itself derived from the member id under the server's key),
 // so the phone makes codes offline with Web Crypto once it holds its
 // secret (web/app/js/code.js).
-// Scan accepts a code of the current or the previous window, once: a
-// screenshot or a code seen over a shoulder goes stale within a minute and
-// cannot be shown twice.
+// Scan accepts a code of the current or the previous window, in its one
+// canonical form (the window in decimal without leading zeros, the mac in
+// lower-case hex), once per member and window: a screenshot or a code seen
+// over a shoulder goes stale within a minute and cannot be shown twice,
+// at this till or any other. With a file (Persist), the (member, window)
+// pairs scanned outlive a restart.
 #ifndef ATRIUM_SERVER_AUTH_MEMBER_CODE_H_
 #define ATRIUM_SERVER_AUTH_MEMBER_CODE_H_
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_set>
 
 #include "atrium/ids.h"
 #include "atrium/status.h"
+#include "atrium/store/sqlite.h"
 #include "atrium/time.h"
 
 namespace atrium::server {
@@ -37,18 +42,26 @@ class MemberCodes {
   // The member's code secret (raw bytes), for their phone.
   std::string SecretFor(const MemberId& member) const;
   Code Current(const MemberId& member, Timestamp now) const;
-  // The member a code names. InvalidArgument for a malformed or forged
-  // code, FailedPrecondition for an old or already scanned one.
+  // The member a code names. InvalidArgument for a malformed, forged or
+  // non-canonical code, FailedPrecondition for an old or already scanned
+  // one.
   StatusOr<MemberId> Scan(std::string_view text, Timestamp now);
+  // Keeps what is scanned in the SQLite file at `path` too (created if
+  // new), and takes in what it holds: call it before the first Scan.
+  Status Persist(const std::string& path);
 
  private:
+  std::string Text(const MemberId& member, int64_t window) const;
   std::string Mac(const MemberId& member, int64_t window) const;
+  Status Remember(const MemberId& member, int64_t window, int64_t current);
 
   std::string key_;
   std::mutex mu_;
-  // Codes scanned, by window; windows older than the previous are dropped
-  // as time passes.
+  // Members scanned, by window; windows older than the previous are
+  // dropped as time passes.
   std::map<int64_t, std::unordered_set<std::string>> scanned_;
+  std::unique_ptr<store::Db> db_;  // with Persist
+  int64_t pruned_before_ = 0;      // the file holds no older window
 };
 
 }  // namespace atrium::server

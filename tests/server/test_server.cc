@@ -78,6 +78,7 @@ void TestServer::Start() {
   ASSERT_TRUE(credentials.ok()) << credentials.status().ToString();
   credentials_ = std::move(*credentials);
   member_codes_ = std::make_unique<server::MemberCodes>(kKey);
+  ASSERT_TRUE(member_codes_->Persist(dir_ + "/codes.db").ok());
   auto log = [this](std::string_view line) {
     std::lock_guard lock(codes_mu_);
     logged_.append(line).append("\n");

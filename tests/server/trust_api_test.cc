@@ -3,6 +3,8 @@
 // the push's results, and nothing applied.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "test_server.h"
 
 namespace atrium::testing {
@@ -228,6 +230,32 @@ TEST_F(TrustApiTest, NoClientTakesAnIdTheServerWillGive) {
   const codec::Json r = PushOne(op, Bearer(token_));
   EXPECT_EQ(r["applied"], false);
   EXPECT_EQ(r["error"]["code"], "PERMISSION_DENIED");
+}
+
+// 4. A member code scans once per member and window, at any till or kiosk,
+// in its one canonical form, and still once after a restart.
+TEST_F(TrustApiTest, AMemberCodeIsNotReplayedInAnotherFormOrAfterARestart) {
+  const std::string code = s_.MemberCode(token_);
+  const size_t dot = code.find('.', code.find('.') + 1);  // before the window
+  const std::string zero = code.substr(0, dot + 1) + "0" + code.substr(dot + 1);
+  std::string upper = code;
+  for (size_t i = upper.rfind('.') + 1; i < upper.size(); ++i) {
+    upper[i] = static_cast<char>(std::toupper(upper[i]));
+  }
+  auto scan = [&](const std::string& c, const std::string& at) {
+    return s_
+        .Post(at == kKiosk ? "/api/v1/kiosk/sign-in" : "/api/v1/pos/scan",
+              {{"code", c}}, at)
+        .status;
+  };
+  EXPECT_EQ(scan(zero, kTill), 400);   // not the phone's text
+  EXPECT_EQ(scan(upper, kTill), 400);  // nor this
+  EXPECT_EQ(scan(code, kTill), 200);
+  EXPECT_EQ(scan(code, kTillBinjiang), 409);  // at another till
+  EXPECT_EQ(scan(code, kKiosk), 409);         // or a kiosk
+  s_.Restart();
+  EXPECT_EQ(scan(code, kTill), 409);
+  EXPECT_EQ(scan(s_.MemberCode(token_), kTill), 200);  // the next window's
 }
 
 // 2. A body nested hundreds of thousands deep, under the size limit, is a
