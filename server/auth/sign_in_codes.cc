@@ -20,24 +20,31 @@ constexpr int kTries = 5;
 
 Status SignInCodes::Request(const Phone& phone, const std::string& client,
                             Timestamp now) {
-  // The phone's limits first: a request they refuse does not count
-  // against the address.
-  if (!per_phone_minute_.Allow(phone.digits(), now) ||
+  // The address first: a request over its limit charges no phone, so no
+  // one can lock a phone's owner out from an address of their own. Then
+  // the phone's limits, both checked before either counts.
+  if (!per_client_hour_.Allow(client, now)) {
+    return ResourceExhausted("too many code requests from this address");
+  }
+  if (!per_phone_minute_.WouldAllow(phone.digits(), now) ||
+      !per_phone_hour_.WouldAllow(phone.digits(), now) ||
+      !per_phone_minute_.Allow(phone.digits(), now) ||
       !per_phone_hour_.Allow(phone.digits(), now)) {
     return ResourceExhausted(
         "a code was sent recently: wait before asking "
         "for another");
   }
-  if (!per_client_hour_.Allow(client, now)) {
-    return ResourceExhausted("too many code requests from this address");
-  }
   char code[8];
   std::snprintf(code, sizeof code, "%06u", RandomBelow(1'000'000));
   {
     std::lock_guard lock(mu_);
-    // Expired codes of other phones go as new ones come.
-    std::erase_if(pending_,
-                  [&](const auto& p) { return p.second.expires_at <= now; });
+    // Expired codes of other phones go as new ones come, once a minute
+    // (every request walking them all would be quadratic).
+    if (now.unix_seconds() >= pruned_at_ + 60) {
+      std::erase_if(pending_,
+                    [&](const auto& p) { return p.second.expires_at <= now; });
+      pruned_at_ = now.unix_seconds();
+    }
     pending_[phone.digits()] = {
         code,
         Timestamp::FromUnixSeconds(now.unix_seconds() + kCodeLifetimeSeconds),
