@@ -2,13 +2,19 @@
 // g++ 12 in C++20 mode does not include for it.
 #include "http/http_server.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cctype>
 #include <condition_variable>
+#include <cstdint>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -43,7 +49,10 @@ class Session;
 struct Shared {
   HttpOptions options;
   Handler handler;
+  size_t max_connections = 0;  // in force: options' and the fd limit's
   std::atomic<size_t> connections{0};
+  std::atomic<size_t> accept_failures{0};
+  std::map<std::string, size_t> per_address;  // under mu
   std::atomic<bool> stopping{false};
   std::mutex mu;
   std::condition_variable all_closed;
@@ -63,11 +72,22 @@ class Session : public std::enable_shared_from_this<Session> {
     std::lock_guard lock(shared_.mu);
     shared_.sessions.insert(this);
     ++shared_.connections;
+    ++shared_.per_address[remote_];
   }
   ~Session() {
     std::lock_guard lock(shared_.mu);
     shared_.sessions.erase(this);
+    if (auto it = shared_.per_address.find(remote_);
+        it != shared_.per_address.end() && --it->second == 0) {
+      shared_.per_address.erase(it);
+    }
     if (--shared_.connections == 0) shared_.all_closed.notify_all();
+  }
+  // Whether this connection is one too many, overall or from its address.
+  bool OverCap() {
+    std::lock_guard lock(shared_.mu);
+    return shared_.connections > shared_.max_connections ||
+           shared_.per_address[remote_] > shared_.options.max_per_address;
   }
 
   void Start() {
@@ -259,7 +279,9 @@ class Session : public std::enable_shared_from_this<Session> {
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
   explicit Listener(Shared& shared)
-      : shared_(shared), acceptor_(net::make_strand(shared.ioc)) {}
+      : shared_(shared),
+        acceptor_(net::make_strand(shared.ioc)),
+        retry_(acceptor_.get_executor()) {}
 
   bool Open(std::string& error) {
     beast::error_code ec;
@@ -288,6 +310,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
     net::post(acceptor_.get_executor(), [self = shared_from_this()] {
       beast::error_code ec;
       self->acceptor_.close(ec);
+      self->retry_.cancel();
     });
   }
 
@@ -300,22 +323,51 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
   void OnAccept(beast::error_code ec, tcp::socket socket) {
     if (!acceptor_.is_open()) return;
-    if (!ec) {
-      bool full = shared_.connections >= shared_.options.max_connections;
-      auto session = std::make_shared<Session>(std::move(socket), shared_);
-      if (full) {
-        session->Reject();
-      } else {
-        session->Start();
-      }
+    if (ec) {
+      // Out of descriptors (EMFILE) or the like: accepting again at once
+      // would fail again at once. Wait, longer each time.
+      ++shared_.accept_failures;
+      backoff_ = std::min(backoff_ == std::chrono::milliseconds(0)
+                              ? std::chrono::milliseconds(10)
+                              : backoff_ * 2,
+                          std::chrono::milliseconds(1000));
+      retry_.expires_after(backoff_);
+      retry_.async_wait([self = shared_from_this()](beast::error_code e) {
+        if (!e) self->DoAccept();
+      });
+      return;
+    }
+    backoff_ = std::chrono::milliseconds(0);
+    auto session = std::make_shared<Session>(std::move(socket), shared_);
+    if (session->OverCap()) {
+      session->Reject();
+    } else {
+      session->Start();
     }
     DoAccept();
   }
 
   Shared& shared_;
   tcp::acceptor acceptor_;
+  net::steady_timer retry_;
+  std::chrono::milliseconds backoff_{0};
   uint16_t port_ = 0;
 };
+
+// Descriptors kept for the databases, logs and the one that says 503.
+constexpr rlim_t kReservedFds = 64;
+
+// How many connections the process's descriptor limit leaves room for.
+size_t ConnectionsTheFdsAllow() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 ||
+      limit.rlim_cur == RLIM_INFINITY) {
+    return SIZE_MAX;
+  }
+  return limit.rlim_cur > 2 * kReservedFds
+             ? static_cast<size_t>(limit.rlim_cur - kReservedFds)
+             : static_cast<size_t>(std::max<rlim_t>(1, limit.rlim_cur / 2));
+}
 
 }  // namespace
 
@@ -336,6 +388,8 @@ HttpServer::HttpServer(HttpOptions options, Handler handler)
 HttpServer::~HttpServer() { Stop(); }
 
 bool HttpServer::Start(std::string& error) {
+  impl_->shared.max_connections =
+      std::min(impl_->shared.options.max_connections, ConnectionsTheFdsAllow());
   impl_->listener = std::make_shared<Listener>(impl_->shared);
   if (!impl_->listener->Open(error)) return false;
   impl_->listener->DoAccept();
@@ -348,6 +402,14 @@ bool HttpServer::Start(std::string& error) {
 
 uint16_t HttpServer::port() const {
   return impl_->listener ? impl_->listener->port() : 0;
+}
+
+size_t HttpServer::max_connections() const {
+  return impl_->shared.max_connections;
+}
+
+size_t HttpServer::accept_failures() const {
+  return impl_->shared.accept_failures;
 }
 
 void HttpServer::RunUntilSignalled() {

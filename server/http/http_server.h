@@ -6,8 +6,13 @@
 //   `read_timeout` to send a request is closed.
 // - A body over `body_limit` is answered 413, malformed HTTP 400, both with
 //   a JSON error body, and the connection is closed.
-// - Beyond `max_connections` open connections a new one is answered 503
-//   and closed.
+// - Beyond `max_connections` open connections, or `max_per_address` from
+//   one address, a new one is answered 503 and closed. The cap in force is
+//   the smaller of `max_connections` and what the process's descriptor
+//   limit leaves room for (RLIMIT_NOFILE less a reserve for files), so the
+//   server keeps a descriptor to say 503 with (max_connections()).
+// - When accepting fails (out of descriptors, say), the listener waits
+//   before it tries again (10 ms, doubling to 1 s), never spinning.
 // - Stop() stops accepting, lets each request in flight finish and be
 //   answered, closes idle connections, and returns when all are closed
 //   (the caller then flushes its store).
@@ -29,6 +34,7 @@ struct HttpOptions {
   int threads = 2;
   size_t body_limit = size_t{1} << 20;
   size_t max_connections = 10'000;
+  size_t max_per_address = 1'000;  // tills behind one NAT share an address
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};
 };
@@ -44,6 +50,10 @@ class HttpServer {
   bool Start(std::string& error);
   // The port bound (useful with port 0).
   uint16_t port() const;
+  // The connection cap in force, once started.
+  size_t max_connections() const;
+  // How many accepts have failed so far (each followed by a wait).
+  size_t accept_failures() const;
   // Blocks until SIGINT or SIGTERM arrives, then stops.
   void RunUntilSignalled();
   // See the contract above. Safe to call more than once.

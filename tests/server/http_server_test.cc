@@ -2,7 +2,10 @@
 // malformed input, keep-alive, the connection cap and a graceful stop.
 #include "http/http_server.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <future>
 #include <thread>
@@ -119,6 +122,54 @@ TEST_F(HttpServerTest, ConnectionsBeyondTheCapGet503) {
   HttpReply third = Call(port(), "GET", "/c");
   EXPECT_EQ(third.status, 503);
   EXPECT_EQ(third.Json()["error"]["code"], "UNAVAILABLE");
+}
+
+TEST_F(HttpServerTest, ConnectionsBeyondThePerAddressCapGet503) {
+  HttpOptions options;
+  options.max_per_address = 2;
+  StartWith(options);
+  Connection a(port());
+  Connection b(port());
+  ASSERT_EQ(a.Request("GET /a HTTP/1.1\r\nHost: x\r\n\r\n").status, 200);
+  ASSERT_EQ(b.Request("GET /b HTTP/1.1\r\nHost: x\r\n\r\n").status, 200);
+  EXPECT_EQ(Call(port(), "GET", "/c").status, 503);
+}
+
+// 7. Under a descriptor limit below max_connections, the cap in force
+// follows the limit, so a connection past it still gets its 503; and when
+// accepting fails for want of descriptors, the listener waits and then
+// serves again.
+TEST_F(HttpServerTest, OutOfDescriptorsItBacksOffAndRecovers) {
+  rlimit saved{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &saved), 0);
+  rlimit low = saved;
+  low.rlim_cur = 256;
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &low), 0);
+  HttpOptions options;
+  options.max_connections = 10'000;
+  StartWith(options);
+  EXPECT_EQ(server_->max_connections(), 256u - 64);
+
+  // Use up every descriptor the process may open.
+  std::vector<int> hogs;
+  for (int fd; (fd = open("/dev/null", O_RDONLY)) >= 0;) hogs.push_back(fd);
+  ASSERT_FALSE(hogs.empty());
+  // The client needs one descriptor itself: give one back, and connect.
+  close(hogs.back());
+  hogs.pop_back();
+  std::atomic<bool> done{false};
+  auto reply = std::async(std::launch::async, [&] {
+    HttpReply r = Call(port(), "GET", "/while-full");
+    done = true;
+    return r;
+  });
+  // The server cannot accept it until descriptors are free again.
+  while (server_->accept_failures() == 0 && !done) std::this_thread::yield();
+  for (int fd : hogs) close(fd);
+  EXPECT_EQ(reply.get().status, 200);
+  EXPECT_GE(server_->accept_failures(), 1u);
+  EXPECT_EQ(Call(port(), "GET", "/after").status, 200);
+  setrlimit(RLIMIT_NOFILE, &saved);
 }
 
 TEST_F(HttpServerTest, StopAnswersTheRequestInFlightThenRefusesNewOnes) {
