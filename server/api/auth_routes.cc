@@ -134,18 +134,31 @@ void OperatorSignIn(ApiContext& ctx, const Request& req, const PathParams&,
   if (!ctx.operator_logins.Allow(req.remote, now)) {
     return respond(ErrorResponse(429, "RATE_LIMITED", "too many attempts"));
   }
-  StatusOr<Role> role = ctx.credentials.CheckOperator(name, password);
-  if (!role.ok()) {
-    return respond(
-        ErrorResponse(401, "UNAUTHENTICATED", role.status().message()));
+  if (!ctx.operator_failures.WouldAllow(name, now)) {
+    return respond(ErrorResponse(
+        423, "LOCKED",
+        "too many failed sign-ins: this account is locked for up to 15 "
+        "minutes"));
   }
-  Claims c{"operator", name, std::string(RoleName(*role)),
-           Timestamp::FromUnixSeconds(now.unix_seconds() +
-                                      ctx.limits.operator_session_hours * 3600),
-           ""};
-  respond(JsonResponse(200, {{"token", ctx.tokens.Issue(c)},
-                             {"role", RoleName(*role)},
-                             {"expires_at", FormatIso8601(c.expires_at)}}));
+  const bool queued = ctx.slow_work.Post([&ctx, name, password, now, respond] {
+    StatusOr<Role> role = ctx.credentials.CheckOperator(name, password);
+    if (!role.ok()) {
+      ctx.operator_failures.Allow(name, now);
+      return respond(
+          ErrorResponse(401, "UNAUTHENTICATED", role.status().message()));
+    }
+    Claims c{"operator", name, std::string(RoleName(*role)),
+             Timestamp::FromUnixSeconds(
+                 now.unix_seconds() + ctx.limits.operator_session_hours * 3600),
+             ""};
+    respond(JsonResponse(200, {{"token", ctx.tokens.Issue(c)},
+                               {"role", RoleName(*role)},
+                               {"expires_at", FormatIso8601(c.expires_at)}}));
+  });
+  if (!queued) {
+    respond(ErrorResponse(503, "UNAVAILABLE",
+                          "too many sign-ins at once: try again"));
+  }
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "app/service.h"
+#include "app/slow_work.h"
 #include "atrium/mall_map.h"
 #include "atrium/sync/authority.h"
 #include "auth/credentials.h"
@@ -106,6 +107,12 @@ struct ApiContext {
   RateLimiter device_requests{limits.requests_per_device_minute, 60};
   RateLimiter member_claims{limits.claims_per_member_minute, 60};
   RateLimiter operator_logins{10, 60};  // per client address
+  // Failed sign-ins per operator name: past 10 in a quarter of an hour the
+  // account is locked until the quarter ends, from every address.
+  RateLimiter operator_failures{10, 15 * 60};
+  // Password hashes (argon2id) run here, off the HTTP threads; at most two
+  // at once, and a queue beyond which sign-ins are told to retry.
+  SlowWork slow_work{2, 64};
 
   // The caller, or an error response (401 no or bad credentials, 403 the
   // wrong kind of caller, 429 over its rate).

@@ -258,6 +258,24 @@ TEST_F(TrustApiTest, AMemberCodeIsNotReplayedInAnotherFormOrAfterARestart) {
   EXPECT_EQ(scan(s_.MemberCode(token_), kTill), 200);  // the next window's
 }
 
+// 12. An operator's account locks after 10 failed sign-ins in a quarter of
+// an hour, from any address, and opens when the quarter ends.
+TEST_F(TrustApiTest, AnOperatorAccountLocksAfterTenFailures) {
+  auto sign_in = [&](const std::string& password) {
+    return s_
+        .Post("/api/v1/operator/session",
+              {{"name", "finance"}, {"password", password}})
+        .status;
+  };
+  s_.Advance(900 - s_.Now().unix_seconds() % 900);  // a quarter begins
+  for (int i = 0; i < 10; ++i)
+    EXPECT_EQ(sign_in("guess-" + std::to_string(i)), 401);
+  s_.Advance(61);  // past the address's own limit of 10 a minute
+  EXPECT_EQ(sign_in("demo-finance-pass"), 423);  // even the right one
+  s_.Advance(900);
+  EXPECT_EQ(sign_in("demo-finance-pass"), 200);
+}
+
 // 2. A body nested hundreds of thousands deep, under the size limit, is a
 // 400 at every door, and the server goes on.
 TEST_F(TrustApiTest, ADeeplyNestedBodyIsRefusedAndTheServerGoesOn) {
