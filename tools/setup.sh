@@ -13,6 +13,8 @@ packages=(
   libboost-dev libsodium-dev
   # style checks
   clang-format clang-tidy
+  # the libFuzzer targets (tools/fuzz.sh): clang and its fuzzer runtime
+  clang libclang-rt-14-dev
   # the wasm build (its system libraries ship prebuilt, nothing downloads)
   emscripten
   # the H5 app as served: its JS minified, precompressed .br files

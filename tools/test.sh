@@ -3,7 +3,8 @@
 # address and undefined-behaviour sanitizers (g++ debug, warnings as
 # errors) and as wasm under node (with the web module's tests), the H5 app
 # in headless Chromium against the sanitized server, the sync simulation at 10,000 operations
-# and the crash test at 100 kills natively (dev), and clang-tidy over the
+# and the crash test at 100 kills natively (dev), each libFuzzer target for
+# 30 s (tools/fuzz.sh, clang), and clang-tidy over the
 # dev preset's compile commands: tidy runs from the start in the background
 # at the lowest priority, on what the builds and tests leave idle (linking,
 # single-threaded tests), and is waited for at the end. Each workflow's
@@ -59,6 +60,9 @@ ATRIUM_SIM_OPS=10000 build/dev/tests/store_test \
   --gtest_filter='SyncSimulationTest.*:CrashTest.*' --gtest_brief=1 >>build/dev.log 2>&1 ||
   { tail -n 80 build/dev.log; exit 1; }
 echo "simulation and crash test passed"
+
+echo "== fuzz: each libFuzzer target for 30 s under ASan/UBSan (tools/fuzz.sh)"
+bash tools/fuzz.sh 30
 
 echo "== clang-tidy"
 if ! wait "$tidy_pid"; then
