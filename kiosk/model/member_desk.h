@@ -62,6 +62,9 @@ class MemberDesk {
   // This mall's coupon templates as the kiosk holds them now.
   virtual std::vector<CouponTemplate> Coupons() = 0;
   virtual SyncState sync_state() = 0;
+  // The member is done here (signed out, or the screen went idle): the
+  // kiosk stops acting for them, and tells the server when it can.
+  virtual void SignOut(const MemberId& member) { (void)member; }
 };
 
 }  // namespace atrium::kiosk

@@ -38,6 +38,7 @@ Status MemberVisit::Take(const TemplateId& offer) {
 }
 
 void MemberVisit::SignOut() {
+  if (member_) desk_.SignOut(member_->id);
   member_.reset();
   offers_.clear();
   taken_.clear();

@@ -95,8 +95,38 @@ Status KioskReplica::Reached(Status s) {
 
 Status KioskReplica::SyncOnce() {
   Status s = Push();
+  if (s.ok()) s = SendSignOuts();
   if (s.ok()) s = Pull();
   return Reached(s);
+}
+
+void KioskReplica::SignOut(const MemberId& member) {
+  codes_.Forget(member);
+  {
+    std::lock_guard lock(mu_);
+    signed_out_.push_back(member);
+  }
+  Wake();
+}
+
+Status KioskReplica::SendSignOuts() {
+  std::vector<MemberId> members;
+  {
+    std::lock_guard lock(mu_);
+    members.swap(signed_out_);
+  }
+  for (size_t i = 0; i < members.size(); ++i) {
+    StatusOr<codec::Json> answer = link_.Post(
+        "/api/v1/kiosk/sign-out", {{"member_id", members[i].value()}});
+    if (answer.status().code() == StatusCode::kUnavailable) {
+      std::lock_guard lock(mu_);  // the rest go with a later round
+      signed_out_.insert(signed_out_.end(),
+                         members.begin() + static_cast<std::ptrdiff_t>(i),
+                         members.end());
+      return answer.status();
+    }
+  }
+  return Status::Ok();
 }
 
 Status KioskReplica::Push() {

@@ -71,10 +71,14 @@ class KioskReplica final : public MemberDesk {
   Outcome OutcomeOf(const std::string& operation_id) override;
   std::vector<CouponTemplate> Coupons() override;
   SyncState sync_state() override;
+  // Forgets the member's code secret, and ends their session at the
+  // server with the next round (after what they took is pushed).
+  void SignOut(const MemberId& member) override;
 
  private:
   KioskReplica(ServerAddress address, Program program, Options options);
   Status Push();
+  Status SendSignOuts();
   Status Pull();
   // A member's history from before they were served here.
   Status PullHistory(const MemberId& member);
@@ -98,6 +102,7 @@ class KioskReplica final : public MemberDesk {
   bool numbered_ = false;  // the first pull set next_seq
   bool known_ = false;
   bool online_ = false;
+  std::vector<MemberId> signed_out_;  // to tell the server
 
   std::mutex wake_mu_;
   std::condition_variable wake_cv_;

@@ -49,6 +49,11 @@ Status OfflineCodes::Remember(const MemberId& member, std::string_view secret) {
   return Status::Ok();
 }
 
+void OfflineCodes::Forget(const MemberId& member) {
+  std::lock_guard lock(mu_);
+  secrets_.erase(member);
+}
+
 StatusOr<MemberId> OfflineCodes::Check(std::string_view code, Timestamp now) {
   const Status bad = InvalidArgument("not a member code");
   if (code.size() > kMaxCodeLength || !code.starts_with(kPrefix)) return bad;

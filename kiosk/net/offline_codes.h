@@ -26,6 +26,9 @@ class OfflineCodes {
   OfflineCodes();
   // `secret`: base64url, as the server sends it. InvalidArgument if not.
   Status Remember(const MemberId& member, std::string_view secret);
+  // Drops the member's secret (they signed out here): their codes are the
+  // server's to check again.
+  void Forget(const MemberId& member);
   // The member a code names: InvalidArgument for a malformed or forged
   // code, FailedPrecondition for an old or used one, Unavailable for a
   // member this kiosk has no secret of (it needs the server).

@@ -34,14 +34,14 @@ void InFlight::End(const std::string& key) {
   keys_.erase(key);
 }
 
-void ScanGrants::Grant(const std::string& device, const MemberId& member,
-                       Timestamp until) {
+void Presence::Grant(const std::string& device, const MemberId& member,
+                     Timestamp until) {
   std::lock_guard lock(mu_);
   until_[{device, member.value()}] = until;
 }
 
-bool ScanGrants::Allowed(const std::string& device, const MemberId& member,
-                         Timestamp now) {
+bool Presence::Allowed(const std::string& device, const MemberId& member,
+                       Timestamp now) {
   std::lock_guard lock(mu_);
   auto it = until_.find({device, member.value()});
   if (it == until_.end()) return false;
@@ -50,6 +50,11 @@ bool ScanGrants::Allowed(const std::string& device, const MemberId& member,
     return false;
   }
   return true;
+}
+
+void Presence::End(const std::string& device, const MemberId& member) {
+  std::lock_guard lock(mu_);
+  until_.erase({device, member.value()});
 }
 
 StatusOr<Claims> ApiContext::Session(const Request& req, std::string_view kind,
@@ -162,6 +167,11 @@ sync::Sender ApiContext::SenderOf(const Caller& caller, bool via_api) {
   if (s.kind == sync::SenderKind::kTill) {
     s.present = [this, device = caller.id](const MemberId& m) {
       return scan_grants.Allowed(device, m, service.Now());
+    };
+  }
+  if (s.kind == sync::SenderKind::kKiosk) {
+    s.present = [this, device = caller.id](const MemberId& m) {
+      return kiosk_sessions.Allowed(device, m, service.Now());
     };
   }
   return s;

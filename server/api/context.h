@@ -31,6 +31,10 @@ struct ApiLimits {
   int64_t operator_session_hours = 12;
   // How long a till may act for a member after scanning their code.
   int64_t scan_grant_seconds = int64_t{15} * 60;
+  // How long a member's session at a kiosk lasts after they sign in with
+  // their code, unless they sign out first. Offline, within its escrow, a
+  // kiosk may still act for a member who signed in there before.
+  int64_t kiosk_session_seconds = int64_t{10} * 60;
 };
 
 // Who sent a request.
@@ -53,13 +57,15 @@ class InFlight {
   std::set<std::string> keys_;
 };
 
-// Members a till may act for: those whose code it scanned lately.
-class ScanGrants {
+// Members present at a device, each until a time: a till's scans, a
+// kiosk's signed-in members.
+class Presence {
  public:
   void Grant(const std::string& device, const MemberId& member,
              Timestamp until);
   bool Allowed(const std::string& device, const MemberId& member,
                Timestamp now);
+  void End(const std::string& device, const MemberId& member);
 
  private:
   std::mutex mu_;
@@ -103,7 +109,8 @@ struct ApiContext {
   codec::Json map_json;
   std::optional<MallMap> mall_map;
   InFlight in_flight;
-  ScanGrants scan_grants;
+  Presence scan_grants;     // a till's scans
+  Presence kiosk_sessions;  // members signed in at a kiosk
   RateLimiter device_requests{limits.requests_per_device_minute, 60};
   RateLimiter member_claims{limits.claims_per_member_minute, 60};
   RateLimiter operator_logins{10, 60};  // per client address
@@ -124,9 +131,10 @@ struct ApiContext {
   // The member whose code the body {"code"} holds (MemberCodes::Scan).
   StatusOr<MemberId> ScanCode(const Request& req);
   // Who the caller is to the core's authorisation (sync::Authorize): its
-  // kind, mall, store and role, and, for a till, the members whose code it
-  // scanned within ApiLimits::scan_grant_seconds. `via_api`: the server
-  // builds the caller's operations (a REST route), not the caller.
+  // kind, mall, store and role, and the members present: for a till, those
+  // whose code it scanned within ApiLimits::scan_grant_seconds; for a
+  // kiosk, those in an open session there (kiosk_session_seconds). `via_api`:
+  // the server builds the caller's operations (a REST route), not the caller.
   sync::Sender SenderOf(const Caller& caller, bool via_api);
 
  private:

@@ -179,9 +179,32 @@ void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
     if (!s.ok()) return StatusResponse(s);
     codec::Json summary = sync::SummaryJson(log.state(), it->second, now);
     summary["code_secret"] = Base64Url(ctx.member_codes.SecretFor(*member));
+    summary["session_expires_at"] =
+        FormatIso8601(now.PlusSeconds(ctx.limits.kiosk_session_seconds));
     return JsonResponse(200, summary);
   });
+  if (out.status == 200) {
+    ctx.kiosk_sessions.Grant(kiosk->id, *member,
+                             now.PlusSeconds(ctx.limits.kiosk_session_seconds));
+  }
   respond(std::move(out));
+}
+
+// The member is done at the kiosk (or walked away: the kiosk's idle timer
+// says so): the kiosk acts for them no longer, but within its escrow.
+void KioskSignOut(ApiContext& ctx, const Request& req, const PathParams&,
+                  const Respond& respond) {
+  Response error;
+  StatusOr<Caller> kiosk = ctx.Device(req, "kiosk", error);
+  if (!kiosk.ok()) return respond(error);
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  const MemberId member(r.Str("member_id"));
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  ctx.kiosk_sessions.End(kiosk->id, member);
+  respond(JsonResponse(200, {{"signed_out", true}}));
 }
 
 void History(ApiContext& ctx, const Request& req, const PathParams& params,
@@ -209,6 +232,8 @@ void AddSyncRoutes(Router& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/sync/pull", std::bind(Pull, std::ref(ctx), _1, _2, _3));
   r.Add("POST", "/api/v1/kiosk/sign-in",
         std::bind(KioskSignIn, std::ref(ctx), _1, _2, _3));
+  r.Add("POST", "/api/v1/kiosk/sign-out",
+        std::bind(KioskSignOut, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/sync/members/{member_id}/history",
         std::bind(History, std::ref(ctx), _1, _2, _3));
 }

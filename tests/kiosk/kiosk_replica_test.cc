@@ -181,6 +181,32 @@ TEST_F(KioskReplicaTest, ANewFileNumbersOnFromTheServer) {
   EXPECT_EQ(k->OutcomeOf(*claim).state, Outcome::State::kDone);
 }
 
+// Signed out, the member is the server's again: the kiosk forgets their
+// code secret, tells the server (after what they took is sent), and can no
+// longer act for them online.
+TEST_F(KioskReplicaTest, ASignedOutMemberIsNoLongerServedOnline) {
+  std::unique_ptr<KioskReplica> k = OpenKiosk();
+  ASSERT_TRUE(k->SyncOnce().ok());
+  ASSERT_TRUE(k->SignIn(s_.MemberCode(token_)).ok());
+  StatusOr<std::string> claim = k->Take(member_, TemplateId("free"));
+  ASSERT_TRUE(claim.ok()) << claim.status().ToString();
+  k->SignOut(member_);
+  ASSERT_TRUE(k->SyncOnce().ok());
+  EXPECT_EQ(k->OutcomeOf(*claim).state, Outcome::State::kDone);  // sent first
+  EXPECT_EQ(WalletSize(), 1u);
+  // The server now refuses the kiosk's online exchange for them.
+  StatusOr<std::string> again = k->Take(member_, TemplateId("pts"));
+  if (again.ok()) {
+    ASSERT_TRUE(k->SyncOnce().ok());
+    EXPECT_NE(k->OutcomeOf(*again).state, Outcome::State::kDone);
+  }
+  EXPECT_EQ(WalletSize(), 1u);
+  // Offline, their code is the server's to check: not taken.
+  const std::string code = s_.MemberCode(token_);
+  s_.Stop();
+  EXPECT_EQ(k->SignIn(code).status().code(), StatusCode::kUnavailable);
+}
+
 // Codes checked by the kiosk alone: good once, in the current or the
 // previous window, made with the member's secret.
 TEST(OfflineCodesTest, OnlyAFreshGenuineCodeOfAKnownMemberOnce) {

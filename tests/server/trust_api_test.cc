@@ -117,6 +117,53 @@ TEST_F(TrustApiTest, AKioskActsForNoMemberWhoDidNotSignInThere) {
   EXPECT_EQ(Wallet(), 1u);
 }
 
+// 10. A kiosk's session with a member ends: at sign-out, or ten minutes
+// after the sign-in. Then it acts for them only within its escrow.
+TEST_F(TrustApiTest, AKioskSessionEndsAtSignOutOrAfterTenMinutes) {
+  const std::string kiosk = "device:kiosk-xinjie-1f";
+  const std::string admin = s_.OperatorToken("admin", "demo-admin-pass");
+  AddTemplate("a", 0);
+  AddTemplate("b", 0);
+  AddTemplate("c", 0);
+  ASSERT_EQ(s_.Post("/api/v1/operator/escrows",
+                    {{"escrow_id", "e1"},
+                     {"device_id", "kiosk-xinjie-1f"},
+                     {"expires_at", FormatIso8601(s_.Now().PlusSeconds(86400))},
+                     {"points_budget", 0},
+                     {"coupons", {{"c", 1}}}},
+                    Bearer(admin), "e1")
+                .status,
+            201);
+  auto sign_in = [&] {
+    return s_.Post("/api/v1/kiosk/sign-in", {{"code", s_.MemberCode(token_)}},
+                   kKiosk);
+  };
+  auto claim = [&](int seq, const std::string& t, bool escrow = false) {
+    codec::Json payload = {{"member_id", member_}, {"template_id", t}};
+    if (escrow) payload["escrow_id"] = "e1";
+    return PushOne(Op(kiosk, seq, "claim_coupon", payload), kKiosk);
+  };
+  HttpReply in = sign_in();
+  ASSERT_EQ(in.status, 200) << in.body;
+  EXPECT_FALSE(in.Json().value("session_expires_at", "").empty());
+  ASSERT_EQ(s_.Post("/api/v1/kiosk/sign-out", {{"member_id", member_}}, kKiosk)
+                .status,
+            200);
+  EXPECT_EQ(claim(1, "a")["error"]["code"], "PERMISSION_DENIED");
+
+  ASSERT_EQ(sign_in().status, 200);
+  s_.Advance(10 * 60);
+  EXPECT_EQ(claim(2, "a")["error"]["code"], "PERMISSION_DENIED");
+  // What it took offline under its escrow for a member it served still
+  // counts, within the escrow.
+  EXPECT_EQ(claim(3, "c", true)["applied"], true);
+  EXPECT_EQ(Wallet(), 1u);
+
+  ASSERT_EQ(sign_in().status, 200);
+  EXPECT_EQ(claim(4, "b")["applied"], true);
+  EXPECT_EQ(Wallet(), 2u);
+}
+
 // 5. A member cannot take someone's card: cards are linked at a till.
 TEST_F(TrustApiTest, AMemberLinksNoCard) {
   const codec::Json r = PushOne(

@@ -316,6 +316,23 @@ TEST_F(AuthorityTest, APushedOperationIsTheSendersOwnUnderItsOwnId) {
   EXPECT_FALSE(Authorize(state_, other, kiosk).ok());
 }
 
+// A kiosk whose session with the member ended acts for them only under its
+// escrow, and only if they signed in there before.
+TEST_F(AuthorityTest, AKioskAfterTheSessionOnlyWithinItsEscrow) {
+  Sender kiosk = InScope(K::kKiosk);
+  kiosk.present = nullptr;  // the session ended
+  kiosk.served = [](const MemberId& m) { return m.value() == "M1"; };
+  auto claim = [&](const std::string& member, bool escrow) {
+    codec::Json p = {{"member_id", member}, {"template_id", "flash-1"}};
+    if (escrow) p["escrow_id"] = "e1";
+    return Authorize(state_, Op("k", "device:api", "claim_coupon", p), kiosk)
+        .ok();
+  };
+  EXPECT_FALSE(claim("M1", false));
+  EXPECT_TRUE(claim("M1", true));
+  EXPECT_FALSE(claim("M2", true));  // never signed in there
+}
+
 TEST_F(AuthorityTest, CardsAtATillPlatesByTheirMember) {
   const codec::Json plate = {{"member_id", "M1"},
                              {"identity",

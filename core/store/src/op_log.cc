@@ -208,11 +208,11 @@ Status OpLog::SaveOrigins(const std::set<std::string>& origins) {
 }
 
 Status OpLog::Authorize(const sync::Operation& op, const sync::Sender& sender) {
-  if (sender.kind != sync::SenderKind::kKiosk || sender.present) {
+  if (sender.kind != sync::SenderKind::kKiosk || sender.served) {
     return sync::Authorize(*state_, op, sender);
   }
   sync::Sender kiosk = sender;
-  kiosk.present = [this, device = sender.OwnOrigin()](const MemberId& m) {
+  kiosk.served = [this, device = sender.OwnOrigin()](const MemberId& m) {
     return CheckServes(device, m).ok();
   };
   return sync::Authorize(*state_, op, kiosk);

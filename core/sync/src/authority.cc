@@ -86,11 +86,15 @@ Status CheckMember(const Operation& op, const Sender& sender) {
             "minutes)");
       }
       return Status::Ok();
-    case K::kKiosk:
-      if (!sender.present || !sender.present(MemberId(*member))) {
-        return Denied("the member signs in at this kiosk first");
+    case K::kKiosk: {
+      const MemberId m(*member);
+      const bool escrowed = StrField(op.payload, "escrow_id").has_value();
+      if ((sender.present && sender.present(m)) ||
+          (escrowed && sender.served && sender.served(m))) {
+        return Status::Ok();
       }
-      return Status::Ok();
+      return Denied("the member signs in at this kiosk first");
+    }
     case K::kGate: return Denied("a gate acts for no member");
     case K::kOperator:
     case K::kSystem: return Status::Ok();

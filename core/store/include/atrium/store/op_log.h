@@ -56,8 +56,8 @@ class OpLog {
   // `senders`, when given, holds who sent each operation (one per
   // operation): each new operation is authorised for its sender
   // (sync::Authorize) before it applies, and a refusal is answered but not
-  // stored. A kiosk sender without its own `present` has present the
-  // members it serves. Without senders the operations are the server's
+  // stored. A kiosk sender without its own `served` has served the members
+  // it serves here (Serve). Without senders the operations are the server's
   // own (a seed, a test) and are not checked.
   StatusOr<std::vector<OpResult>> ApplyBatch(
       std::span<const sync::Operation> ops, Timestamp now,

@@ -16,8 +16,10 @@
 //     till      its own mall (and its own store, when it has one; any store
 //               of its mall otherwise: a mall's unified till), and a member
 //               only while present (their code scanned there lately);
-//     kiosk     its own mall, a member only while present (signed in
-//               there), its own escrows;
+//     kiosk     its own mall, a member only while present (in an open
+//               session there) or, for an operation counted against its
+//               own escrow, one it served before (the escrow bounds what
+//               it may do offline); its own escrows;
 //     gate      its own mall's car park, no member;
 //     operator  any member and mall, by role (admin, marketing, finance);
 //     system    the server's own work (merges, day jobs): anything.
@@ -59,6 +61,9 @@ struct Sender {
   // Whether a member is present at this device now: scanned at a till
   // lately, signed in at a kiosk. Unset: no member is.
   std::function<bool(const MemberId&)> present;
+  // A kiosk's: whether it served a member before (they signed in there),
+  // for what it did offline under its escrow. Unset: it served no one.
+  std::function<bool(const MemberId&)> served;
 
   // The origin of what this sender pushes itself.
   Origin OwnOrigin() const;
