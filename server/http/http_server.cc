@@ -412,6 +412,8 @@ size_t HttpServer::accept_failures() const {
   return impl_->shared.accept_failures;
 }
 
+size_t HttpServer::connections() const { return impl_->shared.connections; }
+
 void HttpServer::RunUntilSignalled() {
   net::io_context signals_ioc;
   net::signal_set signals(signals_ioc, SIGINT, SIGTERM);

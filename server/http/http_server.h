@@ -54,6 +54,8 @@ class HttpServer {
   size_t max_connections() const;
   // How many accepts have failed so far (each followed by a wait).
   size_t accept_failures() const;
+  // Connections open now.
+  size_t connections() const;
   // Blocks until SIGINT or SIGTERM arrives, then stops.
   void RunUntilSignalled();
   // See the contract above. Safe to call more than once.
