@@ -116,7 +116,7 @@ struct ApiContext {
   RateLimiter operator_logins{10, 60};  // per client address
   // Failed sign-ins per operator name: past 10 in a quarter of an hour the
   // account is locked until the quarter ends, from every address.
-  RateLimiter operator_failures{10, 15 * 60};
+  RateLimiter operator_failures{10, int64_t{15} * 60};
   // Password hashes (argon2id) run here, off the HTTP threads; at most two
   // at once, and a queue beyond which sign-ins are told to retry.
   SlowWork slow_work{2, 64};
