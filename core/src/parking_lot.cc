@@ -126,11 +126,12 @@ StatusOr<const ParkingSession*> ParkingLot::Enter(
 
 StatusOr<const ParkingSession*> ParkingLot::Enter(
     std::string_view key, const Plate& plate,
-    std::optional<VehicleClass> vehicle, std::string_view bay, Timestamp at) {
+    std::optional<VehicleClass> vehicle, std::string_view bay, Timestamp at,
+    std::string_view ticket) {
   const VehicleClass v = vehicle.value_or(
       plate.new_energy() ? VehicleClass::kNewEnergy : VehicleClass::kSmall);
-  const std::string request =
-      Request("enter", {plate.text(), VehicleClassName(v), bay, Seconds(at)});
+  const std::string request = Request(
+      "enter", {plate.text(), VehicleClassName(v), bay, Seconds(at), ticket});
   StatusOr<const Op*> replay = Replay(key, request);
   if (!replay.ok()) return replay.status();
   if (*replay != nullptr) return (*replay)->session;
@@ -154,6 +155,7 @@ StatusOr<const ParkingSession*> ParkingLot::Enter(
   s.plate = plate;
   s.vehicle = v;
   s.bay = std::string(bay);
+  s.ticket = std::string(ticket);
   s.entry = at;
   s.tariff = (*tariff)->id;
   s.tariff_version = (*tariff)->version;

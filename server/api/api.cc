@@ -12,6 +12,7 @@ Api::Api(ApiContext& ctx, std::vector<StaticFiles> statics)
   AddMemberRoutes(router_, ctx_);
   AddPosRoutes(router_, ctx_);
   AddParkingRoutes(router_, ctx_);
+  AddPlateRoutes(router_, ctx_);
   AddSyncRoutes(router_, ctx_);
   AddOperatorRoutes(router_, ctx_);
   AddReportRoutes(router_, ctx_);

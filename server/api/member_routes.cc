@@ -113,70 +113,6 @@ void Claim(ApiContext& ctx, const Caller& me, const Request& req,
   CouponOf(ctx, me, req, respond, "claim_coupon");
 }
 
-// Binds a car's plate to the member, as its keyed hash and masked form.
-void BindPlate(ApiContext& ctx, const Caller& me, const Request& req,
-               const Respond& respond) {
-  StatusOr<codec::Json> body = ParseBody(req);
-  if (!body.ok()) return respond(StatusResponse(body.status()));
-  codec::JsonReader r(*body, "body");
-  std::string text = r.Str("plate");
-  r.Finish();
-  if (!r.ok()) return respond(StatusResponse(r.status()));
-  StatusOr<Plate> plate = Plate::Parse(text);
-  if (!plate.ok()) return respond(StatusResponse(plate.status()));
-  const std::string display = plate->Masked();
-  std::string id = Hex(HmacSha256(ctx.plate_key, plate->text()));
-  RunIdempotent(
-      ctx, req,
-      {.scope = "member:" + me.id,
-       .origin = ApiOrigin(),
-       .sender = ctx.SenderOf(me, true),
-       .type = "link_identity",
-       .payload = {{"member_id", me.id},
-                   {"identity",
-                    {{"kind", "plate"}, {"value", id}, {"display", display}}}},
-       .shape =
-           [display, id](const sync::OpResult&) {
-             return JsonResponse(201, {{"plate_id", id}, {"plate", display}});
-           }},
-      respond);
-}
-
-// The member's plates, masked, each with the id that unbinds it (the
-// plate's keyed hash: it names the plate without showing it).
-void Plates(ApiContext& ctx, const Caller& me, const Request&,
-            const Respond& respond) {
-  Response out = ctx.service.WithLog([&](store::OpLog& log) {
-    StatusOr<store::Statement*> s = log.db().Prepare(
-        "SELECT value, display FROM identities WHERE member_id = ? AND kind "
-        "= 'plate' ORDER BY since");
-    if (!s.ok()) return StatusResponse(s.status());
-    (*s)->Bind(1, me.id);
-    codec::Json plates = codec::Json::array();
-    Status read = (*s)->ForEach([&](store::Statement& row) {
-      plates.push_back({{"plate_id", std::string(row.Text(0))},
-                        {"plate", std::string(row.Text(1))}});
-    });
-    if (!read.ok()) return StatusResponse(read);
-    return JsonResponse(200, {{"plates", plates}});
-  });
-  respond(std::move(out));
-}
-
-void UnbindPlate(ApiContext& ctx, const Caller& me, const Request& req,
-                 const PathParams& params, const Respond& respond) {
-  RunIdempotent(
-      ctx, req,
-      {.scope = "member:" + me.id,
-       .origin = ApiOrigin(),
-       .sender = ctx.SenderOf(me, true),
-       .type = "unlink_identity",
-       .payload = {{"member_id", me.id},
-                   {"identity",
-                    {{"kind", "plate"}, {"value", params.at("plate_id")}}}}},
-      respond);
-}
-
 // Replaces the profile and consents: what the body leaves out is cleared.
 void UpdateProfile(ApiContext& ctx, const Caller& me, const Request& req,
                    const Respond& respond) {
@@ -263,16 +199,6 @@ void AddMemberRoutes(Router& r, ApiContext& ctx) {
   r.Add("POST", "/api/v1/me/coupons", AsMember(ctx, Claim));
   r.Add("PUT", "/api/v1/me/profile", AsMember(ctx, UpdateProfile));
   r.Add("POST", "/api/v1/me/exchanges", AsMember(ctx, Exchange));
-  r.Add("GET", "/api/v1/me/plates", AsMember(ctx, Plates));
-  r.Add("POST", "/api/v1/me/plates", AsMember(ctx, BindPlate));
-  r.Add("DELETE", "/api/v1/me/plates/{plate_id}",
-        [&ctx](const Request& req, const PathParams& params,
-               const Respond& respond) {
-          Response error;
-          StatusOr<Caller> me = ctx.Member(req, error);
-          if (!me.ok()) return respond(error);
-          UnbindPlate(ctx, *me, req, params, respond);
-        });
 }
 
 }  // namespace atrium::server

@@ -7,6 +7,7 @@
 
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
+#include "api/plate_keys.h"
 #include "api/routes.h"
 #include "atrium/codec/parking_json.h"
 #include "auth/crypto.h"
@@ -16,20 +17,6 @@ namespace {
 
 using DeviceRoute = void (*)(ApiContext&, const Caller&, const Request&,
                              const Respond&);
-
-// A plate typed or read by a camera, keyed by the server's plate key.
-StatusOr<Plate> KeyedPlate(const ApiContext& ctx, const std::string& text) {
-  StatusOr<Plate> plate = Plate::Parse(text);
-  if (!plate.ok()) return plate.status();
-  return Plate::Keyed(Hex(HmacSha256(ctx.plate_key, plate->text())),
-                      plate->Masked(), plate->new_energy());
-}
-
-codec::Json PlateJson(const Plate& p) {
-  return {{"value", p.text()},
-          {"display", p.Masked()},
-          {"new_energy", p.new_energy()}};
-}
 
 // A device's body: {"plate"} and the fields `more` names, read strictly;
 // the payload of its operation at the device's mall.
@@ -53,12 +40,22 @@ StatusOr<PlateRequest> PlateBody(const ApiContext& ctx, const Caller& device,
   StatusOr<Plate> plate = KeyedPlate(ctx, text);
   if (!plate.ok()) return plate.status();
   payload["plate"] = PlateJson(*plate);
+  if (payload.contains("ticket")) {
+    if (!payload["ticket"].is_string()) {
+      return InvalidArgument("ticket: the code printed on the entry ticket");
+    }
+    StatusOr<std::string> ticket =
+        KeyedTicket(ctx, payload["ticket"].get<std::string>());
+    if (!ticket.ok()) return ticket.status();
+    payload["ticket"] = *ticket;
+  }
   return PlateRequest{std::move(*plate), std::move(payload)};
 }
 
 void Enter(ApiContext& ctx, const Caller& gate, const Request& req,
            const Respond& respond) {
-  StatusOr<PlateRequest> p = PlateBody(ctx, gate, req, {"vehicle", "bay"});
+  StatusOr<PlateRequest> p =
+      PlateBody(ctx, gate, req, {"vehicle", "bay", "ticket"});
   if (!p.ok()) return respond(StatusResponse(p.status()));
   RunIdempotent(
       ctx, req,

@@ -23,6 +23,13 @@ TEST_F(ParkingApiTest, AMemberPaysForTheirOwnPlateAndLeaves) {
                             Bearer(token_), "b1");
   ASSERT_EQ(bound.status, 201) << bound.body;
   const std::string plate_id = bound.Json()["plate_id"];
+  // Proven at the service desk (plates_api_test.cc has the other proofs).
+  const std::string admin = s_.OperatorToken("admin", "demo-admin-pass");
+  ASSERT_EQ(s_.Post("/api/v1/operator/plates",
+                    {{"member_id", s_.MemberId(token_)}, {"plate", "沪A80972"}},
+                    Bearer(admin), "licence-1")
+                .status,
+            200);
   // Another member, signed in first (signing in moves the test clock).
   const std::string other = s_.SignIn("13700001111");
   HttpReply in = Gate("entries", "沪A·80972", "in-1");

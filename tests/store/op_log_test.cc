@@ -194,27 +194,42 @@ TEST_F(OpLogTest, TheTierHistoryRecordsEveryChangeOnce) {
   EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM tiers"), 4);
 }
 
+// A claimed plate is stored only once proven; the licence moves it.
 TEST_F(OpLogTest, APlateIsStoredAsItsKeyedHashAndMaskedForm) {
   auto log = Open();
   const std::string hash(64, 'c');
+  const codec::Json plate = {{"value", hash}, {"display", "沪A***45"}};
+  auto verify = [&](const std::string& id, const std::string& member,
+                    int64_t seq) {
+    return LoggedOp(
+        id, "operator:desk", seq, "verify_plate",
+        {{"member_id", member}, {"plate", plate}, {"proof", "licence"}});
+  };
   const auto r = Apply(
       *log,
-      {Register("M0001", "13800000001", 1),
+      {Register("M0001", "13800000001", 1), Register("M0002", "13800000002", 2),
        LoggedOp(
            "bind-1", "member:M0001", 1, "link_identity",
            {{"member_id", "M0001"},
             {"identity",
              {{"kind", "plate"}, {"value", hash}, {"display", "沪A***45"}}}})});
-  ASSERT_TRUE(r[1].applied) << r[1].error.ToString();
-  EXPECT_EQ(QueryText(log->db(),
-                      "SELECT value || ' ' || display || ' ' || "
-                      "member_id FROM identities WHERE kind = "
-                      "'plate'"),
-            hash + " 沪A***45 M0001");
+  ASSERT_TRUE(r[2].applied) << r[2].error.ToString();
+  const char* kPlates =
+      "SELECT value || ' ' || display || ' ' || member_id FROM identities "
+      "WHERE kind = 'plate'";
+  EXPECT_EQ(*log->db().QueryInt(
+                "SELECT count(*) FROM identities WHERE kind = 'plate'"),
+            0);
+  ASSERT_TRUE(Apply(*log, {verify("v-1", "M0001", 1)})[0].applied);
+  EXPECT_EQ(QueryText(log->db(), kPlates), hash + " 沪A***45 M0001");
   // Only the plate has a masked form: the phone identity has none.
   EXPECT_EQ(*log->db().QueryInt("SELECT count(*) FROM identities WHERE "
                                 "display IS NOT NULL"),
             1);
+  // A dispute the service desk settled for M0002.
+  const auto moved = Apply(*log, {verify("v-2", "M0002", 2)});
+  ASSERT_TRUE(moved[0].applied) << moved[0].error.ToString();
+  EXPECT_EQ(QueryText(log->db(), kPlates), hash + " 沪A***45 M0002");
 }
 
 TEST_F(OpLogTest, RejectedOperationsAreKeptAndChangeNothing) {

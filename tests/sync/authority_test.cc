@@ -122,6 +122,15 @@ std::vector<Row> Rows() {
        {K::kGate, K::kSystem},
        {},
        true},
+      {"verify_plate",
+       {{"member_id", "M1"},
+        {"mall_id", "m-xinjie"},
+        {"plate", kPlate},
+        {"proof", "ticket"},
+        {"ticket", std::string(64, 'e')}},
+       {K::kKiosk, K::kSystem},
+       {},
+       true},
       {"park_pay",
        {{"mall_id", "m-xinjie"},
         {"plate", kPlate},
@@ -192,6 +201,8 @@ class AuthorityTest : public ::testing::Test {
                 {"lines", {{{"category", "beauty"}, {"amount_fen", 5000}}}}}}}),
           Op("claim", "member:M1", "claim_coupon",
              {{"member_id", "M1"}, {"template_id", "flash-1"}}),
+          Op("v", "operator:desk", "verify_plate",
+             {{"member_id", "M1"}, {"plate", kPlate}, {"proof", "licence"}}),
           Op("e", "operator:admin", "grant_escrow",
              {{"escrow_id", "e1"},
               {"device_id", "kiosk-1"},
@@ -349,6 +360,37 @@ TEST_F(AuthorityTest, CardsAtATillPlatesByTheirMember) {
   EXPECT_FALSE(allowed(K::kMember, card));  // someone else's card, say
   EXPECT_TRUE(allowed(K::kTill, card));
   EXPECT_FALSE(allowed(K::kTill, plate));
+}
+
+// The proof fits who gives it: a ticket at a kiosk, the licence at the
+// service desk (an admin); and a member pays only for a plate proven theirs.
+TEST_F(AuthorityTest, PlatesAreProvenAndPaidForByTheRightHands) {
+  codec::Json ticket = {{"member_id", "M1"},
+                        {"mall_id", "m-xinjie"},
+                        {"plate", kPlate},
+                        {"proof", "ticket"},
+                        {"ticket", std::string(64, 'e')}};
+  codec::Json licence = ticket;
+  licence["proof"] = "licence";
+  auto allowed = [&](const Sender& s, const std::string& type,
+                     const codec::Json& p) {
+    return Authorize(state_, Op("k", "device:api", type, p), s).ok();
+  };
+  EXPECT_TRUE(allowed(InScope(K::kKiosk), "verify_plate", ticket));
+  EXPECT_FALSE(allowed(InScope(K::kKiosk), "verify_plate", licence));
+  EXPECT_TRUE(allowed(InScope(K::kOperator), "verify_plate", licence));
+  EXPECT_FALSE(allowed(InScope(K::kOperator), "verify_plate", ticket));
+  EXPECT_FALSE(
+      allowed(InScope(K::kOperator, "marketing"), "verify_plate", licence));
+  const codec::Json pay = {{"mall_id", "m-xinjie"},
+                           {"plate", kPlate},
+                           {"member_id", "M1"},
+                           {"due_fen", 0}};
+  state_.identity_owner.erase("plate:" + std::string(64, 'a'));
+  EXPECT_FALSE(allowed(InScope(K::kMember), "park_pay", pay));
+  state_.identity_owner.emplace("plate:" + std::string(64, 'a'),
+                                MemberId("M1"));
+  EXPECT_TRUE(allowed(InScope(K::kMember), "park_pay", pay));
 }
 
 }  // namespace

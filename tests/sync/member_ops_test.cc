@@ -75,11 +75,16 @@ TEST_F(MemberOpsTest, BadProfilesChangeNothing) {
 }
 
 TEST_F(MemberOpsTest, AnIdentityIsUnlinkedOnlyByItsMember) {
-  ASSERT_TRUE(Apply(state_,
-                    Op("l1", "member:M1", "link_identity",
-                       {{"member_id", "M1"}, {"identity", kPlate}}),
-                    kNow)
-                  .ok());
+  // The service desk saw the licence: the plate is M1's.
+  ASSERT_TRUE(
+      Apply(state_,
+            Op("l1", "operator:desk", "verify_plate",
+               {{"member_id", "M1"},
+                {"plate",
+                 {{"value", kPlate["value"]}, {"display", kPlate["display"]}}},
+                {"proof", "licence"}}),
+            kNow)
+          .ok());
   // M2 cannot unbind M1's plate, and learns nothing of whose it is.
   EXPECT_EQ(Code(Op("u0", "member:M2", "unlink_identity",
                     {{"member_id", "M2"}, {"identity", kPlate}})),

@@ -272,9 +272,25 @@ test('a bound car parked by the gate: where it is, its fee and the exit time',
     await page.click('#bind');
     await page.waitForFunction(() => /沪A/.test(document.querySelector('main').textContent) &&
       !/沪AD12345/.test(document.querySelector('main').textContent));
+    // Bound, not yet proven: it shows nothing of the car, and says how.
+    await page.waitForSelector('.plate-pending');
+    assert.match(await page.textContent('main'), /行驶证/);
     const entered = await serverApi('/parking/entries', { method: 'POST',
       body: { plate: '沪AD12345', bay: 'B2-A-017' }, auth: `Device ${gate.id}:${gate.key}`, key: 'e2e-entry-1' });
     assert.equal(entered.status, 201, JSON.stringify(entered.json));
+    await page.reload();
+    await page.waitForSelector('.plate-pending');
+    assert.equal(await page.$('.stay'), null);
+    // The service desk sees the vehicle licence.
+    const admin = access.operators.find((o) => o.role === 'admin');
+    const desk = await serverApi('/operator/session', { method: 'POST',
+      body: { name: admin.name, password: admin.password } });
+    const token = await page.evaluate(() => localStorage.getItem('token'));
+    const me = await serverApi('/me', { auth: `Bearer ${token}` });
+    const proven = await serverApi('/operator/plates', { method: 'POST',
+      body: { member_id: me.json.member_id, plate: '沪AD12345' },
+      auth: `Bearer ${desk.json.token}`, key: 'e2e-licence-1' });
+    assert.equal(proven.status, 200, JSON.stringify(proven.json));
 
     await page.reload();
     await page.waitForSelector('.stay');

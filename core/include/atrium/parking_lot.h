@@ -49,6 +49,9 @@ struct ParkingSession {
   Plate plate;
   VehicleClass vehicle = VehicleClass::kSmall;
   std::string bay;  // bay or zone the lot reported; may be empty
+  // The keyed hash of the code on the entry ticket the gate gave, if it
+  // gave one: whoever holds the ticket was in the car.
+  std::string ticket;
   Timestamp entry;
   TariffId tariff;
   int32_t tariff_version = 0;
@@ -83,7 +86,8 @@ class ParkingLot {
   ParkingLot(ParkingLot&&) = default;  // a deque's elements stay put
   ParkingLot& operator=(ParkingLot&&) = default;
 
-  // A car enters. `vehicle` defaults from the plate (new-energy or small).
+  // A car enters. `vehicle` defaults from the plate (new-energy or small);
+  // `ticket` is its entry ticket's keyed code, if the gate gave one.
   StatusOr<const ParkingSession*> Enter(std::string_view key,
                                         std::string_view plate,
                                         std::optional<VehicleClass> vehicle,
@@ -91,7 +95,8 @@ class ParkingLot {
   StatusOr<const ParkingSession*> Enter(std::string_view key,
                                         const Plate& plate,
                                         std::optional<VehicleClass> vehicle,
-                                        std::string_view bay, Timestamp at);
+                                        std::string_view bay, Timestamp at,
+                                        std::string_view ticket = {});
   // The stay's fee at `at`, with `member`'s benefits if given.
   StatusOr<ParkingQuote> Quote(std::string_view plate,
                                const MemberBenefits* member,

@@ -157,11 +157,14 @@ Status SaveCoupon(Db& db, std::string_view op_id, const CouponInstance& c,
   return (*ev)->Run();
 }
 
+// A plate proven by the licence moves from whoever held it.
 Status InsertIdentity(Db& db, const sync::Identity& identity,
                       const MemberId& member, Timestamp now) {
   StatusOr<Statement*> s = db.Prepare(
       "INSERT INTO identities(kind, value, member_id, since, display) "
-      "VALUES (?, ?, ?, ?, ?) ON CONFLICT(kind, value) DO NOTHING");
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT(kind, value) DO UPDATE SET "
+      "member_id = excluded.member_id, since = excluded.since, display = "
+      "excluded.display WHERE identities.member_id <> excluded.member_id");
   if (!s.ok()) return s.status();
   (*s)->Bind(1, identity.kind)
       .Bind(2, identity.value)

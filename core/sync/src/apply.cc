@@ -81,8 +81,9 @@ StatusOr<Effects> Register(GroupState& state, const Operation& op,
   if (identity_json != nullptr) {
     StatusOr<Identity> i = internal::IdentityFromJson(*identity_json, true);
     if (!i.ok()) return i.status();
+    // A plate is only claimed: whoever holds it does not stop the claim.
     const auto owner = state.identity_owner.find(i->Key());
-    if (owner != state.identity_owner.end()) {
+    if (owner != state.identity_owner.end() && i->kind != "plate") {
       return AlreadyExists("the " + i->kind + " belongs to another member");
     }
     identity = std::move(*i);
@@ -250,6 +251,7 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
     return internal::UnlinkIdentity(state, op);
   }
   if (op.type == "grant_coupon") return internal::GrantCoupon(state, op, now);
+  if (op.type == "verify_plate") return internal::VerifyPlate(state, op);
   if (op.type == "park_enter") return internal::ParkEnter(state, op, now);
   if (op.type == "park_pay") return internal::ParkPay(state, op, now);
   if (op.type == "park_exit") return internal::ParkExit(state, op, now);

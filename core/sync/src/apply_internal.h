@@ -37,6 +37,18 @@ Status Link(GroupState& state, const Operation& op, const MemberId& member,
             const Identity& identity, Timestamp now, Effects& fx);
 StatusOr<Effects> LinkIdentity(GroupState& state, const Operation& op,
                                Timestamp now);
+
+// Plates (plate_ops.cc). Whether `text` is a keyed hash (64 lowercase hex).
+bool IsKeyedHash(std::string_view text);
+// The member's claim to `plate`, pending until proven (plate_status in the
+// result); ResourceExhausted past kMaxPlatesPerMember.
+Status ClaimPlate(GroupState& state, const MemberId& member,
+                  const Identity& plate, Timestamp now, Effects& fx);
+// Withdraws the member's claim to the plate of `hash`: whether it had one.
+bool DropPlateClaim(GroupState& state, const MemberId& member,
+                    const std::string& hash);
+void DropPlateClaims(GroupState& state, const MemberId& member);
+StatusOr<Effects> VerifyPlate(GroupState& state, const Operation& op);
 // Keeps `receipt` waiting for whoever links `identity`.
 StatusOr<Effects> EarnAsGuest(GroupState& state, const Receipt& receipt,
                               const Identity& identity);

@@ -151,6 +151,38 @@ Status CheckIdentity(const GroupState&, const Operation& op,
   return Status::Ok();
 }
 
+// A plate is proven by the stay's ticket at a kiosk, or by the vehicle
+// licence at the service desk (an operator).
+Status CheckPlateProof(const GroupState&, const Operation& op,
+                       const Sender& sender) {
+  const std::optional<std::string> proof = StrField(op.payload, "proof");
+  if (sender.kind == K::kKiosk && proof != "ticket") {
+    return Denied("a kiosk proves a plate by the stay's ticket");
+  }
+  if (sender.kind == K::kOperator && proof != "licence") {
+    return Denied("the service desk proves a plate by the vehicle licence");
+  }
+  return Status::Ok();
+}
+
+// A member pays only for a stay of a plate proven theirs.
+Status CheckParkPay(const GroupState& state, const Operation& op,
+                    const Sender& sender) {
+  if (sender.kind != K::kMember) return Status::Ok();
+  const codec::Json* plate = Field(op.payload, "plate");
+  const std::optional<std::string> hash =
+      plate == nullptr ? std::nullopt : StrField(*plate, "value");
+  if (!hash) return Status::Ok();  // Apply names the missing field
+  const auto owner = state.identity_owner.find("plate:" + *hash);
+  if (owner == state.identity_owner.end() ||
+      owner->second.value() != sender.id) {
+    return Denied(
+        "pay at a kiosk, or prove the plate yours first (the entry ticket at "
+        "a kiosk, the vehicle licence at the service desk)");
+  }
+  return Status::Ok();
+}
+
 // A till refunds receipts of its own store.
 Status CheckRefund(const GroupState& state, const Operation& op,
                    const Sender& sender) {
@@ -180,7 +212,7 @@ Status CheckOwnEscrow(const GroupState& state, const Operation& op,
   return Status::Ok();
 }
 
-const std::array<OpPolicy, 20> kPolicies = {{
+const std::array<OpPolicy, 21> kPolicies = {{
     {"register", Senders({K::kMember, K::kSystem}), 0, nullptr},
     {"earn", Senders({K::kTill, K::kSystem}), 0, nullptr},
     {"refund", Senders({K::kTill, K::kSystem}), 0, CheckRefund},
@@ -204,7 +236,9 @@ const std::array<OpPolicy, 20> kPolicies = {{
     {"unlink_identity", Senders({K::kMember, K::kTill, K::kSystem}), 0,
      nullptr},
     {"park_enter", Senders({K::kGate, K::kSystem}), 0, nullptr},
-    {"park_pay", Senders({K::kMember, K::kKiosk, K::kSystem}), 0, nullptr},
+    {"verify_plate", Senders({K::kKiosk, K::kOperator, K::kSystem}), kAdmin,
+     CheckPlateProof},
+    {"park_pay", Senders({K::kMember, K::kKiosk, K::kSystem}), 0, CheckParkPay},
     {"park_exit", Senders({K::kGate, K::kSystem}), 0, nullptr},
     {"erase_member", Senders({K::kMember, K::kOperator, K::kSystem}), kAdmin,
      nullptr},

@@ -58,6 +58,9 @@ StatusOr<Identity> IdentityFromJson(const codec::Json& j, bool plates) {
 
 Status Link(GroupState& state, const Operation& op, const MemberId& member,
             const Identity& identity, Timestamp now, Effects& fx) {
+  if (identity.kind == "plate") {
+    return ClaimPlate(state, member, identity, now, fx);
+  }
   const auto [it, added] = state.identity_owner.emplace(identity.Key(), member);
   if (!added && it->second != member) {
     return AlreadyExists("the " + identity.kind + " belongs to another member");

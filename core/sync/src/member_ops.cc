@@ -52,6 +52,13 @@ StatusOr<Effects> UnlinkIdentity(GroupState& state, const Operation& op) {
   const auto it = state.identity_owner.find(identity.Key());
   // Another member's identity is as unknown as no identity at all.
   if (it == state.identity_owner.end() || it->second != member) {
+    if (identity.kind == "plate" &&
+        DropPlateClaim(state, member, identity.value)) {
+      Effects fx;
+      fx.member = member;
+      fx.result = {{"member_id", member.value()}};
+      return fx;
+    }
     return NotFound("the member holds no such " + identity.kind);
   }
   state.identity_owner.erase(it);
@@ -77,6 +84,7 @@ StatusOr<Effects> EraseMember(GroupState& state, const Operation& op,
   // Every key they were known by goes: plates, cards, open ids.
   std::erase_if(state.identity_owner,
                 [&](const auto& entry) { return entry.second == member; });
+  DropPlateClaims(state, member);
   Effects fx;
   fx.member = member;
   fx.erased = **m;

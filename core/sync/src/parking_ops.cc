@@ -70,10 +70,14 @@ StatusOr<Effects> ParkEnter(GroupState& state, const Operation& op,
   const codec::Json* plate_json = r.Raw("plate", true);
   const std::string vehicle_name = r.OptStr("vehicle");
   const std::string bay = r.OptStr("bay");
+  const std::string ticket = r.OptStr("ticket");
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
   StatusOr<Plate> plate = PlateFrom(plate_json);
   if (!plate.ok()) return plate.status();
+  if (!ticket.empty() && !IsKeyedHash(ticket)) {
+    return InvalidArgument("payload.ticket: the server's keyed hash, 64 hex");
+  }
   std::optional<VehicleClass> vehicle;
   if (!vehicle_name.empty()) {
     StatusOr<VehicleClass> v = ParseVehicleClass(vehicle_name);
@@ -84,7 +88,7 @@ StatusOr<Effects> ParkEnter(GroupState& state, const Operation& op,
   StatusOr<ParkingLot*> lot = LotOf(state, mall);
   if (!lot.ok()) return lot.status();
   StatusOr<const ParkingSession*> s =
-      (*lot)->Enter("op:" + op.id, *plate, vehicle, bay, now);
+      (*lot)->Enter("op:" + op.id, *plate, vehicle, bay, now, ticket);
   if (!s.ok()) return s.status();
   return SessionEffects(mall, **s);
 }

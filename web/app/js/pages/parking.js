@@ -112,7 +112,10 @@ export async function parkingPage({ sync }) {
   const online = navigator.onLine;
   main.innerHTML = `
     <div class="box"><b>${t('my_plates')}</b>${data.plates.map((p) =>
-      `<div class="row"><span>${esc(p.plate)}</span></div>`).join('') || `<div class="muted">${t('none')}</div>`}
+      `<div class="row"><span>${esc(p.plate)}</span>${p.status === 'pending'
+        ? `<span class="muted plate-pending">${t('plate_pending')}</span>` : ''}</div>`).join('')
+        || `<div class="muted">${t('none')}</div>`}
+      ${data.plates.some((p) => p.status === 'pending') ? `<div class="muted">${t('plate_prove')}</div>` : ''}
       ${online ? `<input id="plate" placeholder="${t('plate')}">
       <button class="small" id="bind" type="button">${t('bind_plate')}</button>` : ''}</div>
     ${online ? '' : `<div class="box muted">${t('as_of', { time: when(data.at.replace(/\.\d+Z$/, 'Z')) })}</div>`}

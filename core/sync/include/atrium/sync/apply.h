@@ -83,6 +83,16 @@ struct Identity {
   bool operator==(const Identity&) const = default;
 };
 
+// A member's word that a plate is theirs, not yet proven. Until a proof
+// (verify_plate: the stay's ticket at a kiosk, the vehicle licence at the
+// service desk) the plate shows the member nothing of the car, and anyone
+// else may claim it too.
+struct PlateClaim {
+  MemberId member;
+  std::string display;  // the plate's masked form
+  Timestamp since;
+};
+
 // Members, their accounts and the programme they live under.
 struct GroupState {
   explicit GroupState(Program p);
@@ -94,6 +104,8 @@ struct GroupState {
   std::map<MallId, CouponBook> coupons;            // by the templates' mall
   std::map<std::string, Escrow> escrows;           // by id
   std::map<std::string, MemberId> identity_owner;  // by Identity::Key()
+  // Unproven plates, by the plate's hash (a proven one is in identity_owner).
+  std::map<std::string, std::vector<PlateClaim>> plate_claims;
   std::map<MallId, ParkingLot> parking;  // one per car park of the programme
   // The programme's rules as the last update_program gave them; null while
   // they are the programme's first.

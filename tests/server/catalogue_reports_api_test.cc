@@ -1,5 +1,4 @@
-// The public catalogue, a member's plates (kept only as keyed hashes), and
-// the operators' reports.
+// The public catalogue and the operators' reports.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -140,46 +139,6 @@ TEST(CatalogueApiTest, EachMallHasADirectoryWithTheFiltersItCanOffer) {
       s.Get("/api/v1/catalogue/stores?mall_id=m-binjiang&floor=1F").status,
       400);
   EXPECT_EQ(s.Get("/api/v1/catalogue/stores?mall_id=m-nowhere").status, 404);
-}
-
-TEST(PlatesApiTest, APlateIsBoundMaskedAndBelongsToOneMember) {
-  TestServer s;
-  const std::string token = s.SignIn("13912345678");
-  HttpReply bound =
-      s.Post("/api/v1/me/plates", {{"plate", "沪A12345"}}, Bearer(token), "p1");
-  ASSERT_EQ(bound.status, 201) << bound.body;
-  const std::string masked = bound.Json()["plate"];
-  EXPECT_EQ(masked.find("123"), std::string::npos);  // masked
-  HttpReply plates = s.Get("/api/v1/me/plates", Bearer(token));
-  ASSERT_EQ(plates.status, 200);
-  ASSERT_EQ(plates.Json()["plates"].size(), 1u);
-  EXPECT_EQ(plates.Json()["plates"][0]["plate"], masked);
-  EXPECT_EQ(plates.Json()["plates"][0]["plate_id"], bound.Json()["plate_id"]);
-  // The store holds the keyed hash, never the plate.
-  const int64_t in_clear = s.service().WithLog([](store::OpLog& log) {
-    return *log.db().QueryInt(
-        "SELECT count(*) FROM identities WHERE kind = 'plate' AND "
-        "(value LIKE '%12345%' OR display LIKE '%123%')");
-  });
-  EXPECT_EQ(in_clear, 0);
-  const int64_t hashed = s.service().WithLog([](store::OpLog& log) {
-    return *log.db().QueryInt(
-        "SELECT count(*) FROM identities WHERE kind = 'plate' AND "
-        "length(value) = 64");
-  });
-  EXPECT_EQ(hashed, 1);
-
-  const std::string other = s.SignIn("13700001111");
-  HttpReply taken =
-      s.Post("/api/v1/me/plates", {{"plate", "沪A12345"}}, Bearer(other), "p1");
-  EXPECT_EQ(taken.status, 409);
-  EXPECT_EQ(taken.Json()["error"]["code"], "ALREADY_EXISTS");
-  EXPECT_EQ(s.Get("/api/v1/me/plates", Bearer(other)).Json()["plates"].size(),
-            0u);
-  EXPECT_EQ(s.Post("/api/v1/me/plates", {{"plate", "not a plate"}},
-                   Bearer(token), "p2")
-                .status,
-            400);
 }
 
 TEST(ReportsApiTest, SalesByTenantAndCouponsByTemplate) {

@@ -1,0 +1,27 @@
+// Plates and entry tickets as they cross into operations: keyed with the
+// server's plate key (HMAC-SHA256, hex), so no store or log holds a plate
+// or a ticket's code, and the store cannot be searched by either without
+// the server.
+#ifndef ATRIUM_SERVER_API_PLATE_KEYS_H_
+#define ATRIUM_SERVER_API_PLATE_KEYS_H_
+
+#include <string>
+
+#include "api/context.h"
+#include "atrium/plate.h"
+
+namespace atrium::server {
+
+// A plate typed or read by a camera: its keyed hash, masked form and
+// energy. InvalidArgument for what is not a plate.
+StatusOr<Plate> KeyedPlate(const ApiContext& ctx, const std::string& text);
+// The plate as an operation's payload names it.
+codec::Json PlateJson(const Plate& plate);
+// The code printed on an entry ticket (8 to 32 letters and digits, any
+// case), keyed. InvalidArgument otherwise.
+StatusOr<std::string> KeyedTicket(const ApiContext& ctx,
+                                  const std::string& code);
+
+}  // namespace atrium::server
+
+#endif  // ATRIUM_SERVER_API_PLATE_KEYS_H_

@@ -1,0 +1,217 @@
+// Plates: a member binds a plate (a claim, shown as pending), and proves it
+// theirs at a kiosk with the entry ticket of the car's stay there, or at
+// the service desk with the vehicle licence (an admin, who also settles a
+// dispute: the plate moves to the licence's holder). Until proven a plate
+// shows its member nothing of the car. The service desk lists the claims
+// waiting. Plates and tickets cross into operations keyed (plate_keys.h).
+#include "api/idempotent_op.h"
+#include "api/json_response.h"
+#include "api/plate_keys.h"
+#include "api/routes.h"
+
+namespace atrium::server {
+namespace {
+
+using MemberRoute = void (*)(ApiContext&, const Caller&, const Request&,
+                             const PathParams&, const Respond&);
+
+codec::Json ProofPlate(const Plate& plate) {
+  return {{"value", plate.text()}, {"display", plate.Masked()}};
+}
+
+// Binds a car's plate to the member: a claim until it is proven.
+void Claim(ApiContext& ctx, const Caller& me, const Request& req,
+           const PathParams&, const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  std::string text = r.Str("plate");
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  StatusOr<Plate> plate = KeyedPlate(ctx, text);
+  if (!plate.ok()) return respond(StatusResponse(plate.status()));
+  RunIdempotent(ctx, req,
+                {.scope = "member:" + me.id,
+                 .origin = ApiOrigin(),
+                 .sender = ctx.SenderOf(me, true),
+                 .type = "link_identity",
+                 .payload = {{"member_id", me.id},
+                             {"identity",
+                              {{"kind", "plate"},
+                               {"value", plate->text()},
+                               {"display", plate->Masked()}}}},
+                 .shape =
+                     [display = plate->Masked(),
+                      id = plate->text()](const sync::OpResult& res) {
+                       return JsonResponse(
+                           201,
+                           {{"plate_id", id},
+                            {"plate", display},
+                            {"status", res.result.value("plate_status", "")}});
+                     }},
+                respond);
+}
+
+// The member's plates, masked, each with the id that unbinds it (the
+// plate's keyed hash: it names the plate without showing it) and whether
+// it is proven ("verified") or waits for proof ("pending").
+void List(ApiContext& ctx, const Caller& me, const Request&, const PathParams&,
+          const Respond& respond) {
+  Response out = ctx.service.WithLog([&](store::OpLog& log) {
+    codec::Json plates = codec::Json::array();
+    StatusOr<store::Statement*> s = log.db().Prepare(
+        "SELECT value, display FROM identities WHERE member_id = ? AND kind "
+        "= 'plate' ORDER BY since");
+    if (!s.ok()) return StatusResponse(s.status());
+    (*s)->Bind(1, me.id);
+    Status read = (*s)->ForEach([&](store::Statement& row) {
+      plates.push_back({{"plate_id", std::string(row.Text(0))},
+                        {"plate", std::string(row.Text(1))},
+                        {"status", "verified"}});
+    });
+    if (!read.ok()) return StatusResponse(read);
+    for (const auto& [hash, claims] : log.state().plate_claims) {
+      for (const sync::PlateClaim& c : claims) {
+        if (c.member.value() != me.id) continue;
+        plates.push_back(
+            {{"plate_id", hash}, {"plate", c.display}, {"status", "pending"}});
+      }
+    }
+    return JsonResponse(200, {{"plates", plates}});
+  });
+  respond(std::move(out));
+}
+
+void Unbind(ApiContext& ctx, const Caller& me, const Request& req,
+            const PathParams& params, const Respond& respond) {
+  RunIdempotent(
+      ctx, req,
+      {.scope = "member:" + me.id,
+       .origin = ApiOrigin(),
+       .sender = ctx.SenderOf(me, true),
+       .type = "unlink_identity",
+       .payload = {{"member_id", me.id},
+                   {"identity",
+                    {{"kind", "plate"}, {"value", params.at("plate_id")}}}}},
+      respond);
+}
+
+// A member signed in at this kiosk proves a plate theirs with the entry
+// ticket of the car's stay here: {member_id, plate, ticket}.
+void ProveByTicket(ApiContext& ctx, const Request& req, const PathParams&,
+                   const Respond& respond) {
+  Response error;
+  StatusOr<Caller> kiosk = ctx.Device(req, "kiosk", error);
+  if (!kiosk.ok()) return respond(error);
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  const std::string member = r.Str("member_id");
+  const std::string text = r.Str("plate");
+  const std::string code = r.Str("ticket");
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  StatusOr<Plate> plate = KeyedPlate(ctx, text);
+  if (!plate.ok()) return respond(StatusResponse(plate.status()));
+  StatusOr<std::string> ticket = KeyedTicket(ctx, code);
+  if (!ticket.ok()) return respond(StatusResponse(ticket.status()));
+  RunIdempotent(ctx, req,
+                {.scope = "device:" + kiosk->id,
+                 .origin = ApiOrigin(),
+                 .sender = ctx.SenderOf(*kiosk, true),
+                 .type = "verify_plate",
+                 .payload = {{"member_id", member},
+                             {"mall_id", kiosk->device.mall_id},
+                             {"plate", ProofPlate(*plate)},
+                             {"proof", "ticket"},
+                             {"ticket", *ticket}}},
+                respond);
+}
+
+// The service desk has seen the vehicle licence: {member_id, plate}. The
+// plate becomes the member's, whoever held it.
+void ProveByLicence(ApiContext& ctx, const Request& req, const PathParams&,
+                    const Respond& respond) {
+  Response error;
+  StatusOr<Caller> op = ctx.Operator(req, {Role::kAdmin}, error);
+  if (!op.ok()) return respond(error);
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  const std::string member = r.Str("member_id");
+  const std::string text = r.Str("plate");
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  StatusOr<Plate> plate = KeyedPlate(ctx, text);
+  if (!plate.ok()) return respond(StatusResponse(plate.status()));
+  RunIdempotent(ctx, req,
+                {.scope = "operator:" + op->id,
+                 .origin = OperatorOrigin(op->id),
+                 .sender = ctx.SenderOf(*op, true),
+                 .type = "verify_plate",
+                 .payload = {{"member_id", member},
+                             {"plate", ProofPlate(*plate)},
+                             {"proof", "licence"}}},
+                respond);
+}
+
+// The claims waiting for the service desk, oldest first: the plate and
+// phone masked, and whether another account holds the plate (a dispute).
+void WaitingClaims(ApiContext& ctx, const Request& req, const PathParams&,
+                   const Respond& respond) {
+  Response error;
+  if (!ctx.Operator(req, {Role::kAdmin}, error).ok()) return respond(error);
+  constexpr size_t kMaxListed = 200;
+  codec::Json out = ctx.service.ReadState([&](const sync::GroupState& s) {
+    std::vector<std::pair<const std::string*, const sync::PlateClaim*>> all;
+    for (const auto& [hash, claims] : s.plate_claims) {
+      for (const sync::PlateClaim& c : claims) all.emplace_back(&hash, &c);
+    }
+    std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+      return a.second->since < b.second->since;
+    });
+    codec::Json list = codec::Json::array();
+    for (const auto& [hash, c] : all) {
+      if (list.size() == kMaxListed) break;
+      const auto account = s.accounts.find(c->member);
+      list.push_back(
+          {{"plate_id", *hash},
+           {"plate", c->display},
+           {"member_id", c->member.value()},
+           {"phone", account == s.accounts.end()
+                         ? ""
+                         : account->second.member().phone.Masked()},
+           {"since", FormatIso8601(c->since)},
+           {"held_by_another", s.identity_owner.contains("plate:" + *hash)}});
+    }
+    return list;
+  });
+  respond(JsonResponse(200, {{"claims", std::move(out)}}));
+}
+
+RouteFn AsMember(ApiContext& ctx, MemberRoute route) {
+  return [&ctx, route](const Request& req, const PathParams& params,
+                       const Respond& respond) {
+    Response error;
+    StatusOr<Caller> me = ctx.Member(req, error);
+    if (!me.ok()) return respond(error);
+    route(ctx, *me, req, params, respond);
+  };
+}
+
+}  // namespace
+
+void AddPlateRoutes(Router& r, ApiContext& ctx) {
+  using namespace std::placeholders;
+  r.Add("GET", "/api/v1/me/plates", AsMember(ctx, List));
+  r.Add("POST", "/api/v1/me/plates", AsMember(ctx, Claim));
+  r.Add("DELETE", "/api/v1/me/plates/{plate_id}", AsMember(ctx, Unbind));
+  r.Add("POST", "/api/v1/kiosk/plates",
+        std::bind(ProveByTicket, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/operator/plate-claims",
+        std::bind(WaitingClaims, std::ref(ctx), _1, _2, _3));
+  r.Add("POST", "/api/v1/operator/plates",
+        std::bind(ProveByLicence, std::ref(ctx), _1, _2, _3));
+}
+
+}  // namespace atrium::server
