@@ -61,6 +61,16 @@ StatusOr<const Member*> MemberDirectory::RegisterErased(const MemberId& id,
   return &members_.emplace(id, std::move(m)).first->second;
 }
 
+StatusOr<const Member*> MemberDirectory::RegisterMasked(const MemberId& id,
+                                                        Phone masked,
+                                                        Timestamp at) {
+  StatusOr<const Member*> m = RegisterErased(id, at);
+  if (!m.ok()) return m;
+  Member& member = members_.at(id);
+  member.phone = std::move(masked);
+  return &member;
+}
+
 StatusOr<const Member*> MemberDirectory::Erase(const MemberId& id,
                                                Timestamp at) {
   auto it = members_.find(id);

@@ -1,5 +1,7 @@
 #include "atrium/phone.h"
 
+#include <algorithm>
+
 namespace atrium {
 namespace {
 
@@ -49,7 +51,20 @@ StatusOr<Phone> Phone::Parse(std::string_view text) {
   return Phone(std::string(d));
 }
 
+StatusOr<Phone> Phone::FromMasked(std::string_view masked) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const bool ok = masked.size() == 11 && masked[0] == '1' &&
+                  masked.substr(3, 4) == "****" && digit(masked[1]) &&
+                  digit(masked[2]) &&
+                  std::all_of(masked.begin() + 7, masked.end(), digit);
+  if (!ok) return InvalidArgument("a masked phone is like 138****5678");
+  Phone p;
+  p.masked_ = std::string(masked);
+  return p;
+}
+
 std::string Phone::Masked() const {
+  if (!masked_.empty()) return masked_;
   if (digits_.size() != 11) return "";
   return digits_.substr(0, 3) + "****" + digits_.substr(7);
 }

@@ -101,7 +101,6 @@ Status KioskReplica::SyncOnce() {
 }
 
 void KioskReplica::SignOut(const MemberId& member) {
-  codes_.Forget(member);
   {
     std::lock_guard lock(mu_);
     signed_out_.push_back(member);
@@ -215,18 +214,12 @@ StatusOr<KioskMember> KioskReplica::SignIn(std::string_view member_code) {
   if (answer.ok()) {
     StatusOr<KioskMember> m = KioskMemberFromSummary(*answer);
     if (!m.ok()) return m.status();
-    (void)codes_.Remember(m->id, answer->value("code_secret", std::string()));
     // Without the history the server still judges what the member takes.
     (void)Reached(PullHistory(m->id));
     Wake();
     return m;
   }
-  if (answer.status().code() != StatusCode::kUnavailable) {
-    return answer.status();
-  }
-  StatusOr<MemberId> member = codes_.Check(member_code, Now());
-  if (!member.ok()) return member.status();
-  return Member(*member);
+  return answer.status();
 }
 
 StatusOr<KioskMember> KioskReplica::Member(const MemberId& member) {

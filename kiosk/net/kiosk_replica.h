@@ -8,9 +8,9 @@
 // - Online, what a member takes is queued and sent at once; the server's
 //   answer follows (OutcomeOf). Offline (the last try did not reach the
 //   server), it is taken within the kiosk's open escrow, or not at all.
-// - A member signs in through the server when it answers; offline, only a
-//   member who signed in here since the kiosk started (OfflineCodes) and
-//   whom the replica holds.
+// - A member signs in only through the server: a kiosk holds no member's
+//   code secret, so it cannot check or forge codes. A visit under way when
+//   the network goes goes on, offline, within the escrow.
 // - The outbox is stored before Take returns: a kiosk restarted offline
 //   still sends it, and the server applies each operation once.
 // - A new file takes its first sequence number from the server's first
@@ -31,7 +31,6 @@
 
 #include "atrium/store/replica_store.h"
 #include "model/member_desk.h"
-#include "net/offline_codes.h"
 #include "net/server_link.h"
 
 namespace atrium::kiosk {
@@ -71,8 +70,8 @@ class KioskReplica final : public MemberDesk {
   Outcome OutcomeOf(const std::string& operation_id) override;
   std::vector<CouponTemplate> Coupons() override;
   SyncState sync_state() override;
-  // Forgets the member's code secret, and ends their session at the
-  // server with the next round (after what they took is pushed).
+  // Ends the member's session at the server with the next round (after
+  // what they took is pushed).
   void SignOut(const MemberId& member) override;
 
  private:
@@ -95,7 +94,6 @@ class KioskReplica final : public MemberDesk {
   ServerLink link_;
   const Program program_;
   const Options options_;
-  OfflineCodes codes_;
 
   std::mutex mu_;  // guards everything below
   std::unique_ptr<store::ReplicaStore> store_;

@@ -6,6 +6,7 @@
 
 #include "api/json_response.h"
 #include "api/routes.h"
+#include "atrium/sync/device_view.h"
 #include "atrium/sync/member_views.h"
 #include "auth/crypto.h"
 
@@ -155,13 +156,16 @@ void Pull(ApiContext& ctx, const Request& req, const PathParams&,
         return log.Pull(OriginOf(*who), page->after, page->limit);
       });
   if (!changes.ok()) return respond(StatusResponse(changes.status()));
+  if (who->kind == Caller::Kind::kDevice) {
+    for (sync::Change& c : *changes) sync::MaskForDevice(c);
+  }
   respond(ChangesResponse(*changes, page->after,
                           ctx.service.LastSeq(OriginOf(*who)) + 1));
 }
 
-// A member signs in at a kiosk with their code: the kiosk is served them,
-// and is given their code secret so that it can check their codes while
-// the server is unreachable (it keeps the secret in memory only).
+// A member signs in at a kiosk with their code: the kiosk is served them
+// for a session. It is given no code secret: a kiosk can neither check nor
+// make a member's codes, so it cannot sign anyone in without the server.
 void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
                  const Respond& respond) {
   Response error;
@@ -178,7 +182,6 @@ void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
     Status s = log.Serve(OriginOf(*kiosk), *member, now);
     if (!s.ok()) return StatusResponse(s);
     codec::Json summary = sync::SummaryJson(log.state(), it->second, now);
-    summary["code_secret"] = Base64Url(ctx.member_codes.SecretFor(*member));
     summary["session_expires_at"] =
         FormatIso8601(now.PlusSeconds(ctx.limits.kiosk_session_seconds));
     return JsonResponse(200, summary);
@@ -220,6 +223,7 @@ void History(ApiContext& ctx, const Request& req, const PathParams& params,
                            page->after, page->limit);
       });
   if (!changes.ok()) return respond(StatusResponse(changes.status()));
+  for (sync::Change& c : *changes) sync::MaskForDevice(c);
   respond(ChangesResponse(*changes, page->after));
 }
 

@@ -64,4 +64,17 @@ TEST(PhoneTest, MasksTheMiddleFourDigits) {
 }
 
 }  // namespace
+// A device knows a member's phone only masked: no digits to find or show.
+TEST(PhoneTest, APhoneKnownOnlyMasked) {
+  StatusOr<Phone> p = Phone::FromMasked("139****5678");
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->Masked(), "139****5678");
+  EXPECT_TRUE(p->digits().empty());
+  EXPECT_FALSE(p->empty());
+  for (const char* bad : {"13912345678", "139***5678", "139****567x",
+                          "039****5678", "", "139****56789"}) {
+    EXPECT_FALSE(Phone::FromMasked(bad).ok()) << bad;
+  }
+}
+
 }  // namespace atrium

@@ -61,6 +61,10 @@ class MemberDirectory {
   // no phone, no profile; the erase that follows in the log marks them
   // erased. AlreadyExists if the id is taken.
   StatusOr<const Member*> RegisterErased(const MemberId& id, Timestamp at);
+  // A member as a device's replica knows them: the phone masked
+  // (Phone::FromMasked), no profile. AlreadyExists if the id is taken.
+  StatusOr<const Member*> RegisterMasked(const MemberId& id, Phone masked,
+                                         Timestamp at);
   // Erases a member's personal data and frees their phone; erasing again
   // changes nothing. NotFound for an unknown member.
   StatusOr<const Member*> Erase(const MemberId& id, Timestamp at);

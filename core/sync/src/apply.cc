@@ -70,7 +70,9 @@ StatusOr<Effects> Register(GroupState& state, const Operation& op,
   // The form the log rewrites a registration to once the member erased
   // their account: no phone, no name.
   const bool erased = r.OptBool("erased", false);
-  const std::string phone = erased ? "" : r.Str("phone");
+  // The form a device is sent (MaskForDevice): the phone masked.
+  const std::string masked = r.OptStr("phone_masked");
+  const std::string phone = erased || !masked.empty() ? "" : r.Str("phone");
   Profile profile;
   if (!erased) profile.name = r.OptStr("name");
   const codec::Json* identity_json = r.Raw("identity", false);
@@ -88,10 +90,21 @@ StatusOr<Effects> Register(GroupState& state, const Operation& op,
     }
     identity = std::move(*i);
   }
-  StatusOr<const Member*> m =
-      erased ? state.directory.RegisterErased(id, now)
-             : state.directory.Register(id, phone, std::move(profile),
-                                        Consents{}, now);
+  const auto registered = [&]() -> StatusOr<const Member*> {
+    if (erased) return state.directory.RegisterErased(id, now);
+    if (masked.empty()) {
+      return state.directory.Register(id, phone, std::move(profile), Consents{},
+                                      now);
+    }
+    // Only a device's replica takes a member it may not know fully.
+    if (state.own_device.empty()) {
+      return InvalidArgument("payload.phone: the member's own number");
+    }
+    StatusOr<Phone> p = Phone::FromMasked(masked);
+    if (!p.ok()) return p.status();
+    return state.directory.RegisterMasked(id, std::move(*p), now);
+  };
+  StatusOr<const Member*> m = registered();
   if (!m.ok()) return m.status();
   state.accounts.emplace(id, MemberAccount(**m, state.program.tiers));
   Effects fx;
