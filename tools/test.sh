@@ -2,7 +2,8 @@
 # Runs every check and test: formatting, then the suites natively under
 # address and undefined-behaviour sanitizers (g++ debug, warnings as
 # errors) and as wasm under node (with the web module's tests), the H5 app
-# in headless Chromium against the sanitized server, the sync simulation at 10,000 operations
+# in headless Chromium against the sanitized server (its log then scanned
+# for phones, plates and tokens), the sync simulation at 10,000 operations
 # and the crash test at 100 kills natively (dev), each libFuzzer target for
 # 30 s (tools/fuzz.sh, clang), and clang-tidy over the
 # dev preset's compile commands: tidy runs from the start in the background
@@ -42,6 +43,7 @@ done
 echo "== the H5 app in headless Chromium (against the asan atriumd)"
 if ! ATRIUMD="$PWD/build/asan/server/atriumd" ATRIUM_APP_DIR="$PWD/build/wasm/web/app" \
      ATRIUM_SOURCE_DIR="$PWD" PLAYWRIGHT_CORE="$PWD/third_party/playwright-core" \
+     ATRIUM_SERVER_LOG="$PWD/build/browser-atriumd.log" \
      ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
      node --test web/tests/app.e2e.mjs >build/browser.log 2>&1; then
   tail -n 80 build/browser.log
@@ -49,6 +51,9 @@ if ! ATRIUMD="$PWD/build/asan/server/atriumd" ATRIUM_APP_DIR="$PWD/build/wasm/we
   exit 1
 fi
 grep -E '^# (pass|fail|figures)' build/browser.log
+# No phone, plate, token or device key in what the server or the tests
+# logged (the kiosk's history: tests/kiosk/kiosk_replica_test.cc).
+bash tools/scan-logs.sh build/browser.log build/browser-atriumd.log
 sh web/first-visit-bytes.sh build/wasm/web/app
 n=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' build/browser.log)
 passed=$((passed + n))

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "atrium/codec/program_json.h"
 #include "demo_mall.h"
 #include "server/test_server.h"
@@ -203,6 +205,24 @@ TEST_F(KioskReplicaTest, ASignedOutMemberIsNoLongerServedOnline) {
   const std::string code = s_.MemberCode(token_);
   s_.Stop();
   EXPECT_EQ(k->SignIn(code).status().code(), StatusCode::kUnavailable);
+}
+
+// The kiosk's disk (its replica and the member's history) holds no phone
+// number: members reach it masked.
+TEST_F(KioskReplicaTest, TheKiosksDiskHoldsNoPhoneNumber) {
+  std::unique_ptr<KioskReplica> k = OpenKiosk();
+  ASSERT_TRUE(k->SyncOnce().ok());
+  ASSERT_TRUE(k->SignIn(s_.MemberCode(token_)).ok());
+  ASSERT_TRUE(k->SyncOnce().ok());
+  EXPECT_EQ(k->Member(member_)->phone, "139****5678");
+  k.reset();
+  std::string bytes;
+  for (const char* suffix : {"", "-wal"}) {
+    std::ifstream in(dir_.File("kiosk.db") + suffix, std::ios::binary);
+    bytes += std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  ASSERT_NE(bytes.find(member_.value()), std::string::npos);  // it has them
+  EXPECT_EQ(bytes.find("13912345678"), std::string::npos);
 }
 
 }  // namespace

@@ -348,5 +348,44 @@ TEST_F(TrustApiTest, ADeeplyNestedBodyIsRefusedAndTheServerGoesOn) {
   EXPECT_EQ(s_.Get("/api/v1/me", Bearer(token_)).status, 200);
 }
 
+// What the server logs while members sign in, tills scan and earn, plates
+// are bound and parked, kiosks sign members in and operators work holds no
+// phone number, plate, token or device key (tools/scan-logs.sh checks the
+// browser tests' and the load script's logs the same way).
+TEST_F(TrustApiTest, TheLogHoldsNoPhonePlateTokenOrKey) {
+  const std::string admin = s_.OperatorToken("admin", "demo-admin-pass");
+  ASSERT_EQ(s_.Post("/api/v1/me/plates", {{"plate", "沪A80972"}},
+                    Bearer(token_), "p1")
+                .status,
+            201);
+  ASSERT_EQ(
+      s_.Post("/api/v1/parking/entries", {{"plate", "沪A80972"}}, kGate, "in-1")
+          .status,
+      201);
+  EXPECT_EQ(
+      s_.Post("/api/v1/parking/cars", {{"plate", "沪A80972"}}, kKiosk).status,
+      200);
+  ASSERT_EQ(s_.Post("/api/v1/kiosk/sign-in", {{"code", s_.MemberCode(token_)}},
+                    kKiosk)
+                .status,
+            200);
+  EXPECT_EQ(s_.Post("/api/v1/auth/code", {{"phone", "13800138000"}}).status,
+            202);
+  EXPECT_EQ(s_.Get("/api/v1/me", "Bearer nonsense").status, 401);
+  EXPECT_EQ(s_.Post("/api/v1/operator/session",
+                    {{"name", "admin"}, {"password", "pa55-Wrong-9x"}})
+                .status,
+            401);
+  const std::string logged = s_.Logged();
+  ASSERT_FALSE(logged.empty());
+  for (const std::string& secret :
+       {std::string("13912345678"), std::string("13800138000"),
+        std::string("A80972"), std::string("80972"), token_, admin,
+        std::string("demo-kiosk-xinjie-1f-key"),
+        std::string("demo-gate-xinjie-b2-key"), std::string("pa55-Wrong-9x")}) {
+    EXPECT_EQ(logged.find(secret), std::string::npos) << "logged: " << secret;
+  }
+}
+
 }  // namespace
 }  // namespace atrium::testing

@@ -60,3 +60,6 @@ echo "== member-code scan: atrium_load --scenario scan --connections 32 --second
 load --scenario scan --connections 32 --seconds 5
 echo "== flash sale: atrium_load --scenario flash --connections 200 (stock 1000, 20000 claims, 5000 members)"
 load --scenario flash --connections 200
+kill "$server" && wait "$server" 2>/dev/null || true
+echo "== what the server logged under load: no phone, plate, token or key"
+bash tools/scan-logs.sh "$work/atriumd.log" "$work/atriumd.out"

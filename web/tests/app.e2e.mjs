@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,6 +65,8 @@ after(async () => {
   await browser?.close();
   server?.kill('SIGTERM');
   await new Promise((r) => server ? server.on('exit', r) : r());
+  // For tools/scan-logs.sh: nothing private may be in it.
+  if (process.env.ATRIUM_SERVER_LOG) writeFileSync(process.env.ATRIUM_SERVER_LOG, log);
   rmSync(dir, { recursive: true, force: true });
 });
 
