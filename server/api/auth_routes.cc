@@ -55,7 +55,7 @@ void IssueMemberSession(ApiContext& ctx, const MemberId& member,
       // registration, or another phone of the member's, came first.
       {"next_seq",
        ctx.service.LastSeq({sync::OriginKind::kMember, member.value()}) + 1},
-      {"code_secret", Base64Url(ctx.member_codes.SecretFor(member))}};
+      {"code_secrets", ctx.CodeSecrets(member)}};
   respond(JsonResponse(registered ? 201 : 200, out));
 }
 

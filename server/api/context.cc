@@ -1,6 +1,7 @@
 #include "api/context.h"
 
 #include "api/json_response.h"
+#include "auth/crypto.h"
 
 namespace atrium::server {
 namespace {
@@ -185,6 +186,15 @@ StatusOr<MemberId> ApiContext::ScanCode(const Request& req) {
   r.Finish();
   if (!r.ok()) return r.status();
   return member_codes.Scan(code, service.Now());
+}
+
+codec::Json ApiContext::CodeSecrets(const MemberId& member) {
+  codec::Json out = codec::Json::array();
+  for (const MemberCodes::DaySecret& d :
+       member_codes.SecretsFor(member, service.Now())) {
+    out.push_back({{"day", d.day}, {"secret", Base64Url(d.secret)}});
+  }
+  return out;
 }
 
 }  // namespace atrium::server

@@ -130,6 +130,9 @@ struct ApiContext {
                             Response& error);
   // The member whose code the body {"code"} holds (MemberCodes::Scan).
   StatusOr<MemberId> ScanCode(const Request& req);
+  // The member's code secrets for their phone, from today:
+  // [{day, secret (base64url)}].
+  codec::Json CodeSecrets(const MemberId& member);
   // Who the caller is to the core's authorisation (sync::Authorize): its
   // kind, mall, store and role, and the members present: for a till, those
   // whose code it scanned within ApiLimits::scan_grant_seconds; for a

@@ -64,6 +64,14 @@ void Code(ApiContext& ctx, const Caller& me, const Request&,
                              {"window_seconds", kMemberCodeWindowSeconds}}));
 }
 
+// The secrets the phone makes its codes with, from today: it asks again
+// when the days it holds run short.
+void CodeSecrets(ApiContext& ctx, const Caller& me, const Request&,
+                 const Respond& respond) {
+  respond(
+      JsonResponse(200, {{"code_secrets", ctx.CodeSecrets(MemberId(me.id))}}));
+}
+
 // A coupon of `{template_id}` for the member by operation `type` (a
 // claim, or an exchange for points); both count against the claim rate.
 void CouponOf(ApiContext& ctx, const Caller& me, const Request& req,
@@ -196,6 +204,7 @@ void AddMemberRoutes(Router& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/me/statement", AsMember(ctx, StatementOf));
   r.Add("GET", "/api/v1/me/wallet", AsMember(ctx, Wallet));
   r.Add("GET", "/api/v1/me/code", AsMember(ctx, Code));
+  r.Add("GET", "/api/v1/me/code-secrets", AsMember(ctx, CodeSecrets));
   r.Add("POST", "/api/v1/me/coupons", AsMember(ctx, Claim));
   r.Add("PUT", "/api/v1/me/profile", AsMember(ctx, UpdateProfile));
   r.Add("POST", "/api/v1/me/exchanges", AsMember(ctx, Exchange));

@@ -17,12 +17,24 @@ int64_t WindowOf(Timestamp t) {
 
 }  // namespace
 
-std::string MemberCodes::SecretFor(const MemberId& member) const {
-  return HmacSha256(key_, "member-code|" + member.value());
+std::string MemberCodes::SecretFor(const MemberId& member, int64_t day) const {
+  return HmacSha256(
+      key_, "member-code|" + member.value() + "|" + std::to_string(day));
+}
+
+std::vector<MemberCodes::DaySecret> MemberCodes::SecretsFor(
+    const MemberId& member, Timestamp now) const {
+  std::vector<DaySecret> out;
+  const int64_t today = now.unix_seconds() / kSecondsPerDay;
+  for (int64_t day = today; day < today + kCodeSecretDays; ++day) {
+    out.push_back({day, SecretFor(member, day)});
+  }
+  return out;
 }
 
 std::string MemberCodes::Mac(const MemberId& member, int64_t window) const {
-  return Hex(Rfc2104HmacSha256(SecretFor(member),
+  const int64_t day = window * kMemberCodeWindowSeconds / kSecondsPerDay;
+  return Hex(Rfc2104HmacSha256(SecretFor(member, day),
                                member.value() + "." + std::to_string(window))
                  .substr(0, kMacBytes));
 }

@@ -4,9 +4,12 @@
 // A code is "ATM1.<member id>.<window>.<mac>": the window is the 30-second
 // step of the time it was made, and the mac is the first 10 bytes, in hex,
 // of HMAC-SHA256 (RFC 2104) of "<member id>.<window>" under the member's
-// code secret (itself derived from the member id under the server's key),
-// so the phone makes codes offline with Web Crypto once it holds its
-// secret (web/app/js/code.js).
+// code secret of the window's UTC day (derived from the member id and the
+// day under the server's key: secrets rotate daily, so one that leaks
+// makes codes for days at most). The phone makes codes offline with Web
+// Crypto for as long as the secrets it holds last (kCodeSecretDays,
+// refreshed whenever it is online: web/app/js/code.js). Only the member's
+// phone is given secrets; a kiosk or till checks codes at the server.
 // Scan accepts a code of the current or the previous window, in its one
 // canonical form (the window in decimal without leading zeros, the mac in
 // lower-case hex), once per member and window: a screenshot or a code seen
@@ -21,6 +24,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "atrium/ids.h"
 #include "atrium/status.h"
@@ -30,6 +34,8 @@
 namespace atrium::server {
 
 inline constexpr int64_t kMemberCodeWindowSeconds = 30;
+// How many days of code secrets a phone is given at once.
+inline constexpr int64_t kCodeSecretDays = 7;
 
 class MemberCodes {
  public:
@@ -39,8 +45,15 @@ class MemberCodes {
     std::string text;
     Timestamp expires_at;  // the end of its window
   };
-  // The member's code secret (raw bytes), for their phone.
-  std::string SecretFor(const MemberId& member) const;
+  // A day's code secret (raw bytes); `day` counts UTC days since 1970.
+  struct DaySecret {
+    int64_t day;
+    std::string secret;
+  };
+  // The member's secrets for their phone: the UTC day of `now` and the
+  // kCodeSecretDays - 1 days after it.
+  std::vector<DaySecret> SecretsFor(const MemberId& member,
+                                    Timestamp now) const;
   Code Current(const MemberId& member, Timestamp now) const;
   // The member a code names. InvalidArgument for a malformed, forged or
   // non-canonical code, FailedPrecondition for an old or already scanned
@@ -51,6 +64,7 @@ class MemberCodes {
   Status Persist(const std::string& path);
 
  private:
+  std::string SecretFor(const MemberId& member, int64_t day) const;
   std::string Text(const MemberId& member, int64_t window) const;
   std::string Mac(const MemberId& member, int64_t window) const;
   Status Remember(const MemberId& member, int64_t window, int64_t current);

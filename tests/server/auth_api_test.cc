@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <set>
+
 #include "test_server.h"
 
 namespace atrium::testing {
@@ -39,44 +41,80 @@ TEST(AuthApiTest, ACodeSignsANewMemberInAndRegistersThem) {
   EXPECT_EQ(again.Json()["new_member"], false);
 }
 
-// The phone makes its member codes offline from the code secret it got at
-// sign-in, with any standard HMAC-SHA256 (the app uses Web Crypto); here
-// libsodium's one-shot HMAC stands in for it. A till accepts such a code.
-TEST(AuthApiTest, ACodeMadeFromTheCodeSecretScansAtATill) {
-  TestServer s;
-  ASSERT_EQ(s.Post("/api/v1/auth/code", {{"phone", kPhone}}).status, 202);
-  HttpReply session = s.Post("/api/v1/auth/session",
-                             {{"phone", kPhone}, {"code", s.LastCode(kPhone)}});
-  ASSERT_EQ(session.status, 201) << session.body;
-  const codec::Json j = session.Json();
-  const std::string secret_text = j["code_secret"].get<std::string>();
-  const std::string member = j["member_id"].get<std::string>();
+// A member code as the phone makes it from a day's secret (base64url), with
+// any standard HMAC-SHA256 (the app uses Web Crypto); here libsodium's
+// one-shot HMAC stands in for it.
+std::string PhoneCode(const std::string& secret_text, const std::string& member,
+                      int64_t window) {
   unsigned char secret[crypto_auth_hmacsha256_KEYBYTES];
   size_t len = 0;
-  ASSERT_EQ(sodium_base642bin(secret, sizeof secret, secret_text.data(),
-                              secret_text.size(), nullptr, &len, nullptr,
-                              sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-            0);
-  ASSERT_EQ(len, sizeof secret);
-  const std::string message =
-      member + "." + std::to_string(s.Now().unix_seconds() / 30);
+  if (sodium_base642bin(secret, sizeof secret, secret_text.data(),
+                        secret_text.size(), nullptr, &len, nullptr,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+      len != sizeof secret) {
+    return "";
+  }
+  const std::string message = member + "." + std::to_string(window);
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256(mac,
                          reinterpret_cast<const unsigned char*>(message.data()),
                          message.size(), secret);
   char hex[21];
   sodium_bin2hex(hex, sizeof hex, mac, 10);
-  const std::string code = "ATM1." + message + "." + hex;
+  return "ATM1." + message + "." + hex;
+}
 
+// The phone makes its member codes offline from the day secrets it got at
+// sign-in: a week of them, one per UTC day, each making that day's codes
+// only. A till accepts such a code.
+TEST(AuthApiTest, ACodeMadeFromTheDaysSecretScansAtATill) {
+  TestServer s;
+  ASSERT_EQ(s.Post("/api/v1/auth/code", {{"phone", kPhone}}).status, 202);
+  HttpReply session = s.Post("/api/v1/auth/session",
+                             {{"phone", kPhone}, {"code", s.LastCode(kPhone)}});
+  ASSERT_EQ(session.status, 201) << session.body;
+  const codec::Json j = session.Json();
+  const std::string member = j["member_id"].get<std::string>();
+  const codec::Json secrets = j["code_secrets"];
+  ASSERT_EQ(secrets.size(), 7u);
+  const int64_t today = s.Now().unix_seconds() / 86400;
+  std::set<std::string> distinct;
+  for (size_t i = 0; i < secrets.size(); ++i) {
+    EXPECT_EQ(secrets[i]["day"], today + static_cast<int64_t>(i));
+    distinct.insert(secrets[i]["secret"].get<std::string>());
+  }
+  EXPECT_EQ(distinct.size(), 7u);  // they rotate
+  const int64_t window = s.Now().unix_seconds() / 30;
+  const std::string code = PhoneCode(secrets[0]["secret"], member, window);
+  ASSERT_FALSE(code.empty());
   HttpReply scanned = s.Post("/api/v1/pos/scan", {{"code", code}}, kTill);
   ASSERT_EQ(scanned.status, 200) << scanned.body;
   EXPECT_EQ(scanned.Json()["member_id"], member);
-  // A mac made under another key is a forgery.
-  hex[0] = hex[0] == 'a' ? 'b' : 'a';
+  // Another day's secret does not make today's codes; nor does a forgery.
+  const std::string token = j["token"];
+  s.Advance(30);
+  EXPECT_EQ(
+      s.Post("/api/v1/pos/scan",
+             {{"code", PhoneCode(secrets[1]["secret"], member, window + 1)}},
+             kTill)
+          .status,
+      400);
+  std::string forged = PhoneCode(secrets[0]["secret"], member, window + 1);
+  forged.back() = forged.back() == 'a' ? 'b' : 'a';
+  EXPECT_EQ(s.Post("/api/v1/pos/scan", {{"code", forged}}, kTill).status, 400);
+  // A day on, the phone asks again and gets the same secret for the day.
+  s.Advance(86400);
+  HttpReply fresh = s.Get("/api/v1/me/code-secrets", Bearer(token));
+  ASSERT_EQ(fresh.status, 200) << fresh.body;
+  EXPECT_EQ(fresh.Json()["code_secrets"][0]["day"], today + 1);
+  EXPECT_EQ(fresh.Json()["code_secrets"][0]["secret"], secrets[1]["secret"]);
   EXPECT_EQ(s.Post("/api/v1/pos/scan",
-                   {{"code", "ATM1." + message + "." + hex}}, kTill)
+                   {{"code", PhoneCode(secrets[1]["secret"], member,
+                                       s.Now().unix_seconds() / 30)}},
+                   kTill)
                 .status,
-            400);
+            200);
+  EXPECT_EQ(s.Get("/api/v1/me/code-secrets").status, 401);
 }
 
 TEST(AuthApiTest, ACodeWorksOnceAndNotAfterFiveMinutesOrFiveWrongTries) {

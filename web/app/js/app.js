@@ -4,7 +4,7 @@
 // kept catalogue or the API.
 import qrcode from '../qrcode.mjs';
 import { api, serverNow } from './api.js';
-import { memberCode } from './code.js';
+import { memberCode, secretsRunShort } from './code.js';
 import { chooseMall, mallId, malls } from './mall.js';
 import { offersPage } from './pages/offers.js';
 import { parkingPage } from './pages/parking.js';
@@ -23,10 +23,19 @@ function showNet(extra = '') {
 }
 
 // Syncs when it can; offline, what is queued stays queued.
+// The code secrets rotate daily: online, the phone keeps a few days ahead.
+async function refreshCodeSecrets() {
+  if (!secretsRunShort(app.session.code_secrets, serverNow())) return;
+  const { code_secrets: secrets } = await api('/me/code-secrets');
+  app.session.code_secrets = secrets;
+  localStorage.setItem('session', JSON.stringify(app.session));
+}
+
 async function trySync() {
   if (!app.session || !navigator.onLine) return showNet();
   try {
     await replica.sync();
+    await refreshCodeSecrets();
   } catch (e) {
     if (e.status === 401) return signOut();
   }
@@ -68,7 +77,7 @@ function signInPage() {
         body: { phone: phone(), code: document.getElementById('code').value.trim() },
       });
       localStorage.setItem('token', s.token);
-      app.session = { member_id: s.member_id, next_seq: s.next_seq, code_secret: s.code_secret };
+      app.session = { member_id: s.member_id, next_seq: s.next_seq, code_secrets: s.code_secrets };
       localStorage.setItem('session', JSON.stringify(app.session));
       await start();
     } catch (e) {
@@ -118,7 +127,12 @@ async function cardPage() {
   let code = null;
   const tick = async () => {
     if (!code || serverNow() >= code.expiresMs) {
-      code = await memberCode(app.session.member_id, app.session.code_secret, serverNow());
+      code = await memberCode(app.session.member_id, app.session.code_secrets, serverNow());
+      const left = document.getElementById('left');
+      if (!code) {
+        if (left) left.textContent = t('code_needs_network');
+        return;
+      }
       const qr = qrcode(0, 'M');
       qr.addData(code.text);
       qr.make();
