@@ -46,6 +46,12 @@ class ParkingDesk {
   virtual StatusOr<ParkingReceipt> Pay(const Plate& plate,
                                        const ParkingQuote& quote,
                                        const std::string& payment) = 0;
+  // The member signed in here proves `plate` theirs with the code on the
+  // entry ticket of its stay: FailedPrecondition for another stay's
+  // ticket, AlreadyExists when another member holds the plate (the service
+  // desk settles it by the vehicle licence).
+  virtual Status ProvePlate(const Plate& plate, const MemberId& member,
+                            std::string_view ticket) = 0;
 };
 
 class PaymentProvider {

@@ -14,6 +14,7 @@ ParkingFlow::ParkingFlow(ParkingDesk& desk, PaymentProvider& provider)
 
 Status ParkingFlow::Fail(Status s) {
   error_ = s;
+  proof_failed_ = false;
   return s;
 }
 
@@ -64,7 +65,29 @@ Status ParkingFlow::ScanMember(std::string_view code) {
   if (!m.ok()) return Fail(m.status());
   member_ = std::move(*m);
   use_points_ = false;
+  plate_proven_ = false;
   return Requote();
+}
+
+Status ParkingFlow::ProvePlate(std::string_view ticket) {
+  if (step_ != Step::kQuote || !member_) {
+    return Fail(FailedPrecondition(
+        "scan the member code first, then the entry ticket"));
+  }
+  Status s = desk_.ProvePlate(*plate_, member_->id, ticket);
+  if (!s.ok()) {
+    (void)Fail(s);
+    proof_failed_ = true;
+    return s;
+  }
+  plate_proven_ = true;
+  error_ = Status::Ok();
+  return error_;
+}
+
+Status ParkingFlow::Scanned(std::string_view text) {
+  if (text.starts_with("ATM1.") || !member_) return ScanMember(text);
+  return ProvePlate(text);
 }
 
 Status ParkingFlow::UsePoints(bool use) {
@@ -113,6 +136,7 @@ void ParkingFlow::Reset() {
   quote_.reset();
   member_.reset();
   use_points_ = false;
+  plate_proven_ = false;
   receipt_.reset();
   bay_.clear();
   error_ = Status::Ok();

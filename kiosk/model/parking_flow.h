@@ -1,8 +1,10 @@
 // The steps of a parking kiosk's screens: the plate (typed on the
 // on-screen keyboard or read by the camera), its stay quoted, a member
 // signing in by their code for their benefits and choosing to use points,
-// paying, and the receipt with the time to leave by. Or, from the same
-// plate, find my car: the bay it was parked in.
+// paying, and the receipt with the time to leave by. A member signed in
+// may scan the entry ticket too, which proves the plate theirs (their
+// phone then shows its stays). Or, from the same plate, find my car: the
+// bay it was parked in.
 //
 // Paying charges the provider first and then records the payment; if the
 // record is refused (the fee changed meanwhile) the charge is refunded and
@@ -38,6 +40,12 @@ class ParkingFlow {
   // In the quote step: the member of a scanned code, whose benefits then
   // apply.
   Status ScanMember(std::string_view code);
+  // In the quote step, a member signed in: the entry ticket's code proves
+  // the plate theirs (they then see and pay for its stays on their phone).
+  Status ProvePlate(std::string_view ticket);
+  // What the scanner read in the quote step: a member code signs the
+  // member in; anything else, once they are, is their entry ticket.
+  Status Scanned(std::string_view text);
   // Uses up to all the member's usable points, or none.
   Status UsePoints(bool use);
   Status Pay();
@@ -47,6 +55,10 @@ class ParkingFlow {
   std::string plate() const { return plate_ ? plate_->Masked() : ""; }
   const ParkingQuote* quote() const { return quote_ ? &*quote_ : nullptr; }
   const KioskMember* member() const { return member_ ? &*member_ : nullptr; }
+  // Whether the member proved the plate theirs here; whether error() is
+  // the proof's.
+  bool plate_proven() const { return plate_proven_; }
+  bool proof_failed() const { return proof_failed_ && !error_.ok(); }
   bool using_points() const { return use_points_; }
   const ParkingReceipt* receipt() const {
     return receipt_ ? &*receipt_ : nullptr;
@@ -67,6 +79,8 @@ class ParkingFlow {
   std::optional<ParkingQuote> quote_;
   std::optional<KioskMember> member_;
   bool use_points_ = false;
+  bool plate_proven_ = false;
+  bool proof_failed_ = false;
   std::optional<ParkingReceipt> receipt_;
   std::string bay_;
   Status error_;

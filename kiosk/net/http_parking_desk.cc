@@ -73,4 +73,19 @@ StatusOr<ParkingReceipt> HttpParkingDesk::Pay(const Plate& plate,
   return receipt;
 }
 
+Status HttpParkingDesk::ProvePlate(const Plate& plate, const MemberId& member,
+                                   std::string_view ticket) {
+  // Keyed by the member and a count, never by the plate or the ticket:
+  // the server keeps its keys.
+  const std::string key =
+      "prove:" + member.value() + ":" + std::to_string(++proofs_);
+  return link_
+      .Post("/api/v1/kiosk/plates",
+            {{"member_id", member.value()},
+             {"plate", plate.text()},
+             {"ticket", std::string(ticket)}},
+            key)
+      .status();
+}
+
 }  // namespace atrium::kiosk

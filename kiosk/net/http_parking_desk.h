@@ -24,9 +24,12 @@ class HttpParkingDesk : public ParkingDesk {
   StatusOr<std::string> FindCar(const Plate& plate) override;
   StatusOr<ParkingReceipt> Pay(const Plate& plate, const ParkingQuote& quote,
                                const std::string& payment) override;
+  Status ProvePlate(const Plate& plate, const MemberId& member,
+                    std::string_view ticket) override;
 
  private:
   ServerLink& link_;
+  int64_t proofs_ = 0;
 };
 
 }  // namespace atrium::kiosk

@@ -28,7 +28,7 @@ void KioskScreen::GoHome() {
 
 void KioskScreen::OnScannedText(const std::string& text) {
   if (parking_ && parking_->step() == ParkingFlow::Step::kQuote) {
-    (void)parking_->ScanMember(text);
+    (void)parking_->Scanned(text);
   }
   if (guide_screen_) guide_screen_->OnScanned(text);
 }

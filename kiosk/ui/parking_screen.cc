@@ -35,9 +35,15 @@ void ParkingScreen::Draw(Language language, const Fonts& fonts) {
   if (!flow_.error().ok()) {
     // Fees and payments need the server (the gates' records, the payment
     // provider): offline, the kiosk says where to pay instead.
-    const std::string why = flow_.error().code() == StatusCode::kUnavailable
-                                ? std::string(Word(language, "parking_offline"))
-                                : flow_.error().message();
+    const StatusCode code = flow_.error().code();
+    std::string why = code == StatusCode::kUnavailable
+                          ? std::string(Word(language, "parking_offline"))
+                          : flow_.error().message();
+    if (flow_.proof_failed() && code == StatusCode::kAlreadyExists) {
+      why = Word(language, "plate_held");
+    } else if (flow_.proof_failed() && code != StatusCode::kUnavailable) {
+      why = Word(language, "ticket_wrong");
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8F, 0.2F, 0.2F, 1));
     ShownText(Word(language, "error", {{"why", why}}));
     ImGui::PopStyleColor();
@@ -133,6 +139,8 @@ void ParkingScreen::DrawQuote(Language language, const Fonts& fonts) {
       if (ImGui::Checkbox(label.c_str(), &use)) (void)flow_.UsePoints(use);
       RecordTarget(label.c_str());
     }
+    ImGui::TextUnformatted(
+        Word(language, flow_.plate_proven() ? "plate_proven" : "scan_ticket"));
   } else {
     ImGui::TextUnformatted(Word(language, "scan_member"));
   }

@@ -47,6 +47,18 @@ constexpr std::array kWords = {
     Entry{"scan_member", "会员请扫描会员码享受优惠",
           "Members: scan your member code for benefits"},
     Entry{"member", "会员", "Member"},
+    Entry{"scan_ticket", "您的车？扫描入场小票，确认后可在手机上查看和缴费",
+          "Your car? Scan the entry ticket to confirm it, then see and pay "
+          "for it on your phone"},
+    Entry{"plate_proven", "已确认：此车牌已绑定到您的会员账户",
+          "Confirmed: this plate is now on your member account"},
+    Entry{"ticket_wrong",
+          "小票与这辆车本次停车不符，请核对；或携带行驶证到服务台",
+          "The ticket is not of this car's stay: check it, or bring the "
+          "vehicle licence to the service desk"},
+    Entry{"plate_held", "此车牌已被其他账户绑定，请携带行驶证到服务台办理",
+          "Another account holds this plate: bring the vehicle licence to "
+          "the service desk"},
     Entry{"use_points", "使用积分抵扣（可用 {n}）", "Use points ({n} usable)"},
     Entry{"pay", "支付", "Pay"},
     Entry{"leave_free", "使用优惠，免费离场", "Use the benefits and leave"},

@@ -64,6 +64,37 @@ TEST(HttpParkingDeskTest, AMemberPaysAtTheKioskWithTheirBenefits) {
   EXPECT_EQ(flow.ScanMember(code).code(), StatusCode::kFailedPrecondition);
 }
 
+// At the kiosk, the member signed in scans the entry ticket the gate gave:
+// the plate is theirs, and their phone shows the car.
+TEST(HttpParkingDeskTest, AMemberProvesThePlateWithTheEntryTicket) {
+  TestServer s;
+  const std::string token = s.SignIn("15012345678");
+  ASSERT_EQ(s.Post("/api/v1/me/plates", {{"plate", "沪A55555"}}, Bearer(token),
+                   "bind")
+                .status,
+            201);
+  ASSERT_EQ(
+      s.Post("/api/v1/parking/entries",
+             {{"plate", "沪A55555"}, {"ticket", "T0009X7Q2"}}, kGate, "in-1")
+          .status,
+      201);
+  s.Advance(600);
+  EXPECT_EQ(s.Get("/api/v1/me/parking", Bearer(token)).Json()["stays"].size(),
+            0u);
+  ServerLink link(Kiosk(s.port()));
+  HttpParkingDesk desk(link);
+  SimulatedProvider provider;
+  ParkingFlow flow(desk, provider);
+  ASSERT_TRUE(flow.EnterPlate("沪A55555").ok()) << flow.error().ToString();
+  ASSERT_TRUE(flow.Scanned(s.MemberCode(token)).ok())
+      << flow.error().ToString();
+  EXPECT_EQ(flow.Scanned("T0000000").code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(flow.Scanned("T0009X7Q2").ok()) << flow.error().ToString();
+  EXPECT_TRUE(flow.plate_proven());
+  EXPECT_EQ(s.Get("/api/v1/me/parking", Bearer(token)).Json()["stays"].size(),
+            1u);
+}
+
 TEST(HttpParkingDeskTest, AnUnreachableServerOrAWrongKeyIsSaid) {
   TestServer s;
   ServerAddress nowhere = Kiosk(1);  // nothing listens on port 1

@@ -54,7 +54,15 @@ class FakeDesk : public ParkingDesk {
                           kNow.PlusSeconds(15 * 60)};
   }
 
+  Status ProvePlate(const Plate&, const MemberId& member,
+                    std::string_view ticket) override {
+    if (ticket != "T0009X7Q2") return FailedPrecondition("not this stay's");
+    proven.push_back(member);
+    return Status::Ok();
+  }
+
   std::vector<std::pair<int64_t, std::string>> paid;
+  std::vector<MemberId> proven;
   bool refuse_next_ = false;
   int64_t fee_rise_ = 0;
 };
@@ -123,6 +131,28 @@ TEST_F(ParkingFlowTest, AMembersBenefitsAndPointsLowerTheFee) {
   ASSERT_EQ(desk_.paid.size(), 1u);
   EXPECT_EQ(desk_.paid[0].second, "");
   EXPECT_EQ(flow_.receipt()->points, 100);
+}
+
+// What the scanner reads: the member's code first, then the entry ticket,
+// which proves the plate the member's.
+TEST_F(ParkingFlowTest, AMemberProvesThePlateByTheEntryTicket) {
+  ASSERT_TRUE(flow_.EnterPlate("沪A12345").ok());
+  EXPECT_EQ(flow_.ProvePlate("T0009X7Q2").code(),
+            StatusCode::kFailedPrecondition);  // no member yet
+  EXPECT_TRUE(desk_.proven.empty());
+  ASSERT_TRUE(flow_.Scanned("ATM1.M0001.1.ok").ok());
+  ASSERT_NE(flow_.member(), nullptr);
+  EXPECT_FALSE(flow_.plate_proven());
+  EXPECT_EQ(flow_.Scanned("WRONG0000").code(), StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(flow_.proof_failed());
+  EXPECT_FALSE(flow_.plate_proven());
+  ASSERT_TRUE(flow_.Scanned("T0009X7Q2").ok());
+  EXPECT_TRUE(flow_.plate_proven());
+  EXPECT_FALSE(flow_.proof_failed());
+  ASSERT_EQ(desk_.proven.size(), 1u);
+  EXPECT_EQ(desk_.proven[0], MemberId("M0001"));
+  flow_.Reset();
+  EXPECT_FALSE(flow_.plate_proven());
 }
 
 TEST_F(ParkingFlowTest, AFeeThatChangedIsRefundedAndQuotedAgain) {
