@@ -33,7 +33,9 @@ std::vector<MemberCodes::DaySecret> MemberCodes::SecretsFor(
 }
 
 std::string MemberCodes::Mac(const MemberId& member, int64_t window) const {
-  const int64_t day = window * kMemberCodeWindowSeconds / kSecondsPerDay;
+  // Divided, not multiplied: a scanned window may be any int64.
+  static_assert(kSecondsPerDay % kMemberCodeWindowSeconds == 0);
+  const int64_t day = window / (kSecondsPerDay / kMemberCodeWindowSeconds);
   return Hex(Rfc2104HmacSha256(SecretFor(member, day),
                                member.value() + "." + std::to_string(window))
                  .substr(0, kMacBytes));
