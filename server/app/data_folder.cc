@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -55,7 +56,8 @@ StatusOr<std::string> LoadOrMakeKey(const std::string& path) {
   const int in = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (in >= 0) {
     struct stat st {};
-    std::string key(kKeyBytes + 1, '\0');
+    // One byte more than a key, to tell a longer file.
+    std::array<char, kKeyBytes + 1> key{};
     const bool stated = fstat(in, &st) == 0;
     const ssize_t n = read(in, key.data(), key.size());
     close(in);
@@ -68,8 +70,7 @@ StatusOr<std::string> LoadOrMakeKey(const std::string& path) {
     if (static_cast<size_t>(n) != kKeyBytes) {
       return DataLoss(path + " is not a 32-byte key");
     }
-    key.resize(kKeyBytes);
-    return key;
+    return std::string(key.data(), kKeyBytes);
   }
   if (errno != ENOENT) return Unavailable(Errno(path));
   const std::string key = RandomBytes(kKeyBytes);
