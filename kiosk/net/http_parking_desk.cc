@@ -1,5 +1,7 @@
 #include "net/http_parking_desk.h"
 
+#include <random>
+
 #include "atrium/codec/parking_json.h"
 #include "net/member_summary.h"
 
@@ -75,10 +77,12 @@ StatusOr<ParkingReceipt> HttpParkingDesk::Pay(const Plate& plate,
 
 Status HttpParkingDesk::ProvePlate(const Plate& plate, const MemberId& member,
                                    std::string_view ticket) {
-  // Keyed by the member and a count, never by the plate or the ticket:
-  // the server keeps its keys.
-  const std::string key =
-      "prove:" + member.value() + ":" + std::to_string(++proofs_);
+  // Keyed by the member and a random nonce, never by the plate or the
+  // ticket (the server keeps its keys); a count would repeat after a
+  // restart and replay another plate's answer.
+  std::random_device random;
+  const std::string key = "prove:" + member.value() + ":" +
+                          std::to_string(random()) + std::to_string(random());
   return link_
       .Post("/api/v1/kiosk/plates",
             {{"member_id", member.value()},

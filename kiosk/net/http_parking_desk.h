@@ -29,7 +29,6 @@ class HttpParkingDesk : public ParkingDesk {
 
  private:
   ServerLink& link_;
-  int64_t proofs_ = 0;
 };
 
 }  // namespace atrium::kiosk

@@ -17,8 +17,9 @@ void MaskForDevice(Change& change) {
   const bool registers = OfType(change.operation, "register");
   if (!registers && !OfType(change.operation, "update_profile")) return;
   codec::Json op = codec::Json::parse(change.operation, nullptr, false);
-  if (!op.is_object() || !op.contains("payload") ||
-      !op["payload"].is_object()) {
+  // The text search only screens: the parsed type decides.
+  if (!op.is_object() || !op["payload"].is_object() ||
+      op["type"] != (registers ? "register" : "update_profile")) {
     return;
   }
   const codec::Json& payload = op["payload"];
