@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -18,6 +19,8 @@
 #include "auth/crypto.h"
 #include "demo_mall.h"
 #include "http/http_server.h"
+#include "pay/http_provider.h"
+#include "pay/payment_desk.h"
 
 namespace atrium::server {
 namespace {
@@ -32,13 +35,22 @@ struct Flags {
   int64_t member_visits = 24;
   HttpOptions http;
   int64_t device_rate = 600'000;
+  // The payment provider (tools/paysim in the demo) and the merchant key
+  // shared with it; none: fees above zero cannot be paid here.
+  std::string pay_url;
+  std::string pay_key_file;
+  // Where the provider and payers reach this server; by default
+  // http://address:port.
+  std::string public_url;
 };
 
 const char kUsage[] =
     "usage: atriumd [--data DIR] [--reset] [--demo DIR] [--members N]\n"
     "               [--member-visits MAX]\n"
     "               [--address A] [--port P] [--threads N] [--web DIR]\n"
-    "               [--console DIR] [--device-rate PER_MINUTE]\n";
+    "               [--console DIR] [--device-rate PER_MINUTE]\n"
+    "               [--pay-url http://HOST:PORT --pay-key-file FILE]\n"
+    "               [--public-url http://HOST:PORT]\n";
 
 std::mutex log_mu;
 
@@ -56,7 +68,10 @@ bool ParseFlags(int argc, char** argv, Flags& f) {
       {"--demo", &f.demo},
       {"--web", &f.web},
       {"--console", &f.console},
-      {"--address", &f.http.address}};
+      {"--address", &f.http.address},
+      {"--pay-url", &f.pay_url},
+      {"--pay-key-file", &f.pay_key_file},
+      {"--public-url", &f.public_url}};
   const std::map<std::string_view, int64_t*> numbers = {
       {"--port", &port},
       {"--threads", &threads},
@@ -106,6 +121,19 @@ Status AddDemoAccess(Credentials& c, const std::string& demo_dir) {
         c.AddOperator(o["name"], *role, o["password"].get<std::string>()));
   }
   return Status::Ok();
+}
+
+// The merchant's API key for the payment provider: the first line of the
+// file, 16 characters or more.
+StatusOr<std::string> ReadPayKey(const std::string& path) {
+  std::ifstream in(path);
+  std::string key;
+  if (path.empty() || !std::getline(in, key) || key.size() < 16) {
+    return InvalidArgument(
+        "--pay-key-file: a file whose first line is the merchant key (16+ "
+        "characters)");
+  }
+  return key;
 }
 
 Timestamp SystemNow() { return Timestamp::FromUnixSeconds(std::time(nullptr)); }
@@ -171,6 +199,26 @@ int Run(const Flags& f) {
   if (Status files = LoadCatalogueFiles(f.demo, ctx); !files.ok()) {
     return Log(files.message()), 1;
   }
+  const std::string base =
+      f.public_url.empty()
+          ? "http://" + f.http.address + ":" + std::to_string(f.http.port)
+          : f.public_url;
+  std::unique_ptr<PaymentProvider> provider;
+  std::unique_ptr<PaymentDesk> payments;
+  if (!f.pay_url.empty()) {
+    StatusOr<HttpEndpoint> at = HttpEndpoint::Parse(f.pay_url);
+    StatusOr<std::string> pay_key = ReadPayKey(f.pay_key_file);
+    if (!at.ok()) return Log("--pay-url: " + at.status().message()), 1;
+    if (!pay_key.ok()) return Log(pay_key.status().message()), 1;
+    provider = std::make_unique<HttpProvider>(
+        HttpProviderOptions{*at, *pay_key, base + "/api/v1/payments/notify",
+                            base + "/app/#parking"},
+        SystemNow);
+    payments = std::make_unique<PaymentDesk>(**service, *provider);
+    payments->Start();
+    ctx.payments = payments.get();
+    Log("payments through " + f.pay_url);
+  }
   Api api(ctx, {StaticFiles("/app/", f.web),
                 StaticFiles("/console/", f.console, ConsoleHeaders())});
   HttpServer server(f.http, [&api](const Request& req, const Respond& respond) {
@@ -178,8 +226,6 @@ int Run(const Flags& f) {
   });
   std::string error;
   if (!server.Start(error)) return Log("cannot listen: " + error), 1;
-  const std::string base =
-      "http://" + f.http.address + ":" + std::to_string(server.port());
   std::cout << "atriumd: the demo mall is up (data in " << f.data << ")\n"
             << "  member app (H5):   " << base << "/app/\n"
             << "  operator console:  " << base << "/console/\n"
@@ -191,6 +237,7 @@ int Run(const Flags& f) {
             << std::endl;
   server.RunUntilSignalled();
   Log("stopped accepting; in-flight requests answered");
+  payments.reset();  // its sweeps and calls out end before the store closes
   service->reset();  // applies what is queued, then closes the log
   Log("store closed");
   return 0;

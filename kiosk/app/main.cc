@@ -29,7 +29,6 @@
 #include "model/parking_flow.h"
 #include "net/http_parking_desk.h"
 #include "net/kiosk_replica.h"
-#include "net/simulated_provider.h"
 #include "ui/fonts.h"
 #include "ui/kiosk_screen.h"
 #include "ui/widgets.h"
@@ -123,9 +122,8 @@ int main(int argc, char** argv) {
   }
   ServerLink link(address);
   HttpParkingDesk desk(link);
-  SimulatedProvider provider;
   std::optional<ParkingFlow> parking;
-  if (flags->mode == "parking") parking.emplace(desk, provider);
+  if (flags->mode == "parking") parking.emplace(desk);
   MemberVisit visit(**replica);
 
   std::optional<Script> script;
@@ -241,7 +239,10 @@ int main(int argc, char** argv) {
       }
       if (!step.scan.empty()) screen.OnScannedText(step.scan);
       if (!step.plate.empty() && parking) (void)parking->EnterPlate(step.plate);
-      if (step.sync) (void)(*replica)->SyncOnce();
+      if (step.sync) {
+        (void)(*replica)->SyncOnce();
+        if (parking) (void)parking->Poll();
+      }
     }
     SyncState sync = (*replica)->sync_state();
     // A parking kiosk also learns from its own calls whether the server

@@ -1,6 +1,9 @@
 #include "app/script.h"
 
+#include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "ui/widgets.h"
 
@@ -37,7 +40,8 @@ StatusOr<Script> Script::Load(const std::string& path) {
       }
     } else if (step.verb == "tap" || step.verb == "scan" ||
                step.verb == "plate" || step.verb == "frames" ||
-               step.verb == "shot" || step.verb == "sync") {
+               step.verb == "shot" || step.verb == "sync" ||
+               step.verb == "await") {
       s.steps_.push_back(std::move(step));
     } else {
       return InvalidArgument("script: unknown step \"" + line + "\"");
@@ -77,6 +81,21 @@ bool Script::Next(ImGuiIO& io, Frame& frame, Status& error) {
       step.arg = std::to_string(left);
     } else {
       steps_.pop_front();
+    }
+    return true;
+  }
+  if (step.verb == "await") {
+    const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now().time_since_epoch())
+                            .count();
+    if (step.deadline_ms == 0) step.deadline_ms = now + 10'000;
+    if (std::filesystem::exists(step.arg)) {
+      steps_.pop_front();
+    } else if (now > step.deadline_ms) {
+      error = Unavailable("script: " + step.arg + " never came");
+      return false;
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     return true;
   }

@@ -5,8 +5,11 @@
 //   scan TEXT     the scanner reads TEXT (a member code)
 //   plate TEXT    the camera reads a plate
 //   frames N      draw N frames untouched
-//   sync          sync the kiosk's replica with the server now (on this
-//                 frame, as the worker would in its own time)
+//   sync          sync the kiosk's replica with the server now, and ask
+//                 whether a waiting payment was paid (on this frame, as
+//                 the worker would in its own time)
+//   await FILE    draw frames until FILE exists (a test's signal that
+//                 the shopper's phone has paid), at most 10 s
 //   shot FILE     save this frame as a PPM picture, and its text layer
 //                 (the touch targets' labels) as FILE.targets
 // A target is found where the last frame drew it (ui/widgets.h), so a
@@ -42,6 +45,7 @@ class Script {
   struct Step {
     std::string verb;
     std::string arg;
+    int64_t deadline_ms = 0;  // await's, once started
   };
   std::deque<Step> steps_;
   ImVec2 mouse_{-1, -1};

@@ -1,15 +1,15 @@
-// What a parking kiosk asks of its car park and of the payment provider.
-//
-// ParkingDesk is the car park as the kiosk reaches it (the server online;
-// the kiosk's replica within its escrow offline). PaymentProvider takes
-// the shopper's money (WeChat Pay, Alipay, UnionPay; a simulated one for
-// the demo). Both answer with a Status whose code says what to do next:
-// NotFound (no such stay or member), FailedPrecondition (quote again),
-// Unavailable (try again), and for a provider, PermissionDenied for a
-// declined payment.
+// What a parking kiosk asks of its car park: ParkingDesk is the car park
+// as the kiosk reaches it, through the server. A fee is paid with the
+// shopper's phone: the server opens an order with the payment provider
+// (WeChat Pay, Alipay, UnionPay; tools/paysim in the demo), the kiosk
+// shows its page as a QR code, and the stay is paid once the provider's
+// confirmation reached the server. The kiosk never holds the money.
+// Every answer's Status code says what to do next: NotFound (no such stay
+// or member), FailedPrecondition (quote again), Unavailable (try again).
 #ifndef ATRIUM_KIOSK_MODEL_PARKING_DESK_H_
 #define ATRIUM_KIOSK_MODEL_PARKING_DESK_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,6 +29,14 @@ struct ParkingReceipt {
   Timestamp exit_by;  // leave before this
 };
 
+// A fee waiting for the shopper's phone: the provider's order and its page,
+// shown as a QR code.
+struct PendingPayment {
+  std::string order_no;
+  std::string code_url;
+  Money amount;
+};
+
 class ParkingDesk {
  public:
   virtual ~ParkingDesk() = default;
@@ -41,28 +49,25 @@ class ParkingDesk {
   // Find my car: the bay the gate reported for `plate`'s open stay (may
   // be empty); NotFound when it is not parked here.
   virtual StatusOr<std::string> FindCar(const Plate& plate) = 0;
-  // Records that `quote` was paid (`payment` is the provider's reference):
+  // Settles `quote` when nothing is due (benefits cover the fee):
   // FailedPrecondition when the fee has changed since.
   virtual StatusOr<ParkingReceipt> Pay(const Plate& plate,
-                                       const ParkingQuote& quote,
-                                       const std::string& payment) = 0;
+                                       const ParkingQuote& quote) = 0;
+  // Opens a payment of `quote`'s fee with the provider (a retry of the
+  // same quote opens it once): FailedPrecondition when the fee changed.
+  virtual StatusOr<PendingPayment> OpenPayment(const Plate& plate,
+                                               const ParkingQuote& quote) = 0;
+  // The receipt once the provider confirmed the payment; none while it
+  // waits; FailedPrecondition once the order closed unpaid (or its money
+  // went back): quote and pay again.
+  virtual StatusOr<std::optional<ParkingReceipt>> PaymentStatus(
+      const std::string& order_no) = 0;
   // The member signed in here proves `plate` theirs with the code on the
   // entry ticket of its stay: FailedPrecondition for another stay's
   // ticket, AlreadyExists when another member holds the plate (the service
   // desk settles it by the vehicle licence).
   virtual Status ProvePlate(const Plate& plate, const MemberId& member,
                             std::string_view ticket) = 0;
-};
-
-class PaymentProvider {
- public:
-  virtual ~PaymentProvider() = default;
-  // Takes `amount`; `key` makes a retry charge once. The provider's
-  // reference of the payment.
-  virtual StatusOr<std::string> Charge(Money amount,
-                                       const std::string& key) = 0;
-  // Gives back a payment that could not be recorded.
-  virtual Status Refund(const std::string& payment) = 0;
 };
 
 }  // namespace atrium::kiosk

@@ -7,10 +7,8 @@ constexpr size_t kPlateChars = 8;  // 粤BD12345: a new-energy plate
 
 }  // namespace
 
-ParkingFlow::ParkingFlow(ParkingDesk& desk, PaymentProvider& provider)
-    : desk_(desk),
-      provider_(provider),
-      keyboard_(KeyboardLayout::kPlate, kPlateChars) {}
+ParkingFlow::ParkingFlow(ParkingDesk& desk)
+    : desk_(desk), keyboard_(KeyboardLayout::kPlate, kPlateChars) {}
 
 Status ParkingFlow::Fail(Status s) {
   error_ = s;
@@ -102,22 +100,21 @@ Status ParkingFlow::Pay() {
   if (step_ != Step::kQuote) {
     return Fail(FailedPrecondition("nothing to pay yet"));
   }
-  std::string payment;
   if (!quote_->due.is_zero()) {
-    const std::string key = "park:" + quote_->session + ":" +
-                            std::to_string(quote_->paid_before.fen()) + ":" +
-                            std::to_string(quote_->due.fen());
-    StatusOr<std::string> charged = provider_.Charge(quote_->due, key);
-    if (!charged.ok()) return Fail(charged.status());
-    payment = std::move(*charged);
-  }
-  StatusOr<ParkingReceipt> r = desk_.Pay(*plate_, *quote_, payment);
-  if (!r.ok()) {
-    // Not recorded: the money goes back, and the fee is asked again.
-    if (!payment.empty()) {
-      Status refunded = provider_.Refund(payment);
-      if (!refunded.ok()) return Fail(refunded);
+    StatusOr<PendingPayment> opened = desk_.OpenPayment(*plate_, *quote_);
+    if (!opened.ok()) {
+      if (opened.status().code() == StatusCode::kFailedPrecondition) {
+        (void)Requote();
+      }
+      return Fail(opened.status());
     }
+    payment_ = std::move(*opened);
+    step_ = Step::kPayment;
+    error_ = Status::Ok();
+    return error_;
+  }
+  StatusOr<ParkingReceipt> r = desk_.Pay(*plate_, *quote_);
+  if (!r.ok()) {
     if (r.status().code() == StatusCode::kFailedPrecondition) {
       (void)Requote();
     }
@@ -129,6 +126,31 @@ Status ParkingFlow::Pay() {
   return error_;
 }
 
+Status ParkingFlow::Poll() {
+  if (step_ != Step::kPayment) return Status::Ok();
+  StatusOr<std::optional<ParkingReceipt>> paid =
+      desk_.PaymentStatus(payment_->order_no);
+  if (!paid.ok()) {
+    if (paid.status().code() == StatusCode::kFailedPrecondition) {
+      CancelPayment();
+      (void)Requote();
+    }
+    return Fail(paid.status());
+  }
+  if (!paid->has_value()) return Status::Ok();  // still waiting
+  receipt_ = std::move(**paid);
+  payment_.reset();
+  step_ = Step::kReceipt;
+  error_ = Status::Ok();
+  return error_;
+}
+
+void ParkingFlow::CancelPayment() {
+  if (step_ != Step::kPayment) return;
+  payment_.reset();
+  step_ = Step::kQuote;
+}
+
 void ParkingFlow::Reset() {
   keyboard_.Clear();
   step_ = Step::kPlate;
@@ -137,6 +159,7 @@ void ParkingFlow::Reset() {
   member_.reset();
   use_points_ = false;
   plate_proven_ = false;
+  payment_.reset();
   receipt_.reset();
   bay_.clear();
   error_ = Status::Ok();

@@ -6,11 +6,11 @@
 // phone then shows its stays). Or, from the same plate, find my car: the
 // bay it was parked in.
 //
-// Paying charges the provider first and then records the payment; if the
-// record is refused (the fee changed meanwhile) the charge is refunded and
-// the stay quoted again, so a shopper never pays for nothing. The charge's
-// key is the stay, what it had paid before and the amount, so a retried
-// payment is charged once. Every failure leaves the flow where it was, with the
+// Paying a fee opens an order with the provider and shows it as a QR code
+// for the shopper's phone (the payment step); Poll() asks whether the
+// provider confirmed it, and the receipt follows. An order unpaid in time
+// closes: the stay is quoted again. Benefits that cover the whole fee are
+// used at once. Every failure leaves the flow where it was, with the
 // reason in error().
 #ifndef ATRIUM_KIOSK_MODEL_PARKING_FLOW_H_
 #define ATRIUM_KIOSK_MODEL_PARKING_FLOW_H_
@@ -26,9 +26,9 @@ namespace atrium::kiosk {
 
 class ParkingFlow {
  public:
-  enum class Step { kPlate, kQuote, kReceipt, kCar };
+  enum class Step { kPlate, kQuote, kPayment, kReceipt, kCar };
 
-  ParkingFlow(ParkingDesk& desk, PaymentProvider& provider);
+  explicit ParkingFlow(ParkingDesk& desk);
 
   Step step() const { return step_; }
   OnScreenKeyboard& keyboard() { return keyboard_; }
@@ -49,6 +49,11 @@ class ParkingFlow {
   // Uses up to all the member's usable points, or none.
   Status UsePoints(bool use);
   Status Pay();
+  // In the payment step: whether the provider has confirmed it (then the
+  // receipt step). Call it every second or so while it waits.
+  Status Poll();
+  // Back from the payment step to the fee (the unpaid order closes itself).
+  void CancelPayment();
   // Back to an empty plate, no member: for the next shopper.
   void Reset();
 
@@ -60,6 +65,9 @@ class ParkingFlow {
   bool plate_proven() const { return plate_proven_; }
   bool proof_failed() const { return proof_failed_ && !error_.ok(); }
   bool using_points() const { return use_points_; }
+  const PendingPayment* payment() const {
+    return payment_ ? &*payment_ : nullptr;
+  }
   const ParkingReceipt* receipt() const {
     return receipt_ ? &*receipt_ : nullptr;
   }
@@ -72,7 +80,6 @@ class ParkingFlow {
   Status Fail(Status s);
 
   ParkingDesk& desk_;
-  PaymentProvider& provider_;
   OnScreenKeyboard keyboard_;
   Step step_ = Step::kPlate;
   std::optional<Plate> plate_;
@@ -81,6 +88,7 @@ class ParkingFlow {
   bool use_points_ = false;
   bool plate_proven_ = false;
   bool proof_failed_ = false;
+  std::optional<PendingPayment> payment_;
   std::optional<ParkingReceipt> receipt_;
   std::string bay_;
   Status error_;

@@ -49,19 +49,27 @@ StatusOr<std::string> HttpParkingDesk::FindCar(const Plate& plate) {
   return bay;
 }
 
-StatusOr<ParkingReceipt> HttpParkingDesk::Pay(const Plate& plate,
-                                              const ParkingQuote& quote,
-                                              const std::string& payment) {
+namespace {
+
+// The body and key of paying `quote`.
+std::pair<codec::Json, std::string> PayRequest(const Plate& plate,
+                                               const ParkingQuote& quote) {
   codec::Json body = {{"plate", plate.text()}, {"due_fen", quote.due.fen()}};
   if (quote.member) body["member_id"] = quote.member->value();
   if (quote.use.points > 0) body["points"] = quote.use.points;
   if (!quote.use.coupons.empty()) {
     body["coupon_id"] = quote.use.coupons.front().value();
   }
-  const std::string key =
-      payment.empty() ? "park:" + quote.session + ":" +
-                            std::to_string(quote.paid_before.fen()) + ":0"
-                      : "pay:" + payment;
+  return {body, "park:" + quote.session + ":" +
+                    std::to_string(quote.paid_before.fen()) + ":" +
+                    std::to_string(quote.due.fen())};
+}
+
+}  // namespace
+
+StatusOr<ParkingReceipt> HttpParkingDesk::Pay(const Plate& plate,
+                                              const ParkingQuote& quote) {
+  const auto [body, key] = PayRequest(plate, quote);
   StatusOr<codec::Json> answer =
       link_.Post("/api/v1/parking/payments", body, key);
   if (!answer.ok()) return answer.status();
@@ -73,6 +81,44 @@ StatusOr<ParkingReceipt> HttpParkingDesk::Pay(const Plate& plate,
   receipt.exit_by = r.Time("exit_by");
   if (!r.ok()) return Garbled(r.status());
   return receipt;
+}
+
+StatusOr<PendingPayment> HttpParkingDesk::OpenPayment(
+    const Plate& plate, const ParkingQuote& quote) {
+  const auto [body, key] = PayRequest(plate, quote);
+  StatusOr<codec::Json> answer =
+      link_.Post("/api/v1/parking/payments", body, key);
+  if (!answer.ok()) return answer.status();
+  codec::JsonReader r(*answer, "payment");
+  PendingPayment p;
+  p.order_no = r.Str("order_no");
+  p.code_url = r.OptStr("code_url");
+  p.amount = r.Fen("amount_fen");
+  if (!r.ok()) return Garbled(r.status());
+  if (p.code_url.empty()) {
+    return FailedPrecondition("the payment closed before it was paid");
+  }
+  return p;
+}
+
+StatusOr<std::optional<ParkingReceipt>> HttpParkingDesk::PaymentStatus(
+    const std::string& order_no) {
+  StatusOr<codec::Json> answer =
+      link_.Get("/api/v1/parking/payments/" + order_no);
+  if (!answer.ok()) return answer.status();
+  codec::JsonReader r(*answer, "payment");
+  const std::string status = r.Str("status");
+  if (!r.ok()) return Garbled(r.status());
+  if (status == "open") return std::optional<ParkingReceipt>();
+  if (status != "paid") {
+    return FailedPrecondition("the payment closed before it was paid");
+  }
+  ParkingReceipt receipt;
+  receipt.paid = r.Fen("amount_fen");
+  receipt.points = r.OptInt("points", 0, 0, INT64_MAX);
+  receipt.exit_by = r.Time("exit_by");
+  if (!r.ok()) return Garbled(r.status());
+  return std::optional<ParkingReceipt>(std::move(receipt));
 }
 
 Status HttpParkingDesk::ProvePlate(const Plate& plate, const MemberId& member,

@@ -1,9 +1,8 @@
 // The car park as an online parking kiosk reaches it: atriumd's parking
 // routes (fees, payments, find my car) and the kiosk member sign-in
-// (shared/api/README.md). A member's
-// benefits apply once they scanned their code at this kiosk; a payment is
-// sent with a key made from the provider's reference (or, for a fee of
-// ¥0, the stay and the amount), so a retry is recorded once.
+// (shared/api/README.md). A member's benefits apply once they scanned their
+// code at this kiosk; a payment is keyed by the stay, what it had paid
+// before and the amount, so a retry opens one order.
 #ifndef ATRIUM_KIOSK_NET_HTTP_PARKING_DESK_H_
 #define ATRIUM_KIOSK_NET_HTTP_PARKING_DESK_H_
 
@@ -22,8 +21,12 @@ class HttpParkingDesk : public ParkingDesk {
                                int64_t points) override;
   StatusOr<KioskMember> SignIn(std::string_view member_code) override;
   StatusOr<std::string> FindCar(const Plate& plate) override;
-  StatusOr<ParkingReceipt> Pay(const Plate& plate, const ParkingQuote& quote,
-                               const std::string& payment) override;
+  StatusOr<ParkingReceipt> Pay(const Plate& plate,
+                               const ParkingQuote& quote) override;
+  StatusOr<PendingPayment> OpenPayment(const Plate& plate,
+                                       const ParkingQuote& quote) override;
+  StatusOr<std::optional<ParkingReceipt>> PaymentStatus(
+      const std::string& order_no) override;
   Status ProvePlate(const Plate& plate, const MemberId& member,
                     std::string_view ticket) override;
 

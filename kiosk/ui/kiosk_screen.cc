@@ -43,6 +43,11 @@ void KioskScreen::set_sync(const SyncState& s) {
 void KioskScreen::Draw(int64_t now_ms, Timestamp wall, bool touched) {
   BeginTargets();
   if (touched) idle_.Touch(now_ms);
+  if (parking_ && parking_->step() == ParkingFlow::Step::kPayment &&
+      now_ms >= next_poll_ms_) {
+    (void)parking_->Poll();
+    next_poll_ms_ = now_ms + 1000;
+  }
   const IdleTimer::State state = idle_.At(now_ms);
   const bool idle = state != IdleTimer::State::kActive;
   if (idle && !was_idle_) GoHome();  // left alone: nothing stays for the next

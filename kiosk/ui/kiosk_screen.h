@@ -7,6 +7,7 @@
 #ifndef ATRIUM_KIOSK_UI_KIOSK_SCREEN_H_
 #define ATRIUM_KIOSK_UI_KIOSK_SCREEN_H_
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,11 @@ class KioskScreen {
   void OnScannedText(const std::string& text);
   // When the screen next changes by itself (idle → home → attract).
   int64_t NextChangeAt(int64_t now_ms) const {
+    // A payment waiting for the shopper's phone is asked after each second.
+    if (parking_ != nullptr &&
+        parking_->step() == ParkingFlow::Step::kPayment) {
+      return std::min(idle_.NextChangeAt(now_ms), next_poll_ms_);
+    }
     return idle_.NextChangeAt(now_ms);
   }
 
@@ -48,6 +54,7 @@ class KioskScreen {
   Language language() const { return language_; }
 
  private:
+  int64_t next_poll_ms_ = 0;  // when a waiting payment is asked next
   void GoHome();
 
   std::string title_;

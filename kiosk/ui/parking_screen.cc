@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "atrium/parking_quote.h"
+#include "ui/qr_view.h"
 #include "ui/widgets.h"
 
 namespace atrium::kiosk {
@@ -29,6 +30,7 @@ void ParkingScreen::Draw(Language language, const Fonts& fonts) {
   switch (flow_.step()) {
     case ParkingFlow::Step::kPlate: DrawPlate(language, fonts); break;
     case ParkingFlow::Step::kQuote: DrawQuote(language, fonts); break;
+    case ParkingFlow::Step::kPayment: DrawPayment(language, fonts); break;
     case ParkingFlow::Step::kReceipt: DrawReceipt(language, fonts); break;
     case ParkingFlow::Step::kCar: DrawCar(language, fonts); break;
   }
@@ -157,6 +159,18 @@ void ParkingScreen::DrawQuote(Language language, const Fonts& fonts) {
                       : std::string(Word(language, "pay")) + " " + Yuan(q.due);
   if (BigButton(pay.c_str(), ImVec2(width, 96))) (void)flow_.Pay();
   if (BigButton(Word(language, "back"), ImVec2(width, 72))) flow_.Reset();
+}
+
+void ParkingScreen::DrawPayment(Language language, const Fonts& fonts) {
+  const PendingPayment& p = *flow_.payment();
+  Heading(fonts, flow_.plate());
+  Heading(fonts, Word(language, "scan_to_pay", {{"amount", Yuan(p.amount)}}));
+  QrView(p.code_url, 8.0F);
+  ImGui::TextWrapped("%s", Word(language, "payment_waits"));
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (BigButton(Word(language, "back"), ImVec2(width, 72))) {
+    flow_.CancelPayment();
+  }
 }
 
 void ParkingScreen::DrawReceipt(Language language, const Fonts& fonts) {

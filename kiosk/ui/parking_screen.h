@@ -1,6 +1,7 @@
 // The parking mode's screen, one step of the ParkingFlow at a time: the
 // plate on the on-screen keyboard; the fee with every line of benefit, the
-// member who scanned their code, points to use and paying; the receipt
+// member who scanned their code, points to use and paying; the provider's
+// QR code for the shopper's phone while the payment waits; the receipt
 // with the time to leave by; or, from the plate, where the car is and the
 // walk there. Times show in the mall's local time.
 #ifndef ATRIUM_KIOSK_UI_PARKING_SCREEN_H_
@@ -25,6 +26,7 @@ class ParkingScreen {
  private:
   void DrawPlate(Language language, const Fonts& fonts);
   void DrawQuote(Language language, const Fonts& fonts);
+  void DrawPayment(Language language, const Fonts& fonts);
   void DrawReceipt(Language language, const Fonts& fonts);
   void DrawCar(Language language, const Fonts& fonts);
 

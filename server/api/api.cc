@@ -13,6 +13,7 @@ Api::Api(ApiContext& ctx, std::vector<StaticFiles> statics)
   AddPosRoutes(router_, ctx_);
   AddParkingRoutes(router_, ctx_);
   AddPlateRoutes(router_, ctx_);
+  AddPaymentRoutes(router_, ctx_);
   AddSyncRoutes(router_, ctx_);
   AddOperatorRoutes(router_, ctx_);
   AddReportRoutes(router_, ctx_);

@@ -72,6 +72,8 @@ class Presence {
   std::map<std::pair<std::string, std::string>, Timestamp> until_;
 };
 
+class PaymentDesk;
+
 struct ApiContext {
   ApiContext(Service& service, Credentials& credentials, TokenSigner tokens,
              MemberCodes& member_codes, SignInCodes& sign_in_codes,
@@ -108,6 +110,9 @@ struct ApiContext {
   // and its model for store search; absent when the demo has none.
   codec::Json map_json;
   std::optional<MallMap> mall_map;
+  // The payment provider's desk; null when the server has none (payments
+  // of a fee then answer 503).
+  PaymentDesk* payments = nullptr;
   InFlight in_flight;
   Presence scan_grants;     // a till's scans
   Presence kiosk_sessions;  // members signed in at a kiosk

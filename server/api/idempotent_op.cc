@@ -75,6 +75,7 @@ void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
   op.type = std::move(o.type);
   op.client_time = ctx.service.Now();
   op.payload = std::move(o.payload);
+  if (o.finish) o.finish(op);
   if (o.guard && !ctx.service.Contains(op.id)) {
     if (std::optional<Response> refused = o.guard()) {
       ctx.in_flight.End(scope);
@@ -84,8 +85,8 @@ void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
   }
   ctx.service.Submit(
       std::move(op), std::move(o.sender),
-      [&ctx, scope, respond,
-       shape = std::move(o.shape)](StatusOr<sync::OpResult> r) {
+      [&ctx, scope, respond, shape = std::move(o.shape),
+       then = std::move(o.then)](StatusOr<sync::OpResult> r) {
         ctx.in_flight.End(scope);
         if (!r.ok()) {
           if (r.status().code() == StatusCode::kAlreadyExists) {
@@ -98,6 +99,13 @@ void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
         }
         if (!r->applied) {
           respond(WithReplayHeader(StatusResponse(r->error), r->replayed));
+          return;
+        }
+        if (then) {
+          const bool replayed = r->replayed;
+          then(*r, [respond, replayed](Response out) {
+            respond(WithReplayHeader(std::move(out), replayed));
+          });
           return;
         }
         respond(WithReplayHeader(

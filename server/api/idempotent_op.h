@@ -39,6 +39,12 @@ struct OpRequest {
   using Guard = std::function<std::optional<Response>()>;
   Guard guard = nullptr;
   ResultShaper shape = nullptr;
+  // Completes the operation once its id is known (a payment order's number
+  // comes from it), before it is submitted.
+  std::function<void(sync::Operation&)> finish = nullptr;
+  // Answers an applied operation later (after a call out), instead of
+  // `shape`.
+  std::function<void(const sync::OpResult&, const Respond&)> then = nullptr;
 };
 
 void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest op_request,

@@ -7,6 +7,7 @@
 
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
+#include "api/payment_routes.h"
 #include "api/plate_keys.h"
 #include "api/routes.h"
 #include "atrium/codec/parking_json.h"
@@ -55,7 +56,7 @@ StatusOr<PlateRequest> PlateBody(const ApiContext& ctx, const Caller& device,
 void Enter(ApiContext& ctx, const Caller& gate, const Request& req,
            const Respond& respond) {
   StatusOr<PlateRequest> p =
-      PlateBody(ctx, gate, req, {"vehicle", "bay", "ticket"});
+      PlateBody(ctx, gate, req, {"vehicle", "bay", "ticket", "entered_at"});
   if (!p.ok()) return respond(StatusResponse(p.status()));
   RunIdempotent(
       ctx, req,
@@ -158,8 +159,9 @@ void FindCar(ApiContext& ctx, const Caller& kiosk, const Request& req,
   respond(std::move(out));
 }
 
-// A kiosk took `due_fen` through its payment provider, for the quote it
-// showed: with a signed-in member's benefits, points and coupon if it had.
+// Pays the quote a kiosk showed (`due_fen`), with a signed-in member's
+// benefits, points and coupon if it had: a fee through the provider, its
+// QR code shown for the shopper's phone (payment_routes.h).
 void KioskPay(ApiContext& ctx, const Caller& kiosk, const Request& req,
               const Respond& respond) {
   StatusOr<PlateRequest> p = PlateBody(
@@ -167,13 +169,13 @@ void KioskPay(ApiContext& ctx, const Caller& kiosk, const Request& req,
   if (!p.ok()) return respond(StatusResponse(p.status()));
   StatusOr<KioskMemberFields> m = KioskMemberOf(ctx, kiosk, p->payload);
   if (!m.ok()) return respond(StatusResponse(m.status()));
-  RunIdempotent(ctx, req,
-                {.scope = "device:" + kiosk.id,
-                 .origin = ApiOrigin(),
-                 .sender = ctx.SenderOf(kiosk, true),
-                 .type = "park_pay",
-                 .payload = std::move(p->payload)},
-                respond);
+  RunPayment(ctx, req,
+             {.scope = "device:" + kiosk.id,
+              .origin = ApiOrigin(),
+              .sender = ctx.SenderOf(kiosk, true),
+              .type = "park_pay",
+              .payload = std::move(p->payload)},
+             "kiosk", respond);
 }
 
 // The member's open stays, one per bound plate parked in a group mall,
@@ -220,7 +222,7 @@ void MyParking(ApiContext& ctx, const Request& req, const PathParams&,
 }
 
 // Pays a stay of one of the member's plates as quoted: {mall_id, plate_id,
-// due_fen, points?, coupon_id?}.
+// due_fen, points?, coupon_id?}; a fee through the provider's page.
 void MyPayment(ApiContext& ctx, const Request& req, const PathParams&,
                const Respond& respond) {
   Response error;
@@ -258,13 +260,13 @@ void MyPayment(ApiContext& ctx, const Request& req, const PathParams&,
         ErrorResponse(404, "NOT_FOUND", "no stay of this plate of yours here"));
   }
   payload["plate"] = {{"value", plate_id}, {"display", *display}};
-  RunIdempotent(ctx, req,
-                {.scope = "member:" + me->id,
-                 .origin = ApiOrigin(),
-                 .sender = ctx.SenderOf(*me, true),
-                 .type = "park_pay",
-                 .payload = std::move(payload)},
-                respond);
+  RunPayment(ctx, req,
+             {.scope = "member:" + me->id,
+              .origin = ApiOrigin(),
+              .sender = ctx.SenderOf(*me, true),
+              .type = "park_pay",
+              .payload = std::move(payload)},
+             "member", respond);
 }
 
 RouteFn AsDevice(ApiContext& ctx, std::set<std::string> kinds,

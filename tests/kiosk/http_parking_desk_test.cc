@@ -1,13 +1,12 @@
 // A parking kiosk's steps against a real atriumd over HTTP: the fee of a
-// parked car, a member's benefits after they scan their code, paying
-// through the simulated provider, and the gate opening; an unreachable
-// server or a wrong key leave the kiosk where it was, saying why.
+// parked car, a member's benefits after they scan their code, paying by
+// the provider's QR code (tools/paysim, in process), and the gate opening; an
+// unreachable server or a wrong key leave the kiosk where it was, saying why.
 #include "net/http_parking_desk.h"
 
 #include <gtest/gtest.h>
 
 #include "model/parking_flow.h"
-#include "net/simulated_provider.h"
 #include "server/test_server.h"
 
 namespace atrium::testing {
@@ -17,7 +16,6 @@ using kiosk::HttpParkingDesk;
 using kiosk::ParkingFlow;
 using kiosk::ServerAddress;
 using kiosk::ServerLink;
-using kiosk::SimulatedProvider;
 
 ServerAddress Kiosk(uint16_t port) {
   return {"127.0.0.1", port, "kiosk-xinjie-1f", "demo-kiosk-xinjie-1f-key",
@@ -36,8 +34,7 @@ TEST(HttpParkingDeskTest, AMemberPaysAtTheKioskWithTheirBenefits) {
 
   ServerLink link(Kiosk(s.port()));
   HttpParkingDesk desk(link);
-  SimulatedProvider provider;
-  ParkingFlow flow(desk, provider);
+  ParkingFlow flow(desk);
   ASSERT_TRUE(flow.EnterPlate("沪A·55555").ok()) << flow.error().ToString();
   ASSERT_GT(flow.quote()->due.fen(), 0);
   EXPECT_EQ(flow.plate(), "沪A***55");
@@ -46,8 +43,24 @@ TEST(HttpParkingDeskTest, AMemberPaysAtTheKioskWithTheirBenefits) {
   EXPECT_EQ(flow.quote()->member, MemberId(s.MemberId(token)));
   const Money due = flow.quote()->due;
   ASSERT_TRUE(flow.Pay().ok()) << flow.error().ToString();
+  ASSERT_EQ(flow.step(), ParkingFlow::Step::kPayment);
+  const kiosk::PendingPayment pending = *flow.payment();
+  EXPECT_EQ(pending.amount, due);
+  EXPECT_TRUE(pending.code_url.find("/h5/" + pending.order_no) !=
+              std::string::npos);
+  // Not paid yet: the gate stays shut, the kiosk waits.
+  EXPECT_EQ(
+      s.Post("/api/v1/parking/exits", {{"plate", "沪A55555"}}, kGate, "out-0")
+          .status,
+      409);
+  ASSERT_TRUE(flow.Poll().ok());
+  EXPECT_EQ(flow.step(), ParkingFlow::Step::kPayment);
+  // The shopper's phone pays on the provider's page.
+  ASSERT_EQ(s.PayAtProvider(pending.order_no).status, 200);
+  ASSERT_EQ(s.AwaitOrder(pending.order_no, kKiosk, "paid")["status"], "paid");
+  ASSERT_TRUE(flow.Poll().ok()) << flow.error().ToString();
+  ASSERT_EQ(flow.step(), ParkingFlow::Step::kReceipt);
   EXPECT_EQ(flow.receipt()->paid, due);
-  EXPECT_EQ(provider.charged(), due);
   EXPECT_GT(flow.receipt()->exit_by, s.Now());
   // The gate lets the car out.
   EXPECT_EQ(
@@ -83,8 +96,7 @@ TEST(HttpParkingDeskTest, AMemberProvesThePlateWithTheEntryTicket) {
             0u);
   ServerLink link(Kiosk(s.port()));
   HttpParkingDesk desk(link);
-  SimulatedProvider provider;
-  ParkingFlow flow(desk, provider);
+  ParkingFlow flow(desk);
   ASSERT_TRUE(flow.EnterPlate("沪A55555").ok()) << flow.error().ToString();
   ASSERT_TRUE(flow.Scanned(s.MemberCode(token)).ok())
       << flow.error().ToString();
@@ -101,8 +113,7 @@ TEST(HttpParkingDeskTest, AnUnreachableServerOrAWrongKeyIsSaid) {
   nowhere.timeout = std::chrono::milliseconds(500);
   ServerLink down(nowhere);
   HttpParkingDesk offline(down);
-  SimulatedProvider provider;
-  ParkingFlow flow(offline, provider);
+  ParkingFlow flow(offline);
   EXPECT_EQ(flow.EnterPlate("沪A55555").code(), StatusCode::kUnavailable);
   EXPECT_EQ(flow.step(), ParkingFlow::Step::kPlate);
 
@@ -110,12 +121,12 @@ TEST(HttpParkingDeskTest, AnUnreachableServerOrAWrongKeyIsSaid) {
   wrong.key = "not-the-key";
   ServerLink refused(wrong);
   HttpParkingDesk stranger(refused);
-  ParkingFlow flow2(stranger, provider);
+  ParkingFlow flow2(stranger);
   EXPECT_EQ(flow2.EnterPlate("沪A55555").code(), StatusCode::kPermissionDenied);
   // Not parked: said as such.
   ServerLink link(Kiosk(s.port()));
   HttpParkingDesk desk(link);
-  ParkingFlow flow3(desk, provider);
+  ParkingFlow flow3(desk);
   EXPECT_EQ(flow3.EnterPlate("京A88888").code(), StatusCode::kNotFound);
 }
 

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "server/test_server.h"
@@ -190,7 +191,9 @@ TEST(KioskScreenTest, AParkingKioskTakesAMembersPayment) {
 
   TempDir dir;
   const std::string fee = dir.File("fee.ppm");
+  const std::string qr = dir.File("qr.ppm");
   const std::string paid = dir.File("paid.ppm");
+  const std::string phone_paid = dir.File("phone-paid");
   const std::string car = dir.File("car.ppm");
   const std::string flags =
       "--mode parking --device kiosk-xinjie-1f --key demo-kiosk-xinjie-1f-key "
@@ -207,11 +210,38 @@ TEST(KioskScreenTest, AParkingKioskTakesAMembersPayment) {
       code +
       "\nframes 2\n"
       "shot " +
-      fee + "\ntap " + pay +
-      "\nframes 2\n"
-      "shot " +
-      paid + "\n";
-  ASSERT_EQ(RunKiosk(dir, flags, script), 0) << ReadAll(dir.File("log"));
+      fee + "\ntap " + pay + "\nframes 2\nshot " + qr + "\nawait " +
+      phone_paid + "\nsync\nframes 2\nshot " + paid + "\n";
+  // The shopper's phone: pays the order the kiosk opened, once its QR code
+  // is on the screen.
+  std::thread phone([&s, &phone_paid, &qr] {
+    for (int i = 0; i < 500; ++i) {
+      if (!std::ifstream(qr + ".targets")) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        continue;
+      }
+      const std::optional<std::string> no =
+          s.service().ReadState([](const sync::GroupState& g) {
+            for (const auto& [no, o] : g.payments) {
+              if (o.status == sync::PaymentStatus::kOpen) {
+                return std::optional<std::string>(no);
+              }
+            }
+            return std::optional<std::string>();
+          });
+      if (no) {
+        s.PayOrder({201, {}, codec::Json{{"order_no", *no}}.dump()}, kKiosk);
+        std::ofstream(phone_paid) << *no;
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  });
+  const int ran = RunKiosk(dir, flags, script);
+  phone.join();
+  ASSERT_EQ(ran, 0) << ReadAll(dir.File("log"));
+  EXPECT_TRUE(Has(ReadLines(qr + ".targets"), "返回"))
+      << ReadAll(qr + ".targets");
   const std::vector<std::string> found = ReadLines(car + ".targets");
   EXPECT_TRUE(Has(found, "您的车在 B2 · A区 · 车位 B2-A-017"))
       << ReadAll(car + ".targets");

@@ -1,11 +1,12 @@
-// A parking kiosk's steps over a car park and a payment provider that the
-// test plays: the fee, a member's benefits, points, paying once, and
-// never keeping a shopper's money for a payment that was not recorded.
+// A parking kiosk's steps over a car park the test plays: the fee, a
+// member's benefits, points, and paying by the provider's QR code on the
+// shopper's phone, the receipt only once the payment is confirmed.
 #include "model/parking_flow.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <vector>
 
 namespace atrium::kiosk {
@@ -30,7 +31,7 @@ class FakeDesk : public ParkingDesk {
     due -= used / 100 * 600;
     q.due = Money::Fen(std::max<int64_t>(due, 0));
     q.use.points = used;
-    q.payments_before = static_cast<int32_t>(paid.size());
+    q.payments_before = static_cast<int32_t>(settled.size());
     if (member != nullptr) q.member = *member;
     return q;
   }
@@ -42,16 +43,31 @@ class FakeDesk : public ParkingDesk {
     if (plate.text() != "沪A12345") return NotFound("no stay of this plate");
     return std::string("B2-A-017");
   }
-  StatusOr<ParkingReceipt> Pay(const Plate&, const ParkingQuote& q,
-                               const std::string& payment) override {
-    if (refuse_next_) {
-      refuse_next_ = false;
-      ++fee_rise_;
-      return FailedPrecondition("the fee is now higher: quote again");
-    }
-    paid.push_back({q.due.fen(), payment});
+  StatusOr<ParkingReceipt> Pay(const Plate&, const ParkingQuote& q) override {
+    if (refuse_next_) return Refuse();
+    settled.push_back(q.due.fen());
     return ParkingReceipt{q.session, q.due, q.use.points,
                           kNow.PlusSeconds(15 * 60)};
+  }
+  StatusOr<PendingPayment> OpenPayment(const Plate&,
+                                       const ParkingQuote& q) override {
+    if (refuse_next_) return Refuse();
+    const std::string no = "PK" + std::to_string(orders.size() + 1);
+    orders[no] = {"open", q.due.fen()};
+    return PendingPayment{no, "http://pay.example/h5/" + no, q.due};
+  }
+  StatusOr<std::optional<ParkingReceipt>> PaymentStatus(
+      const std::string& no) override {
+    const auto& [state, fen] = orders.at(no);
+    if (state == "open") return std::optional<ParkingReceipt>();
+    if (state != "paid") return FailedPrecondition("the payment closed");
+    return std::optional<ParkingReceipt>(
+        ParkingReceipt{"S1", Money::Fen(fen), 0, kNow.PlusSeconds(15 * 60)});
+  }
+  Status Refuse() {
+    refuse_next_ = false;
+    ++fee_rise_;
+    return FailedPrecondition("the fee is now higher: quote again");
   }
 
   Status ProvePlate(const Plate&, const MemberId& member,
@@ -61,36 +77,17 @@ class FakeDesk : public ParkingDesk {
     return Status::Ok();
   }
 
-  std::vector<std::pair<int64_t, std::string>> paid;
+  std::vector<int64_t> settled;  // fees of 0, by benefits
+  std::map<std::string, std::pair<std::string, int64_t>> orders;  // by no
   std::vector<MemberId> proven;
   bool refuse_next_ = false;
   int64_t fee_rise_ = 0;
 };
 
-class FakeProvider : public PaymentProvider {
- public:
-  StatusOr<std::string> Charge(Money amount, const std::string& key) override {
-    if (decline) return PermissionDenied("the payment was declined");
-    keys.push_back(key);
-    charged += amount.fen();
-    return "pay-" + std::to_string(keys.size());
-  }
-  Status Refund(const std::string& payment) override {
-    refunded.push_back(payment);
-    return Status::Ok();
-  }
-
-  bool decline = false;
-  int64_t charged = 0;
-  std::vector<std::string> keys;
-  std::vector<std::string> refunded;
-};
-
 class ParkingFlowTest : public ::testing::Test {
  protected:
   FakeDesk desk_;
-  FakeProvider provider_;
-  ParkingFlow flow_{desk_, provider_};
+  ParkingFlow flow_{desk_};
 };
 
 TEST_F(ParkingFlowTest, TypedPlateQuotedThenPaid) {
@@ -101,12 +98,18 @@ TEST_F(ParkingFlowTest, TypedPlateQuotedThenPaid) {
   EXPECT_EQ(flow_.step(), ParkingFlow::Step::kQuote);
   EXPECT_EQ(flow_.plate(), "沪A***45");
   EXPECT_EQ(flow_.quote()->due, Money::Fen(1200));
+  // The fee is paid on the shopper's phone, by the QR code shown.
   ASSERT_TRUE(flow_.Pay().ok());
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kPayment);
+  ASSERT_NE(flow_.payment(), nullptr);
+  EXPECT_EQ(flow_.payment()->code_url, "http://pay.example/h5/PK1");
+  EXPECT_EQ(flow_.payment()->amount, Money::Fen(1200));
+  ASSERT_TRUE(flow_.Poll().ok());  // not yet paid
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kPayment);
+  desk_.orders["PK1"].first = "paid";
+  ASSERT_TRUE(flow_.Poll().ok());
   EXPECT_EQ(flow_.step(), ParkingFlow::Step::kReceipt);
   EXPECT_EQ(flow_.receipt()->paid, Money::Fen(1200));
-  EXPECT_EQ(provider_.charged, 1200);
-  ASSERT_EQ(desk_.paid.size(), 1u);
-  EXPECT_EQ(desk_.paid[0].second, "pay-1");
   flow_.Reset();
   EXPECT_EQ(flow_.step(), ParkingFlow::Step::kPlate);
   EXPECT_EQ(flow_.keyboard().text(), "");
@@ -125,11 +128,11 @@ TEST_F(ParkingFlowTest, AMembersBenefitsAndPointsLowerTheFee) {
   ASSERT_TRUE(flow_.UsePoints(true).ok());
   EXPECT_EQ(flow_.quote()->due, Money::Fen(0));
   EXPECT_EQ(flow_.quote()->use.points, 100);
-  // Nothing to charge: the benefits are recorded as used.
+  // Nothing to charge: the benefits are recorded as used at once.
   ASSERT_TRUE(flow_.Pay().ok());
-  EXPECT_EQ(provider_.charged, 0);
-  ASSERT_EQ(desk_.paid.size(), 1u);
-  EXPECT_EQ(desk_.paid[0].second, "");
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kReceipt);
+  EXPECT_TRUE(desk_.orders.empty());
+  EXPECT_EQ(desk_.settled, std::vector<int64_t>{0});
   EXPECT_EQ(flow_.receipt()->points, 100);
 }
 
@@ -155,30 +158,31 @@ TEST_F(ParkingFlowTest, AMemberProvesThePlateByTheEntryTicket) {
   EXPECT_FALSE(flow_.plate_proven());
 }
 
-TEST_F(ParkingFlowTest, AFeeThatChangedIsRefundedAndQuotedAgain) {
+TEST_F(ParkingFlowTest, AFeeThatChangedIsQuotedAgain) {
   ASSERT_TRUE(flow_.EnterPlate("沪A12345").ok());
   desk_.refuse_next_ = true;
   EXPECT_EQ(flow_.Pay().code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(flow_.step(), ParkingFlow::Step::kQuote);
-  EXPECT_EQ(provider_.refunded, std::vector<std::string>{"pay-1"});
-  EXPECT_TRUE(desk_.paid.empty());
+  EXPECT_TRUE(desk_.orders.empty());
   EXPECT_EQ(flow_.quote()->due, Money::Fen(1300));  // the new fee shows
   ASSERT_TRUE(flow_.Pay().ok());
-  EXPECT_EQ(desk_.paid.size(), 1u);
-  EXPECT_EQ(desk_.paid[0].first, 1300);
+  EXPECT_EQ(desk_.orders.at("PK1").second, 1300);
 }
 
-TEST_F(ParkingFlowTest, ADeclinedPaymentRecordsNothingAndARetryChargesOnce) {
+TEST_F(ParkingFlowTest, AnOrderUnpaidInTimeClosesAndTheFeeIsQuotedAgain) {
   ASSERT_TRUE(flow_.EnterPlate("沪A12345").ok());
-  provider_.decline = true;
-  EXPECT_EQ(flow_.Pay().code(), StatusCode::kPermissionDenied);
-  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kQuote);
-  EXPECT_NE(flow_.error().message().find("declined"), std::string::npos);
-  EXPECT_TRUE(desk_.paid.empty());
-  provider_.decline = false;
   ASSERT_TRUE(flow_.Pay().ok());
-  ASSERT_EQ(provider_.keys.size(), 1u);
-  EXPECT_EQ(provider_.keys[0], "park:S1:0:1200");
+  desk_.orders["PK1"].first = "closed";
+  EXPECT_EQ(flow_.Poll().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kQuote);
+  EXPECT_EQ(flow_.payment(), nullptr);
+  EXPECT_EQ(flow_.receipt(), nullptr);
+  // Paying again opens a new order; going back leaves it to close.
+  ASSERT_TRUE(flow_.Pay().ok());
+  EXPECT_EQ(flow_.payment()->order_no, "PK2");
+  flow_.CancelPayment();
+  EXPECT_EQ(flow_.step(), ParkingFlow::Step::kQuote);
+  EXPECT_TRUE(flow_.Poll().ok());  // nothing waits
 }
 
 TEST_F(ParkingFlowTest, FindMyCarByTheTypedPlate) {

@@ -59,13 +59,22 @@ TEST_F(ParkingApiTest, AMemberPaysForTheirOwnPlateAndLeaves) {
       s_.Post("/api/v1/me/parking/payments", wrong, Bearer(token_), "pay-0")
           .status,
       409);
-  HttpReply paid =
+  HttpReply opened =
       s_.Post("/api/v1/me/parking/payments", pay, Bearer(token_), "pay-1");
-  ASSERT_EQ(paid.status, 200) << paid.body;
-  EXPECT_EQ(paid.Json()["paid_fen"], due);
-  EXPECT_EQ(s_.Post("/api/v1/me/parking/payments", pay, Bearer(token_), "pay-1")
-                .headers["idempotent-replayed"],
-            "true");
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  EXPECT_EQ(opened.Json()["status"], "open");
+  EXPECT_EQ(opened.Json()["amount_fen"], due);
+  EXPECT_TRUE(opened.Json()["pay_url"].get<std::string>().starts_with("http"));
+  // Opening an order pays nothing: the gate stays shut.
+  EXPECT_EQ(Gate("exits", "沪A80972", "out-00").status, 409);
+  // A retry is the same order.
+  HttpReply again =
+      s_.Post("/api/v1/me/parking/payments", pay, Bearer(token_), "pay-1");
+  EXPECT_EQ(again.headers["idempotent-replayed"], "true");
+  EXPECT_EQ(again.Json()["order_no"], opened.Json()["order_no"]);
+  const codec::Json paid = s_.PayOrder(opened, Bearer(token_));
+  ASSERT_EQ(paid["status"], "paid") << paid.dump();
+  EXPECT_TRUE(paid.contains("exit_by"));
   s_.Advance(10 * 60);  // within the exit grace
   EXPECT_EQ(Gate("exits", "沪A80972", "out-1").status, 200);
   EXPECT_EQ(s_.Get("/api/v1/me/parking", Bearer(token_)).Json()["stays"].size(),
@@ -115,10 +124,12 @@ TEST_F(ParkingApiTest, AKioskQuotesAndTakesPaymentForAnyPlate) {
               {{"plate", "粤BD12345"}, {"due_fen", due + 100}}, kKiosk, "k0")
           .status,
       409);
-  HttpReply paid =
+  HttpReply opened =
       s_.Post("/api/v1/parking/payments",
               {{"plate", "粤BD12345"}, {"due_fen", due}}, kKiosk, "k1");
-  ASSERT_EQ(paid.status, 200) << paid.body;
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  EXPECT_FALSE(opened.Json()["code_url"].get<std::string>().empty());
+  ASSERT_EQ(s_.PayOrder(opened, kKiosk)["status"], "paid");
   EXPECT_EQ(Gate("exits", "粤BD12345", "out").status, 200);
   // A plate not parked, a bad plate, the wrong kind of device.
   EXPECT_EQ(
@@ -198,14 +209,15 @@ TEST_F(ParkingApiTest, AKioskAppliesTheBenefitsOfAMemberSignedInThere) {
         .get<int64_t>();
   };
   const int64_t before = usable();
-  HttpReply paid = s_.Post("/api/v1/parking/payments",
-                           {{"plate", "沪A55555"},
-                            {"due_fen", due},
-                            {"member_id", member},
-                            {"points", 100}},
-                           kKiosk, "pay-1");
-  ASSERT_EQ(paid.status, 200) << paid.body;
-  EXPECT_EQ(paid.Json()["paid_fen"], due);
+  HttpReply opened = s_.Post("/api/v1/parking/payments",
+                             {{"plate", "沪A55555"},
+                              {"due_fen", due},
+                              {"member_id", member},
+                              {"points", 100}},
+                             kKiosk, "pay-1");
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  EXPECT_EQ(usable(), before);  // spent only once paid
+  ASSERT_EQ(s_.PayOrder(opened, kKiosk)["status"], "paid");
   EXPECT_EQ(usable(), before - 100);
   EXPECT_EQ(Gate("exits", "沪A55555", "out").status, 200);
 }

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "api/catalogue_files.h"
 #include "auth/crypto.h"
@@ -14,6 +16,7 @@ namespace {
 // Thursday 26 November 2026, 12:00 UTC (20:00 in the mall).
 constexpr int64_t kStart = 1795694400;
 const std::string kKey(32, 'k');  // a fixed server key: tests only
+const std::string kPayKey = "test-merchant-key-0123456789";
 
 std::string FreshDir() {
   static std::atomic<int> n{0};
@@ -31,6 +34,16 @@ std::string FreshDir() {
 TestServer::TestServer(server::ApiLimits limits)
     : dir_(FreshDir()), limits_(limits), now_(kStart) {
   EXPECT_TRUE(server::InitCrypto().ok());
+  sim_ = std::make_unique<paysim::SimProvider>(kPayKey, "http://127.0.0.1:0",
+                                               [this] { return now_.load(); });
+  server::HttpOptions sim_options;
+  sim_options.port = 0;
+  sim_http_ = std::make_unique<server::HttpServer>(
+      sim_options, [this](server::Request req, server::Respond respond) {
+        sim_->Handle(req, respond);
+      });
+  std::string error;
+  EXPECT_TRUE(sim_http_->Start(error)) << error;
   Start();
   AddAccess();
 }
@@ -63,6 +76,7 @@ void TestServer::AddAccess() {
 
 TestServer::~TestServer() {
   Stop();
+  if (sim_http_) sim_http_->Stop();
   std::filesystem::remove_all(dir_);
 }
 
@@ -114,10 +128,48 @@ void TestServer::Start() {
   std::string error;
   ASSERT_TRUE(http_->Start(error)) << error;
   port_ = http_->port();
+  const std::string base = "http://127.0.0.1:" + std::to_string(port_);
+  server::HttpEndpoint sim;
+  sim.port = sim_http_->port();
+  provider_ = std::make_unique<server::HttpProvider>(
+      server::HttpProviderOptions{sim, kPayKey,
+                                  base + "/api/v1/payments/notify",
+                                  base + "/app/#parking"},
+      [this] { return Now(); });
+  payments_ = std::make_unique<server::PaymentDesk>(*service_, *provider_);
+  ctx_->payments = payments_.get();
+}
+
+HttpReply TestServer::PayAtProvider(const std::string& order_no) {
+  return Call(paysim_port(), "POST", "/sim/pay/" + order_no, "", {});
+}
+
+codec::Json TestServer::AwaitOrder(const std::string& order_no,
+                                   const std::string& auth,
+                                   const std::string& status) {
+  const bool kiosk = auth.starts_with("Device ");
+  const std::string target =
+      (kiosk ? "/api/v1/parking/payments/" : "/api/v1/me/payments/") + order_no;
+  codec::Json last;
+  for (int i = 0; i < 250; ++i) {
+    last = Get(target, auth).Json();
+    if (last.value("status", "") == status) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return last;
+}
+
+codec::Json TestServer::PayOrder(const HttpReply& opened,
+                                 const std::string& auth) {
+  const std::string no = opened.Json().value("order_no", "");
+  EXPECT_EQ(opened.status, 201) << opened.body;
+  EXPECT_EQ(PayAtProvider(no).status, 200);
+  return AwaitOrder(no, auth, "paid");
 }
 
 void TestServer::Stop() {
   if (http_) http_->Stop();
+  payments_.reset();  // its calls out end before the store stops
   // The writer's callbacks hold sessions: done with before the server goes.
   if (service_) service_->Stop();
   http_.reset();

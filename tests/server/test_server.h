@@ -13,6 +13,9 @@
 #include "api/api.h"
 #include "http/http_server.h"
 #include "http_client.h"  // tools/load
+#include "pay/http_provider.h"
+#include "pay/payment_desk.h"
+#include "sim_provider.h"  // tools/paysim
 
 namespace atrium::testing {
 
@@ -37,6 +40,20 @@ class TestServer {
   Timestamp Now() const { return Timestamp::FromUnixSeconds(now_); }
   void Advance(int64_t seconds) { now_ += seconds; }
   server::Service& service() { return *service_; }
+  // The payment desk (its sweeps run only when a test calls Sweep()), and
+  // the simulated provider's port (tools/paysim's routes, in process).
+  server::PaymentDesk& payments() { return *payments_; }
+  uint16_t paysim_port() const { return sim_http_->port(); }
+  // Pays order `order_no` as the payer's phone would on the cashier page.
+  HttpReply PayAtProvider(const std::string& order_no);
+  // An order opened by `opened` (a 201 with its order_no), paid at the
+  // provider; its status for `auth` once the provider's notification has
+  // confirmed it (or the last seen after a few seconds).
+  codec::Json PayOrder(const HttpReply& opened, const std::string& auth);
+  // The order's status for `auth`, polled until it is `status` or a few
+  // seconds passed (the provider notifies on its own thread).
+  codec::Json AwaitOrder(const std::string& order_no, const std::string& auth,
+                         const std::string& status);
 
   // Stops everything and starts again over the same data folder, on the
   // same port.
@@ -86,6 +103,11 @@ class TestServer {
   std::unique_ptr<server::Api> api_;
   std::unique_ptr<server::HttpServer> http_;
   uint16_t port_ = 0;  // 0 until first started
+  // The provider outlives restarts, as a real one would.
+  std::unique_ptr<paysim::SimProvider> sim_;
+  std::unique_ptr<server::HttpServer> sim_http_;
+  std::unique_ptr<server::HttpProvider> provider_;
+  std::unique_ptr<server::PaymentDesk> payments_;
 };
 
 inline constexpr int64_t kMemberCodeStep = server::kMemberCodeWindowSeconds;

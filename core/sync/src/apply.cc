@@ -267,6 +267,14 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
   if (op.type == "verify_plate") return internal::VerifyPlate(state, op);
   if (op.type == "park_enter") return internal::ParkEnter(state, op, now);
   if (op.type == "park_pay") return internal::ParkPay(state, op, now);
+  if (op.type == "open_payment") return internal::OpenPayment(state, op, now);
+  if (op.type == "confirm_payment") {
+    return internal::ConfirmPayment(state, op, now);
+  }
+  if (op.type == "close_payment") {
+    return internal::ClosePayment(state, op, now);
+  }
+  if (op.type == "refund_payment") return internal::RefundPayment(state, op);
   if (op.type == "park_exit") return internal::ParkExit(state, op, now);
   if (op.type == "update_program") return internal::UpdateProgram(state, op);
   return InvalidArgument("unknown operation type");

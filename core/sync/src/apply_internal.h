@@ -67,8 +67,21 @@ StatusOr<Effects> ParkEnter(GroupState& state, const Operation& op,
                             Timestamp now);
 StatusOr<Effects> ParkPay(GroupState& state, const Operation& op,
                           Timestamp now);
+// A park_pay of the stay as quoted at `quote_at` (a payment order's
+// opening), applied at `now`; `dry_run` checks it and changes nothing.
+StatusOr<Effects> ParkPayAt(GroupState& state, const Operation& op,
+                            Timestamp quote_at, Timestamp now, bool dry_run);
 StatusOr<Effects> ParkExit(GroupState& state, const Operation& op,
                            Timestamp now);
+
+// Payment orders (payment_ops.cc, payment_order.h).
+StatusOr<Effects> OpenPayment(GroupState& state, const Operation& op,
+                              Timestamp now);
+StatusOr<Effects> ConfirmPayment(GroupState& state, const Operation& op,
+                                 Timestamp now);
+StatusOr<Effects> ClosePayment(GroupState& state, const Operation& op,
+                               Timestamp now);
+StatusOr<Effects> RefundPayment(GroupState& state, const Operation& op);
 
 // The programme's rules replaced (program_ops.cc).
 StatusOr<Effects> UpdateProgram(GroupState& state, const Operation& op);

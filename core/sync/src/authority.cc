@@ -165,9 +165,21 @@ Status CheckPlateProof(const GroupState&, const Operation& op,
   return Status::Ok();
 }
 
-// A member pays only for a stay of a plate proven theirs.
+// A member pays only for a stay of a plate proven theirs; money only
+// through a payment order, which the provider's confirmation settles.
 Status CheckParkPay(const GroupState& state, const Operation& op,
                     const Sender& sender) {
+  const codec::Json* due = Field(op.payload, "due_fen");
+  if (op.type == "park_pay" && sender.kind != K::kSystem && due != nullptr &&
+      due->is_number_integer() && due->get<int64_t>() > 0) {
+    return Denied(
+        "a fee is paid through the payment provider: open a payment order");
+  }
+  // A standing agreement is charged by the server, at the exit gate.
+  if (op.type == "open_payment" && sender.kind != K::kSystem &&
+      StrField(op.payload, "payer") == "auto_pay") {
+    return Denied("auto-pay is charged at the exit gate");
+  }
   if (sender.kind != K::kMember) return Status::Ok();
   const codec::Json* plate = Field(op.payload, "plate");
   const std::optional<std::string> hash =
@@ -212,7 +224,7 @@ Status CheckOwnEscrow(const GroupState& state, const Operation& op,
   return Status::Ok();
 }
 
-const std::array<OpPolicy, 21> kPolicies = {{
+const std::array<OpPolicy, 25> kPolicies = {{
     {"register", Senders({K::kMember, K::kSystem}), 0, nullptr},
     {"earn", Senders({K::kTill, K::kSystem}), 0, nullptr},
     {"refund", Senders({K::kTill, K::kSystem}), 0, CheckRefund},
@@ -239,6 +251,11 @@ const std::array<OpPolicy, 21> kPolicies = {{
     {"verify_plate", Senders({K::kKiosk, K::kOperator, K::kSystem}), kAdmin,
      CheckPlateProof},
     {"park_pay", Senders({K::kMember, K::kKiosk, K::kSystem}), 0, CheckParkPay},
+    {"open_payment", Senders({K::kMember, K::kKiosk, K::kSystem}), 0,
+     CheckParkPay},
+    {"confirm_payment", Senders({K::kSystem}), 0, nullptr},
+    {"close_payment", Senders({K::kSystem}), 0, nullptr},
+    {"refund_payment", Senders({K::kSystem}), 0, nullptr},
     {"park_exit", Senders({K::kGate, K::kSystem}), 0, nullptr},
     {"erase_member", Senders({K::kMember, K::kOperator, K::kSystem}), kAdmin,
      nullptr},

@@ -6,6 +6,8 @@
 namespace atrium::sync::internal {
 namespace {
 
+constexpr int64_t kMaxLateEntrySeconds = 7 * kSecondsPerDay;
+
 StatusOr<ParkingLot*> LotOf(GroupState& state, const MallId& mall) {
   const auto it = state.parking.find(mall);
   if (it == state.parking.end()) return NotFound("no car park at this mall");
@@ -71,8 +73,16 @@ StatusOr<Effects> ParkEnter(GroupState& state, const Operation& op,
   const std::string vehicle_name = r.OptStr("vehicle");
   const std::string bay = r.OptStr("bay");
   const std::string ticket = r.OptStr("ticket");
+  // The gate's own record of the entry: a gate that lost the network
+  // reports its entries later, with their times.
+  const std::optional<Timestamp> entered_at = r.OptTime("entered_at");
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
+  const Timestamp entry = entered_at.value_or(now);
+  if (entry > now || entry < now.PlusSeconds(-kMaxLateEntrySeconds)) {
+    return InvalidArgument(
+        "payload.entered_at: not after now, nor more than 7 days before");
+  }
   StatusOr<Plate> plate = PlateFrom(plate_json);
   if (!plate.ok()) return plate.status();
   if (!ticket.empty() && !IsKeyedHash(ticket)) {
@@ -88,13 +98,18 @@ StatusOr<Effects> ParkEnter(GroupState& state, const Operation& op,
   StatusOr<ParkingLot*> lot = LotOf(state, mall);
   if (!lot.ok()) return lot.status();
   StatusOr<const ParkingSession*> s =
-      (*lot)->Enter("op:" + op.id, *plate, vehicle, bay, now, ticket);
+      (*lot)->Enter("op:" + op.id, *plate, vehicle, bay, entry, ticket);
   if (!s.ok()) return s.status();
   return SessionEffects(mall, **s);
 }
 
 StatusOr<Effects> ParkPay(GroupState& state, const Operation& op,
                           Timestamp now) {
+  return ParkPayAt(state, op, now, now, false);
+}
+
+StatusOr<Effects> ParkPayAt(GroupState& state, const Operation& op,
+                            Timestamp quote_at, Timestamp now, bool dry_run) {
   codec::JsonReader r(op.payload, "payload");
   const MallId mall(r.Str("mall_id"));
   const codec::Json* plate_json = r.Raw("plate", true);
@@ -126,7 +141,7 @@ StatusOr<Effects> ParkPay(GroupState& state, const Operation& op,
   if (!member_side_only) {
     StatusOr<ParkingQuote> q =
         QuoteParking(state, mall, *plate,
-                     account != nullptr ? &member : nullptr, points, now);
+                     account != nullptr ? &member : nullptr, points, quote_at);
     if (!q.ok()) return q.status();
     const bool same_coupon =
         coupon.empty() ? q->use.coupons.empty()
@@ -137,12 +152,13 @@ StatusOr<Effects> ParkPay(GroupState& state, const Operation& op,
     }
     quote = std::move(*q);
   }
+  if (account != nullptr && account->ledger().BalanceAt(now).usable < points) {
+    return FailedPrecondition("not enough usable points");
+  }
+  if (dry_run) return Effects{};
   Effects fx;
   if (account != nullptr) {
     fx.member = member;
-    if (account->ledger().BalanceAt(now).usable < points) {
-      return FailedPrecondition("not enough usable points");
-    }
     const size_t before = account->ledger().entries().size();
     if (!coupon.empty()) {
       auto book = state.coupons.find(mall);
@@ -174,8 +190,8 @@ StatusOr<Effects> ParkPay(GroupState& state, const Operation& op,
     fx.parking_mall = mall;
     fx.parking_session = *s;
     fx.result["session_id"] = s->id;
-    fx.result["exit_by"] = FormatIso8601(
-        now.PlusSeconds(int64_t{(*lot)->policy().exit_grace_minutes} * 60));
+    fx.result["exit_by"] = FormatIso8601(quote->at.PlusSeconds(
+        int64_t{(*lot)->policy().exit_grace_minutes} * 60));
   }
   return fx;
 }

@@ -32,11 +32,20 @@
 //                 then rewrites the member's register (to {member_id,
 //                 erased: true, identity?}) and update_profile payloads
 //   grant_coupon  {member_id, template_id}  an operator (targeted issuance)
-//   park_enter    {mall_id, plate, vehicle?, bay?}     a device (the gate)
+//   park_enter    {mall_id, plate, vehicle?, bay?, ticket?, entered_at?}
+//                 a device (the gate); entered_at, the gate's record when
+//                 it reports late: not after now, at most 7 days before
 //   park_pay      {mall_id, plate, member_id?, due_fen, points?, coupon_id?}
 //                 the member for themselves, or a device: pays the stay's
 //                 fee as quoted now; refused unless the fee, the points and
 //                 the coupon are what the payer was quoted
+//                 A fee above 0 is paid only through a payment order:
+//   open_payment  {order_no, payer, <park_pay's fields>}  the member, a
+//                 kiosk, or the server (auto-pay at the exit); unpaid, it
+//                 expires kPaymentOrderSeconds after it opened
+//   confirm_payment {order_no, transaction_id, amount_fen, paid_at}
+//   close_payment {order_no}   refund_payment {order_no, refund_no}
+//                 the server alone (payment_order.h)
 //   park_exit     {mall_id, plate}                      a device (the gate)
 //   update_program {tiers, earning, expiry, max_receipt_age_days?}
 //                 an operator: the programme's rules replaced (as in
@@ -65,6 +74,7 @@
 #include "atrium/parking_lot.h"
 #include "atrium/program.h"
 #include "atrium/sync/operation.h"
+#include "atrium/sync/payment_order.h"
 
 namespace atrium::sync {
 
@@ -107,6 +117,7 @@ struct GroupState {
   // Unproven plates, by the plate's hash (a proven one is in identity_owner).
   std::map<std::string, std::vector<PlateClaim>> plate_claims;
   std::map<MallId, ParkingLot> parking;  // one per car park of the programme
+  std::map<std::string, PaymentOrder> payments;  // by order number
   // The programme's rules as the last update_program gave them; null while
   // they are the programme's first.
   codec::Json rules;

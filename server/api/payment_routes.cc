@@ -1,0 +1,118 @@
+// Payments: a fee above zero is paid through the payment provider. The
+// payer's route opens an order (open_payment) and answers the provider's
+// checkout (a page for the phone, a QR code for the kiosk); the provider's
+// signed notification confirms it here; payers poll the order's status.
+#include "api/payment_routes.h"
+
+#include "api/idempotent_op.h"
+#include "api/json_response.h"
+#include "api/routes.h"
+#include "pay/payment_desk.h"
+
+namespace atrium::server {
+namespace {
+
+Response Unconfigured() {
+  return ErrorResponse(503, "UNAVAILABLE",
+                       "payments are not available now: pay at the exit "
+                       "booth, or try again later");
+}
+
+// The order number of an open_payment: from its operation's id, which the
+// server keys from the caller's Idempotency-Key ("k-" + 32 hex).
+std::string OrderNoOf(const std::string& op_id) {
+  return "PK" + op_id.substr(2, 30);
+}
+
+// The provider's notification: verified, confirmed, acknowledged. An error
+// (not 2xx) makes the provider send it again.
+void Notify(ApiContext& ctx, const Request& req, const PathParams&,
+            const Respond& respond) {
+  if (ctx.payments == nullptr) return respond(Unconfigured());
+  const bool posted = ctx.payments->Post([&ctx, req, respond] {
+    StatusOr<ProviderOrder> o =
+        ctx.payments->provider().ReadNotification(req, ctx.service.Now());
+    if (!o.ok()) {
+      ctx.log("a payment notification was refused: " + o.status().message());
+      return respond(StatusResponse(o.status()));
+    }
+    if (o->state != "SUCCESS") {  // a declined charge: nothing to confirm
+      return respond(JsonResponse(200, {{"code", "SUCCESS"}}));
+    }
+    StatusOr<sync::OpResult> r = ctx.payments->Confirm(*o);
+    if (!r.ok()) return respond(StatusResponse(r.status()));
+    respond(JsonResponse(200, {{"code", "SUCCESS"}}));
+  });
+  if (!posted) respond(ErrorResponse(503, "BUSY", "try again"));
+}
+
+// An order's status for its payer: a member, their own; a kiosk, its mall's.
+void OrderStatus(ApiContext& ctx, const Request& req, const PathParams& params,
+                 const Respond& respond) {
+  if (ctx.payments == nullptr) return respond(Unconfigured());
+  const std::string no = params.at("order_no");
+  Response error;
+  std::optional<std::string> member, mall;
+  if (req.Header("authorization").starts_with("Device ")) {
+    StatusOr<Caller> kiosk = ctx.Device(req, "kiosk", error);
+    if (!kiosk.ok()) return respond(error);
+    mall = kiosk->device.mall_id;
+  } else {
+    StatusOr<Caller> me = ctx.Member(req, error);
+    if (!me.ok()) return respond(error);
+    member = me->id;
+  }
+  const bool theirs = ctx.service.ReadState([&](const sync::GroupState& s) {
+    const auto it = s.payments.find(no);
+    if (it == s.payments.end()) return false;
+    const codec::Json& settles = it->second.settles;
+    return member ? settles.value("member_id", "") == *member
+                  : settles.value("mall_id", "") == *mall;
+  });
+  std::optional<codec::Json> j =
+      theirs ? ctx.payments->OrderJson(no) : std::nullopt;
+  if (!j) {
+    return respond(ErrorResponse(404, "NOT_FOUND", "no such payment order"));
+  }
+  respond(JsonResponse(200, *j));
+}
+
+}  // namespace
+
+void RunPayment(ApiContext& ctx, const Request& req, OpRequest op,
+                const std::string& payer, const Respond& respond) {
+  const codec::Json* due =
+      op.payload.contains("due_fen") ? &op.payload["due_fen"] : nullptr;
+  if (due == nullptr || !due->is_number_integer() || due->get<int64_t>() <= 0) {
+    return RunIdempotent(ctx, req, std::move(op), respond);  // nothing to pay
+  }
+  if (ctx.payments == nullptr) return respond(Unconfigured());
+  op.type = "open_payment";
+  op.payload["payer"] = payer;
+  op.finish = [](sync::Operation& o) {
+    o.payload["order_no"] = OrderNoOf(o.id);
+  };
+  op.then = [&ctx](const sync::OpResult& r, const Respond& answer) {
+    const std::string no = r.result.value("order_no", "");
+    const bool posted = ctx.payments->Post([&ctx, no, answer] {
+      StatusOr<codec::Json> c =
+          ctx.payments->Checkout(no, "停车费 Parking fee");
+      if (!c.ok()) return answer(StatusResponse(c.status()));
+      answer(JsonResponse(201, *c));
+    });
+    if (!posted) answer(ErrorResponse(503, "BUSY", "try again"));
+  };
+  RunIdempotent(ctx, req, std::move(op), respond);
+}
+
+void AddPaymentRoutes(Router& r, ApiContext& ctx) {
+  using namespace std::placeholders;
+  r.Add("POST", "/api/v1/payments/notify",
+        std::bind(Notify, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/me/payments/{order_no}",
+        std::bind(OrderStatus, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/parking/payments/{order_no}",
+        std::bind(OrderStatus, std::ref(ctx), _1, _2, _3));
+}
+
+}  // namespace atrium::server
