@@ -215,9 +215,22 @@ StatusOr<ParkingQuote> ParkingLot::QuoteOpen(const ParkingSession& s,
   if (at < s.entry) return InvalidArgument("a time before the car entered");
   StatusOr<const Tariff*> tariff = TariffOf(s);
   if (!tariff.ok()) return tariff.status();
+  const ParkingPayment* paid = PaidWithinGrace(s, at);
+  const Timestamp priced_at = paid != nullptr ? paid->at : at;
   const UsageToday usage =
-      Usage(member != nullptr ? &member->member : nullptr, s.plate, at);
-  return QuoteStay(s.Facts(), **tariff, calendar_, policy_, member, usage, at);
+      Usage(member != nullptr ? &member->member : nullptr, s.plate, priced_at);
+  StatusOr<ParkingQuote> q = QuoteStay(s.Facts(), **tariff, calendar_, policy_,
+                                       member, usage, priced_at);
+  if (q.ok()) q->parked_seconds = at.unix_seconds() - s.entry.unix_seconds();
+  return q;
+}
+
+const ParkingPayment* ParkingLot::PaidWithinGrace(const ParkingSession& s,
+                                                  Timestamp at) const {
+  if (s.payments.empty()) return nullptr;
+  const int64_t grace = policy_.exit_grace_minutes * kSecondsPerMinute;
+  const ParkingPayment& last = s.payments.back();
+  return at <= last.at.PlusSeconds(grace) ? &last : nullptr;
 }
 
 StatusOr<const ParkingPayment*> ParkingLot::Pay(std::string_view key,
@@ -269,10 +282,7 @@ StatusOr<const ParkingSession*> ParkingLot::Exit(
   ParkingSession* s = FindOpen(plate);
   if (s == nullptr) return NotParked(plate);
   if (at < s->entry) return InvalidArgument("an exit before the car entered");
-  const int64_t grace = policy_.exit_grace_minutes * kSecondsPerMinute;
-  const bool in_grace =
-      !s->payments.empty() && at <= s->payments.back().at.PlusSeconds(grace);
-  if (!in_grace) {
+  if (PaidWithinGrace(*s, at) == nullptr) {
     StatusOr<ParkingQuote> q = QuoteOpen(*s, nullptr, at);
     if (!q.ok()) return q.status();
     if (q->due.fen() > 0) {

@@ -99,6 +99,32 @@ TEST_F(ParkingLotTest, GraceExceededByOneSecondOwesTheTimeSincePayment) {
   }
 }
 
+// Paid at 11:59:59, a new hour begins a second later; within the grace the
+// app and the kiosk must still say nothing is due, as the gate does.
+TEST_F(ParkingLotTest, WithinTheGraceTheQuoteOwesNothingMore) {
+  ParkingLot lot = MakeLot();
+  ASSERT_TRUE(
+      lot.Enter("e1", "沪A12345", {}, "", Local("2026-03-16 10:00:00")).ok());
+  StatusOr<ParkingQuote> q =
+      lot.Quote("沪A12345", nullptr, Local("2026-03-16 11:59:59"));
+  ASSERT_TRUE(q.ok());
+  ASSERT_TRUE(lot.Pay("p1", *q).ok());
+  for (const char* at : {"2026-03-16 12:00:01", "2026-03-16 12:14:59"}) {
+    StatusOr<ParkingQuote> after = lot.Quote("沪A12345", nullptr, Local(at));
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after->due, Money()) << at;
+    EXPECT_EQ(after->paid_before, q->due) << at;
+    EXPECT_EQ(after->exit_by, q->exit_by) << at;
+    EXPECT_EQ(
+        after->parked_seconds,
+        Local(at).unix_seconds() - Local("2026-03-16 10:00:00").unix_seconds());
+  }
+  StatusOr<ParkingQuote> late =
+      lot.Quote("沪A12345", nullptr, Local("2026-03-16 12:15:00"));
+  ASSERT_TRUE(late.ok());
+  EXPECT_EQ(late->due, Money::Yuan(6));
+}
+
 TEST_F(ParkingLotTest, PaymentsApplyOnceAndStaleQuotesAreRefused) {
   ParkingLot lot = MakeLot();
   ASSERT_TRUE(

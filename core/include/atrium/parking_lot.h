@@ -97,7 +97,9 @@ class ParkingLot {
                                         std::optional<VehicleClass> vehicle,
                                         std::string_view bay, Timestamp at,
                                         std::string_view ticket = {});
-  // The stay's fee at `at`, with `member`'s benefits if given.
+  // The stay's fee at `at`, with `member`'s benefits if given. Within the
+  // exit grace after a payment the stay is quoted as it was paid (nothing
+  // more due, the same time to leave by), parked until `at`.
   StatusOr<ParkingQuote> Quote(std::string_view plate,
                                const MemberBenefits* member,
                                Timestamp at) const;
@@ -140,6 +142,9 @@ class ParkingLot {
   // The open session of a plate; NotFound.
   StatusOr<ParkingSession*> Parked(const Plate& plate) const;
   static Status NotParked(const Plate& plate);
+  // The last payment, when `at` is within the exit grace after it.
+  const ParkingPayment* PaidWithinGrace(const ParkingSession& s,
+                                        Timestamp at) const;
   StatusOr<ParkingQuote> QuoteOpen(const ParkingSession& s,
                                    const MemberBenefits* member,
                                    Timestamp at) const;
