@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # The main job: builds atriumd and runs it with the demo mall on SQLite in
 # ./data (seeded on first start: the demo members and 1,000 generated ones
-# with a year of receipts), on http://127.0.0.1:8080. Ctrl-C stops it; the
-# data stays. Extra arguments go to atriumd (e.g. --reset, --port 9090,
-# --members 100000).
+# with a year of receipts), on http://127.0.0.1:8080, with the demo's
+# payment provider (tools/paysim, on 127.0.0.1:8090; its merchant key is
+# made once in data/pay.key). Ctrl-C stops both; the data stays. Extra
+# arguments go to atriumd (e.g. --reset, --port 9090, --members 100000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
 cmake --preset release >/dev/null
-cmake --build --preset release --target atriumd >/dev/null
+cmake --build --preset release --target atriumd paysim >/dev/null
 # The H5 app: the core as wasm, with the pages (build/wasm/web/app).
 cmake --preset wasm >/dev/null
 cmake --build --preset wasm --target atrium_app >/dev/null
-exec build/release/server/atriumd --data data "$@"
+mkdir -p data
+if [ ! -s data/pay.key ]; then
+  (umask 077 && head -c 24 /dev/urandom | base64 >data/pay.key)
+fi
+build/release/tools/paysim/paysim --key-file data/pay.key --port 8090 &
+paysim=$!
+trap 'kill "$paysim" 2>/dev/null || true' EXIT
+build/release/server/atriumd --data data --pay-url http://127.0.0.1:8090 \
+  --pay-key-file data/pay.key "$@"

@@ -41,7 +41,8 @@ for preset in asan wasm; do
 done
 
 echo "== the H5 app in headless Chromium (against the asan atriumd)"
-if ! ATRIUMD="$PWD/build/asan/server/atriumd" ATRIUM_APP_DIR="$PWD/build/wasm/web/app" \
+if ! ATRIUMD="$PWD/build/asan/server/atriumd" PAYSIM="$PWD/build/asan/tools/paysim/paysim" \
+     ATRIUM_APP_DIR="$PWD/build/wasm/web/app" \
      ATRIUM_SOURCE_DIR="$PWD" PLAYWRIGHT_CORE="$PWD/third_party/playwright-core" \
      ATRIUM_SERVER_LOG="$PWD/build/browser-atriumd.log" \
      ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \

@@ -195,6 +195,7 @@ Response SimProvider::CashierPage(const std::string& no) {
   r.body =
       "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width\">"
+      "<link rel=\"icon\" href=\"data:,\">"  // no favicon request
       "<title>收银台 Cashier (simulator)</title>"
       "<body style=\"font-family:sans-serif;text-align:center;padding:2em\">"
       "<p>支付模拟器 · Payment simulator</p><h2>" +

@@ -1,10 +1,12 @@
 // Parking: the member's plates, each open stay in a group car park with
 // its fee and every benefit applied (tier hours, the day's spend, a
 // parking coupon, points if the member chooses), where the car is, and
-// paying. Paid, the page counts down the exit grace. The last answer is
-// kept, so offline the page still shows it, and a payment made offline
-// waits in the outbox: the server takes it if the fee is still the one
-// quoted, else refuses it (quote again) and the outcome says so.
+// paying. A fee is paid on the payment provider's page (the server opens
+// the order; the stay is paid once the provider's confirmation reaches the
+// server), and back here the page waits for that. Paid, the page counts
+// down the exit grace. The last answer is kept, so offline the page still
+// shows it; offline, only benefits that cover the whole fee can be used
+// (they wait in the outbox): money needs the network.
 import { api, serverNow } from '../api.js';
 import { t, yuan } from '../i18n.js';
 import { malls } from '../mall.js';
@@ -84,14 +86,24 @@ function countDown() {
   }
 }
 
+// The order sent to the provider's page, kept across the visit there.
+const PENDING = 'parking_order';
+
 async function pay(s, refresh) {
   const q = s.quote;
   const body = { mall_id: s.mall_id, due_fen: q.due_fen };
   if (q.points_used) body.points = q.points_used;
   if (q.coupons_used.length) body.coupon_id = q.coupons_used[0];
   if (navigator.onLine) {
-    await api('/me/parking/payments', { method: 'POST', keyed: true,
+    const answer = await api('/me/parking/payments', { method: 'POST', keyed: true,
       body: { ...body, plate_id: s.plate_id } });
+    if (answer.order_no && answer.pay_url) {
+      sessionStorage.setItem(PENDING, answer.order_no);
+      location.assign(answer.pay_url);  // the provider's page; it returns here
+      return;
+    }
+  } else if (q.due_fen > 0) {
+    throw new Error(t('pay_needs_network'));
   } else {
     await replica.submit('park_pay', { ...body, member_id: app.session.member_id,
       plate: { value: s.plate_id, display: s.plate } });
@@ -99,7 +111,30 @@ async function pay(s, refresh) {
   await refresh();
 }
 
+// Back from the provider's page: the order's outcome, once the provider's
+// confirmation has reached the server (it may take a few seconds).
+async function awaitOrder(no) {
+  main.innerHTML = `<div class="box muted" id="paying">${t('pay_waiting')}</div>`;
+  for (let i = 0; i < 30; ++i) {
+    const order = await api(`/me/payments/${encodeURIComponent(no)}`);
+    if (order.status !== 'open') return order;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return { status: 'open' };
+}
+
 export async function parkingPage({ sync }) {
+  const pending = sessionStorage.getItem(PENDING);
+  if (pending && navigator.onLine) {
+    sessionStorage.removeItem(PENDING);
+    const order = await awaitOrder(pending);
+    await sync();
+    await parkingPage({ sync });
+    const note = { paid: 'pay_done', open: 'pay_not_yet' }[order.status] || 'pay_closed';
+    main.insertAdjacentHTML('afterbegin', `<div class="box paid-note">${t(note, {
+      time: order.exit_by ? when(order.exit_by) : '' })}</div>`);
+    return;
+  }
   main.innerHTML = '<div class="box muted">…</div>';
   let data;
   try {
