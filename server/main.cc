@@ -15,6 +15,7 @@
 #include "api/api.h"
 #include "api/catalogue_files.h"
 #include "app/data_folder.h"
+#include "app/day_job_runner.h"
 #include "app/demo_seed.h"
 #include "auth/crypto.h"
 #include "demo_mall.h"
@@ -219,6 +220,10 @@ int Run(const Flags& f) {
     ctx.payments = payments.get();
     Log("payments through " + f.pay_url);
   }
+  // Points expiry and tier reviews at the start of each business day, and
+  // the days missed while the server was down.
+  DayJobRunner day_jobs(**service);
+  day_jobs.Start();
   Api api(ctx, {StaticFiles("/app/", f.web),
                 StaticFiles("/console/", f.console, ConsoleHeaders())});
   HttpServer server(f.http, [&api](const Request& req, const Respond& respond) {
@@ -238,6 +243,7 @@ int Run(const Flags& f) {
   server.RunUntilSignalled();
   Log("stopped accepting; in-flight requests answered");
   payments.reset();  // its sweeps and calls out end before the store closes
+  day_jobs.Stop();
   service->reset();  // applies what is queued, then closes the log
   Log("store closed");
   return 0;

@@ -226,15 +226,17 @@ LedgerEntry PointsLedger::PlanSpendReversal(const LedgerEntry& target,
   return plan;
 }
 
-StatusOr<std::vector<LedgerEntry>> PointsLedger::Expire(Timestamp at) {
+StatusOr<std::vector<LedgerEntry>> PointsLedger::Expire(Timestamp due_by,
+                                                        Timestamp at) {
   ATRIUM_RETURN_IF_ERROR(CheckTimeInRange(at, "expiry time"));
   if (!entries_.empty() && at < entries_.back().at) {
     return FailedPrecondition("expiry time is before the ledger's last entry");
   }
+  if (at < due_by) return InvalidArgument("expiry recorded before it is due");
   // open_ is in expiry order, so the expired lots are a prefix of it.
   std::vector<int64_t> due;
   for (const size_t i : open_) {
-    if (lots_[i].expires_at > at) break;
+    if (lots_[i].expires_at > due_by) break;
     due.push_back(lots_[i].seq);
   }
   std::vector<LedgerEntry> made;

@@ -3,19 +3,8 @@
 #include <future>
 
 namespace atrium::server {
-namespace {
 
 using sync::PaymentStatus;
-
-sync::Sender ServerSender() {
-  sync::Sender s;
-  s.kind = sync::SenderKind::kSystem;
-  s.id = std::string(sync::kSystemOperator);
-  s.via_api = true;
-  return s;
-}
-
-}  // namespace
 
 PaymentDesk::PaymentDesk(Service& service, PaymentProvider& provider,
                          PayDeskOptions options)
@@ -57,7 +46,7 @@ StatusOr<sync::OpResult> PaymentDesk::Run(const std::string& id,
   auto done = std::make_shared<std::promise<StatusOr<sync::OpResult>>>();
   std::future<StatusOr<sync::OpResult>> answer = done->get_future();
   service_.Submit(
-      std::move(op), ServerSender(),
+      std::move(op), sync::SystemSender(),
       [done](StatusOr<sync::OpResult> r) { done->set_value(std::move(r)); });
   return answer.get();
 }

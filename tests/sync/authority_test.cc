@@ -172,6 +172,9 @@ std::vector<Row> Rows() {
        {{"tiers", codec::Json::array()}},
        {K::kOperator, K::kSystem},
        admin},
+      {"day_job",
+       {{"job", "expire_points"}, {"business_day", "2026-04-08"}},
+       {K::kSystem}},
   };
 }
 

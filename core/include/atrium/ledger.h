@@ -13,8 +13,8 @@
 // - A spend (or a negative adjustment) draws usable lots with the earliest
 //   expiry first (then the oldest lot) and records each draw.
 // - Expire(at) turns the remainder of every lot with expires_at <= at into an
-//   expire entry. It is idempotent: a second run at the same time finds
-//   nothing to do.
+//   expire entry (Expire(due_by, at): of lots due by `due_by`, at `at`). It is
+//   idempotent: a second run at the same time finds nothing to do.
 // - Reversing an earn (a refund) takes the points back from that earn's lot;
 //   what was already spent from it is taken from the member's other lots,
 //   earliest expiry first; what the member no longer has is written off as
@@ -123,7 +123,12 @@ class PointsLedger {
                                 std::string_view note);
   // Records the expiry of every lot whose expiry is at or before `at`.
   // Returns the entries it made (none when run again).
-  StatusOr<std::vector<LedgerEntry>> Expire(Timestamp at);
+  StatusOr<std::vector<LedgerEntry>> Expire(Timestamp at) {
+    return Expire(at, at);
+  }
+  // The same for lots due by `due_by`, recorded at `at` (not before
+  // `due_by`): a day's expiry run late, after later entries.
+  StatusOr<std::vector<LedgerEntry>> Expire(Timestamp due_by, Timestamp at);
 
   Balance BalanceAt(Timestamp at) const;
   // How much of the entry `seq` has not yet been reversed.

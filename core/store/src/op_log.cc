@@ -273,6 +273,9 @@ StatusOr<OpResult> OpLog::ApplyOne(const sync::Operation& op, Timestamp now,
   if (!fx.ok()) return r;
   ATRIUM_RETURN_IF_ERROR(Project(*db_, op.id, *fx, now));
   if (fx->member) ATRIUM_RETURN_IF_ERROR(SaveTierChanges(*fx->member, op.id));
+  for (const MemberId& m : fx->reviewed) {
+    ATRIUM_RETURN_IF_ERROR(SaveTierChanges(m, op.id));
+  }
   if (fx->erased) ATRIUM_RETURN_IF_ERROR(ScrubErased(*fx->member));
   // A member who registers at a device is served there.
   if (fx->registered && op.origin.kind == sync::OriginKind::kDevice) {

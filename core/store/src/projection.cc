@@ -331,6 +331,11 @@ Status Project(Db& db, std::string_view op_id, const sync::Effects& fx,
   for (const LedgerEntry& e : fx.entries) {
     ATRIUM_RETURN_IF_ERROR(InsertEntry(db, *fx.member, op_id, e));
   }
+  for (const auto& [member, entries] : fx.member_entries) {
+    for (const LedgerEntry& e : entries) {
+      ATRIUM_RETURN_IF_ERROR(InsertEntry(db, member, op_id, e));
+    }
+  }
   if (fx.receipt) {
     ATRIUM_RETURN_IF_ERROR(SaveReceipt(db, op_id, *fx.receipt));
   }

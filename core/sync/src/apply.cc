@@ -277,6 +277,7 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
   if (op.type == "refund_payment") return internal::RefundPayment(state, op);
   if (op.type == "park_exit") return internal::ParkExit(state, op, now);
   if (op.type == "update_program") return internal::UpdateProgram(state, op);
+  if (op.type == "day_job") return internal::DayJob(state, op, now);
   return InvalidArgument("unknown operation type");
 }
 

@@ -224,7 +224,7 @@ Status CheckOwnEscrow(const GroupState& state, const Operation& op,
   return Status::Ok();
 }
 
-const std::array<OpPolicy, 25> kPolicies = {{
+const std::array<OpPolicy, 26> kPolicies = {{
     {"register", Senders({K::kMember, K::kSystem}), 0, nullptr},
     {"earn", Senders({K::kTill, K::kSystem}), 0, nullptr},
     {"refund", Senders({K::kTill, K::kSystem}), 0, CheckRefund},
@@ -260,6 +260,7 @@ const std::array<OpPolicy, 25> kPolicies = {{
     {"erase_member", Senders({K::kMember, K::kOperator, K::kSystem}), kAdmin,
      nullptr},
     {"update_program", Senders({K::kOperator, K::kSystem}), kAdmin, nullptr},
+    {"day_job", Senders({K::kSystem}), 0, nullptr},
 }};
 
 std::optional<OperatorRole> ParseRole(std::string_view name) {
@@ -294,6 +295,14 @@ Origin Sender::OwnOrigin() const {
     case K::kGate: return {OriginKind::kDevice, id};
   }
   return {};
+}
+
+Sender SystemSender() {
+  Sender s;
+  s.kind = SenderKind::kSystem;
+  s.id = std::string(kSystemOperator);
+  s.via_api = true;
+  return s;
 }
 
 std::span<const OpPolicy> OperationPolicies() { return kPolicies; }

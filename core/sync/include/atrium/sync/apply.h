@@ -47,6 +47,7 @@
 //   close_payment {order_no}   refund_payment {order_no, refund_no}
 //                 the server alone (payment_order.h)
 //   park_exit     {mall_id, plate}                      a device (the gate)
+//   day_job       {job, business_day}   the server alone (day_jobs.h)
 //   update_program {tiers, earning, expiry, max_receipt_age_days?}
 //                 an operator: the programme's rules replaced (as in
 //                 program.json); what members hold is not recomputed, and
@@ -153,6 +154,10 @@ struct Effects {  // NOLINT(bugprone-exception-escape): holds a nlohmann::json
   std::optional<Identity> unlinked;    // no longer `member`'s
   std::optional<MallId> parking_mall;  // with `parking_session`
   std::optional<ParkingSession> parking_session;  // as it now stands
+  // A day job's changes to many members (day_jobs.h): each one's new
+  // ledger entries, and those whose tier was reviewed.
+  std::vector<std::pair<MemberId, std::vector<LedgerEntry>>> member_entries;
+  std::vector<MemberId> reviewed;
   // Operations the server appends after this one (a merge per receipt
   // that waited for the identity); a client ignores them and pulls them.
   std::vector<Operation> follow_ups;

@@ -69,6 +69,10 @@ struct Sender {
   Origin OwnOrigin() const;
 };
 
+// The server itself, for the operations it makes on its own (payment
+// confirmations, the day's jobs).
+Sender SystemSender();
+
 // One bit per SenderKind.
 using SenderSet = uint8_t;
 constexpr SenderSet Senders(std::initializer_list<SenderKind> kinds) {

@@ -1,0 +1,67 @@
+#include "app/day_job_runner.h"
+
+#include <future>
+#include <iostream>
+
+#include "atrium/sync/authority.h"
+#include "atrium/sync/day_jobs.h"
+
+namespace atrium::server {
+DayJobRunner::~DayJobRunner() { Stop(); }
+
+void DayJobRunner::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+StatusOr<int> DayJobRunner::RunDue() {
+  const Timestamp now = service_.Now();
+  const LocalCalendar calendar = service_.ReadState(
+      [](const sync::GroupState& s) { return s.program.group.calendar; });
+  const std::string_view last_job = sync::kDayJobs.back();
+  const std::vector<Date> days =
+      sync::DaysDue(calendar.BusinessDateOf(now), [&](Date d) {
+        return service_.Contains(sync::DayJobOperation(last_job, d, now).id);
+      });
+  int applied = 0;
+  for (const Date day : days) {
+    for (const std::string_view job : sync::kDayJobs) {
+      auto done = std::make_shared<std::promise<StatusOr<sync::OpResult>>>();
+      std::future<StatusOr<sync::OpResult>> answer = done->get_future();
+      service_.Submit(sync::DayJobOperation(job, day, now),
+                      sync::SystemSender(), [done](StatusOr<sync::OpResult> r) {
+                        done->set_value(std::move(r));
+                      });
+      StatusOr<sync::OpResult> r = answer.get();
+      if (!r.ok()) return r.status();
+      if (!r->applied) return r->error;
+      if (!r->replayed) ++applied;
+    }
+  }
+  return applied;
+}
+
+void DayJobRunner::Start() {
+  thread_ = std::thread([this] { Loop(); });
+}
+
+void DayJobRunner::Loop() {
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    lock.unlock();
+    if (StatusOr<int> ran = RunDue(); !ran.ok()) {
+      std::cerr << "atriumd: the day's jobs failed and will be retried: "
+                << ran.status().message() << "\n";
+    } else if (*ran > 0) {
+      std::cerr << "atriumd: ran " << *ran << " of the day's jobs\n";
+    }
+    lock.lock();
+    wake_.wait_for(lock, every_);
+  }
+}
+
+}  // namespace atrium::server
