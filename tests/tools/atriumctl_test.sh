@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end checks of atriumctl: the documented examples, the demo, errors
-# and exit codes. Usage: atriumctl_test.sh ATRIUMCTL SHARED_DIR
+# and exit codes; with ATRIUMD, the day's jobs against a data folder it
+# seeded. Usage: atriumctl_test.sh ATRIUMCTL SHARED_DIR [ATRIUMD]
 set -uo pipefail
 ctl="$1"
 shared="$2"
+atriumd="${3:-}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
@@ -112,6 +114,38 @@ sed 's/"2026-03-21T21:40:00+08:00"/"2026-03-21T12:00:00+08:00"/' \
   "$shared/formats/examples/parking-quote-request.json" >"$tmp/back.json"
 "$ctl" parking-quote --in "$tmp/back.json" >"$tmp/out.json"
 check "parking-quote: exit before entry refused" has "$tmp/out.json" '"code": "INVALID_ARGUMENT"'
+
+# day-jobs: what New Year's Day 2028 will do to a seeded demo (its
+# receipts are of the year to 2026-11-26: every lot of 2026 expires, and
+# members who stopped shopping are reviewed down), and nothing written.
+if [ -n "$atriumd" ]; then
+  "$atriumd" --data "$tmp/data" --members 20 --port 0 \
+    --demo "$shared/demo-mall" --web "$tmp" --console "$tmp" >"$tmp/atriumd.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 300); do
+    grep -q "day's jobs" "$tmp/atriumd.log" && break
+    sleep 0.1
+  done
+  kill "$pid"
+  wait "$pid"
+  check "day-jobs: the server ran today's jobs" has "$tmp/atriumd.log" "ran 2 of the day's jobs"
+  before=$(md5sum <"$tmp/data/atrium.db")
+  "$ctl" day-jobs --data "$tmp/data" --demo "$shared/demo-mall" --date 2028-01-01 >"$tmp/day.json"
+  check "day-jobs exits 0" test $? -eq 0
+  check "day-jobs: points expire" grep -qE '"points": [1-9][0-9]*,' "$tmp/day.json"
+  check "day-jobs: the members named" has "$tmp/day.json" '"member_id": "G0000001"'
+  check "day-jobs: tiers reviewed" has "$tmp/day.json" '"job": "review_tiers"'
+  check "day-jobs: says nothing was written" has "$tmp/day.json" '"written": false'
+  check "day-jobs: the data folder unchanged" test "$(md5sum <"$tmp/data/atrium.db")" = "$before"
+  "$ctl" day-jobs --data "$tmp/data" --demo "$shared/demo-mall" --date 2028-01-01 >"$tmp/again.json"
+  check "day-jobs: the same answer again" cmp -s "$tmp/day.json" "$tmp/again.json"
+  "$ctl" day-jobs --data "$tmp/nowhere" --date 2028-01-01 >"$tmp/out.json"
+  check "day-jobs: no data folder exits 2" test $? -eq 2
+  check "day-jobs: says what is missing" has "$tmp/out.json" 'is it an atriumd data folder'
+  check "day-jobs: makes no folder" test ! -e "$tmp/nowhere"
+  "$ctl" day-jobs --data "$tmp/data" --date 2028-13-01 >"$tmp/out.json"
+  check "day-jobs: a bad date exits 2" has "$tmp/out.json" '"code": "INVALID_ARGUMENT"'
+fi
 
 # usage errors exit 1.
 "$ctl" frobnicate 2>/dev/null

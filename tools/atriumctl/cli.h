@@ -42,6 +42,7 @@ int DemoCommand(const std::vector<std::string>& argv);
 int CheckoutCommand(const std::vector<std::string>& argv);
 int CouponCommand(const std::vector<std::string>& argv);
 int ParkingQuoteCommand(const std::vector<std::string>& argv);
+int DayJobsCommand(const std::vector<std::string>& argv);  // native only
 
 }  // namespace atrium::cli
 

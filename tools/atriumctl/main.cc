@@ -22,6 +22,9 @@ constexpr char kUsage[] =
     "  demo       [--data DIR] [--member ID] [--at ISO-8601] [--json | "
     "--entries]\n"
     "             load the demo mall and print a member's statement\n"
+    "  day-jobs   --date YYYY-MM-DD [--data DIR] [--demo DIR]\n"
+    "             what that business day's jobs (points expiry, tier\n"
+    "             reviews) will do to a server's data folder; writes nothing\n"
     "Formats: shared/formats/atriumctl.md\n";
 
 }  // namespace
@@ -41,6 +44,9 @@ int main(int argc, char** argv) {
   if (command == "parking-quote") {
     return atrium::cli::ParkingQuoteCommand(rest);
   }
+#ifdef ATRIUM_CTL_DATA_FOLDER
+  if (command == "day-jobs") return atrium::cli::DayJobsCommand(rest);
+#endif
   std::fputs(kUsage, stderr);
   return 1;
 }
