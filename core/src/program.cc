@@ -9,6 +9,7 @@ Status Program::Validate() const {
   ATRIUM_RETURN_IF_ERROR(tiers.Validate());
   ATRIUM_RETURN_IF_ERROR(earning.Validate());
   ATRIUM_RETURN_IF_ERROR(expiry.Validate());
+  ATRIUM_RETURN_IF_ERROR(points_as_cash.Validate());
   if (max_receipt_age_days < 0 || max_receipt_age_days > 366) {
     return InvalidArgument("max receipt age must lie in 0..366 days");
   }

@@ -187,7 +187,7 @@ void Quote(ApiContext& ctx, const Caller& till, const Request& req,
     const int64_t points =
         use_points ? account->second.ledger().BalanceAt(now).usable : 0;
     StatusOr<CheckoutResult> priced =
-        PriceCheckout(*basket, wallet, points, PointsAsCash{});
+        PriceCheckout(*basket, wallet, points, s.program.points_as_cash);
     if (!priced.ok()) return StatusResponse(priced.status());
     return JsonResponse(200, codec::CheckoutToJson(*priced, wallet));
   });

@@ -193,6 +193,25 @@ TEST_F(MemberChangesApiTest, ATillQuotesACheckoutForAScannedMember) {
   q = s_.Post("/api/v1/pos/checkout-quotes", with_points, kTill);
   ASSERT_EQ(q.status, 200) << q.body;
   EXPECT_LT(q.Json()["to_pay_fen"].get<int64_t>(), 14000);
+  // At the programme's rate: 200 points a yuan, at most 20% of the bill.
+  const std::string admin = s_.OperatorToken("admin", "demo-admin-pass");
+  codec::Json rules = s_.Get("/api/v1/operator/program", Bearer(admin)).Json();
+  rules.erase("group");
+  rules["points_as_cash"] = {{"points_per_yuan", 200},
+                             {"max_share_permille", 200}};
+  ASSERT_EQ(
+      s_.Send("PUT", "/api/v1/operator/program", rules, Bearer(admin), "rate-1")
+          .status,
+      200);
+  HttpReply dearer = s_.Post("/api/v1/pos/checkout-quotes", with_points, kTill);
+  ASSERT_EQ(dearer.status, 200) << dearer.body;
+  const int64_t before = q.Json()["points_cash_fen"];
+  const int64_t cash = dearer.Json()["points_cash_fen"];
+  EXPECT_GT(cash, 0) << dearer.body;
+  EXPECT_LT(cash, before) << dearer.body;
+  EXPECT_LE(cash, 2800);
+  EXPECT_EQ(dearer.Json()["points_used"], cash / 100 * 200) << dearer.body;
+  EXPECT_EQ(dearer.Json()["to_pay_fen"], 14000 - cash);
   // The mall is the till's own, never the body's.
   codec::Json other_mall = basket;
   other_mall["mall_id"] = "m-binjiang";

@@ -184,6 +184,14 @@ StatusOr<Program> WithRules(JsonReader& r, Program p) {
   p.expiry = ReadExpiry(r.Object("expiry"));
   p.max_receipt_age_days =
       static_cast<int32_t>(r.OptInt("max_receipt_age_days", 30, 0, 366));
+  if (r.Has("points_as_cash")) {
+    JsonReader cash = r.Object("points_as_cash");
+    p.points_as_cash.points_per_yuan =
+        cash.OptInt("points_per_yuan", 100, 1, 1'000'000);
+    p.points_as_cash.max_share_permille =
+        static_cast<int32_t>(cash.OptInt("max_share_permille", 500, 0, 1000));
+    cash.Finish();
+  }
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
   ATRIUM_RETURN_IF_ERROR(p.Validate());

@@ -15,9 +15,9 @@
 //   (满减门槛按原价), then taken off in a fixed order (threshold, cash,
 //   percent; then by coupon id) and never beyond what is left of its
 //   lines, so no line goes below zero.
-// - Points pay whole yuan (PointsAsCash: demo 100 points a yuan) up to a
-//   share (demo 50%) of what is left after coupons, unless a chosen coupon
-//   does not combine with points.
+// - Points pay whole yuan (PointsAsCash, the programme's: demo 100 points a
+//   yuan) up to a share (demo 50%) of what is left after coupons, unless a
+//   chosen coupon does not combine with points.
 // - Among combinations leaving the least to pay, fewer coupons win, then
 //   the combination whose coupons expire earliest, then coupon ids.
 // Allocation: a coupon's discount, and the points cash, are spread over
@@ -37,6 +37,7 @@
 #include "atrium/earning.h"
 #include "atrium/ids.h"
 #include "atrium/money.h"
+#include "atrium/points_as_cash.h"
 #include "atrium/status.h"
 #include "atrium/time.h"
 
@@ -59,13 +60,6 @@ struct Basket {
   std::vector<BasketLine> lines;
 
   Money Total() const;
-};
-
-struct PointsAsCash {
-  int64_t points_per_yuan = 100;
-  int32_t max_share_permille = 500;  // of what is left after coupons
-
-  Status Validate() const;
 };
 
 // A coupon in the wallet with its template.

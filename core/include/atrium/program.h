@@ -8,6 +8,7 @@
 #include "atrium/expiry.h"
 #include "atrium/mall.h"
 #include "atrium/parking_lot.h"
+#include "atrium/points_as_cash.h"
 #include "atrium/status.h"
 #include "atrium/tier.h"
 
@@ -20,6 +21,8 @@ struct Program {
   ExpiryPolicy expiry;
   // How late a till may report a receipt and still earn (补积分).
   int32_t max_receipt_age_days = 30;
+  // How points pay at a till (积分抵现).
+  PointsAsCash points_as_cash;
   // Car parks, one per mall at most (shared/demo-mall/parking.json).
   std::vector<CarPark> car_parks;
 
