@@ -12,6 +12,7 @@
 #include "api/routes.h"
 #include "atrium/codec/parking_json.h"
 #include "auth/crypto.h"
+#include "pay/payment_desk.h"
 
 namespace atrium::server {
 namespace {
@@ -70,17 +71,73 @@ void Enter(ApiContext& ctx, const Caller& gate, const Request& req,
       respond);
 }
 
+// Sensorless exit (无感支付): the open_payment that charges a stay's fee
+// to the member who let its plate pay at the exit, with their benefits, when
+// a fee is due now and within their limit; else none. Its order number
+// comes from the gate's request, so a retried exit charges once.
+struct AutoCharge {
+  codec::Json open_payment;
+  std::string agreement;
+};
+std::optional<AutoCharge> AutoChargeFor(ApiContext& ctx, const Caller& gate,
+                                        const Request& req,
+                                        const PlateRequest& p) {
+  const Timestamp now = ctx.service.Now();
+  const MallId mall(gate.device.mall_id);
+  return ctx.service.ReadState(
+      [&](const sync::GroupState& s) -> std::optional<AutoCharge> {
+        const auto permit = s.auto_pay.find(p.plate.text());
+        if (permit == s.auto_pay.end()) return std::nullopt;
+        const MemberId& member = permit->second.member;
+        StatusOr<ParkingQuote> q =
+            sync::QuoteParking(s, mall, p.plate, &member, 0, now);
+        if (!q.ok() || q->due <= Money() || q->due > permit->second.limit) {
+          return std::nullopt;
+        }
+        codec::Json open = p.payload;
+        open["order_no"] =
+            "PA" +
+            Hex(HmacSha256(ctx.op_id_key, "auto-pay:" + gate.id + ":" +
+                                              req.Header("idempotency-key")))
+                .substr(0, 30);
+        open["payer"] = "auto_pay";
+        open["member_id"] = member.value();
+        open["due_fen"] = q->due.fen();
+        if (!q->use.coupons.empty()) {
+          open["coupon_id"] = q->use.coupons.front().value();
+        }
+        return AutoCharge{std::move(open), permit->second.agreement};
+      });
+}
+
+// A gate's exit: free within the free time or the grace after paying; with
+// a fee due, the member's automatic payment is tried first (the gate waits
+// for the provider), and the exit is judged after it.
 void Exit(ApiContext& ctx, const Caller& gate, const Request& req,
           const Respond& respond) {
   StatusOr<PlateRequest> p = PlateBody(ctx, gate, req, {});
   if (!p.ok()) return respond(StatusResponse(p.status()));
-  RunIdempotent(ctx, req,
-                {.scope = "device:" + gate.id,
+  std::optional<AutoCharge> charge;
+  if (ctx.payments != nullptr && !req.Header("idempotency-key").empty()) {
+    charge = AutoChargeFor(ctx, gate, req, *p);
+  }
+  OpRequest exit{.scope = "device:" + gate.id,
                  .origin = ApiOrigin(),
                  .sender = ctx.SenderOf(gate, true),
                  .type = "park_exit",
-                 .payload = std::move(p->payload)},
-                respond);
+                 .payload = p->payload};
+  if (!charge) return RunIdempotent(ctx, req, std::move(exit), respond);
+  const bool posted = ctx.payments->Post(
+      [&ctx, req, respond, exit, charge = std::move(*charge)]() mutable {
+        if (Status paid =
+                ctx.payments->AutoPay(charge.open_payment, charge.agreement);
+            !paid.ok()) {
+          ctx.log("an automatic parking payment was not made: " +
+                  std::string(StatusCodeName(paid.code())));
+        }
+        RunIdempotent(ctx, req, std::move(exit), respond);
+      });
+  if (!posted) respond(ErrorResponse(503, "BUSY", "try again"));
 }
 
 // The member a kiosk's body names ("member_id", with "points" to use):

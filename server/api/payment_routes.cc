@@ -77,6 +77,35 @@ void OrderStatus(ApiContext& ctx, const Request& req, const PathParams& params,
   respond(JsonResponse(200, *j));
 }
 
+// The member's latest payment orders, newest first: their receipts,
+// sensorless exits among them.
+void MyPayments(ApiContext& ctx, const Request& req, const PathParams&,
+                const Respond& respond) {
+  constexpr size_t kLatest = 20;
+  Response error;
+  StatusOr<Caller> me = ctx.Member(req, error);
+  if (!me.ok()) return respond(error);
+  codec::Json list = ctx.service.ReadState([&](const sync::GroupState& s) {
+    codec::Json out = codec::Json::array();
+    const auto mine = s.member_payments.find(MemberId(me->id));
+    if (mine == s.member_payments.end()) return out;
+    const std::vector<std::string>& nos = mine->second;
+    for (auto no = nos.rbegin(); no != nos.rend() && out.size() < kLatest;
+         ++no) {
+      const sync::PaymentOrder& o = s.payments.at(*no);
+      codec::Json j = sync::PaymentOrderJson(o);
+      j["mall_id"] = o.settles.value("mall_id", "");
+      if (const auto p = o.settles.find("plate");
+          p != o.settles.end() && p->is_object()) {
+        j["plate"] = p->value("display", "");
+      }
+      out.push_back(std::move(j));
+    }
+    return out;
+  });
+  respond(JsonResponse(200, {{"payments", std::move(list)}}));
+}
+
 }  // namespace
 
 void RunPayment(ApiContext& ctx, const Request& req, OpRequest op,
@@ -111,6 +140,8 @@ void AddPaymentRoutes(Router& r, ApiContext& ctx) {
         std::bind(Notify, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/me/payments/{order_no}",
         std::bind(OrderStatus, std::ref(ctx), _1, _2, _3));
+  r.Add("GET", "/api/v1/me/payments",
+        std::bind(MyPayments, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/parking/payments/{order_no}",
         std::bind(OrderStatus, std::ref(ctx), _1, _2, _3));
 }

@@ -64,10 +64,16 @@ void List(ApiContext& ctx, const Caller& me, const Request&, const PathParams&,
         "= 'plate' ORDER BY since");
     if (!s.ok()) return StatusResponse(s.status());
     (*s)->Bind(1, me.id);
+    const auto& auto_pay = log.state().auto_pay;
     Status read = (*s)->ForEach([&](store::Statement& row) {
-      plates.push_back({{"plate_id", std::string(row.Text(0))},
-                        {"plate", std::string(row.Text(1))},
-                        {"status", "verified"}});
+      const std::string id(row.Text(0));
+      const auto permit = auto_pay.find(id);
+      plates.push_back(
+          {{"plate_id", id},
+           {"plate", std::string(row.Text(1))},
+           {"status", "verified"},
+           {"auto_pay_limit_fen",
+            permit == auto_pay.end() ? 0 : permit->second.limit.fen()}});
     });
     if (!read.ok()) return StatusResponse(read);
     for (const auto& [hash, claims] : log.state().plate_claims) {
@@ -94,6 +100,27 @@ void Unbind(ApiContext& ctx, const Caller& me, const Request& req,
                    {"identity",
                     {{"kind", "plate"}, {"value", params.at("plate_id")}}}}},
       respond);
+}
+
+// Sensorless exit for a proven plate: {limit_fen} the most one stay may
+// charge without the member (0 stops it).
+void SetAutoPay(ApiContext& ctx, const Caller& me, const Request& req,
+                const PathParams& params, const Respond& respond) {
+  StatusOr<codec::Json> body = ParseBody(req);
+  if (!body.ok()) return respond(StatusResponse(body.status()));
+  codec::JsonReader r(*body, "body");
+  const int64_t limit = r.Int("limit_fen", 0, sync::kMaxAutoPayFen);
+  r.Finish();
+  if (!r.ok()) return respond(StatusResponse(r.status()));
+  RunIdempotent(ctx, req,
+                {.scope = "member:" + me.id,
+                 .origin = ApiOrigin(),
+                 .sender = ctx.SenderOf(me, true),
+                 .type = "set_auto_pay",
+                 .payload = {{"member_id", me.id},
+                             {"plate", {{"value", params.at("plate_id")}}},
+                             {"limit_fen", limit}}},
+                respond);
 }
 
 // A member signed in at this kiosk proves a plate theirs with the entry
@@ -206,6 +233,8 @@ void AddPlateRoutes(Router& r, ApiContext& ctx) {
   r.Add("GET", "/api/v1/me/plates", AsMember(ctx, List));
   r.Add("POST", "/api/v1/me/plates", AsMember(ctx, Claim));
   r.Add("DELETE", "/api/v1/me/plates/{plate_id}", AsMember(ctx, Unbind));
+  r.Add("PUT", "/api/v1/me/plates/{plate_id}/auto-pay",
+        AsMember(ctx, SetAutoPay));
   r.Add("POST", "/api/v1/kiosk/plates",
         std::bind(ProveByTicket, std::ref(ctx), _1, _2, _3));
   r.Add("GET", "/api/v1/operator/plate-claims",

@@ -92,6 +92,26 @@ StatusOr<codec::Json> PaymentDesk::Checkout(const std::string& order_no,
   return *j;
 }
 
+Status PaymentDesk::AutoPay(const codec::Json& open_payment,
+                            const std::string& agreement) {
+  const std::string no = open_payment.value("order_no", "");
+  StatusOr<sync::OpResult> opened =
+      Run("pay-open-" + no, "open_payment", open_payment);
+  if (!opened.ok()) return opened.status();
+  if (!opened->applied) return opened->error;
+  StatusOr<codec::Json> c = Checkout(no, "停车费 Parking fee", agreement);
+  if (!c.ok()) return c.status();
+  // Charged at once, or declined; the notification may come later.
+  StatusOr<ProviderOrder> o = provider_.Query(no);
+  if (!o.ok()) return o.status();
+  if (o->state != "SUCCESS") {
+    return FailedPrecondition("the automatic payment was declined");
+  }
+  StatusOr<sync::OpResult> confirmed = Confirm(*o);
+  if (!confirmed.ok()) return confirmed.status();
+  return confirmed->applied ? Status::Ok() : confirmed->error;
+}
+
 StatusOr<sync::OpResult> PaymentDesk::Confirm(const ProviderOrder& o) {
   if (o.state != "SUCCESS") {
     return FailedPrecondition("the provider has not taken the money");

@@ -51,6 +51,12 @@ class PaymentDesk {
   StatusOr<codec::Json> Checkout(const std::string& order_no,
                                  const std::string& description,
                                  const std::string& agreement = "");
+  // Sensorless exit: opens the order `open_payment` describes (payer
+  // auto_pay), charges the member's withholding `agreement` at the
+  // provider and confirms it once the provider says it is paid. Ok when
+  // the stay is paid; otherwise why not (declined, the quote changed).
+  // Blocks on the provider and the service.
+  Status AutoPay(const codec::Json& open_payment, const std::string& agreement);
   // The provider's word of an order (a notification or a query): confirms
   // a paid order. Blocks on the service.
   StatusOr<sync::OpResult> Confirm(const ProviderOrder& o);

@@ -194,5 +194,105 @@ TEST_F(PaymentsApiTest, NoOneSettlesAFeeByTheirWordOrSeesAnothersOrder) {
             404);
 }
 
+// 无感支付: a member who lets the proven plate pay at the exit leaves
+// without stopping, charged once with their benefits within the limit they
+// chose; over the limit, declined, or stopped, the gate asks for payment.
+TEST_F(PaymentsApiTest, AnOptedInMemberLeavesAndIsChargedAtTheExit) {
+  const std::string plate_id = s_.Get("/api/v1/me/plates", Bearer(token_))
+                                   .Json()["plates"][0]["plate_id"];
+  const int64_t due = s_.Get("/api/v1/me/parking", Bearer(token_))
+                          .Json()["stays"][0]["quote"]["due_fen"];
+  ASSERT_GT(due, 0);
+  const std::string auto_pay = "/api/v1/me/plates/" + plate_id + "/auto-pay";
+  // A limit below the fee: the gate stays shut, nothing is charged.
+  ASSERT_EQ(
+      s_.Send("PUT", auto_pay, {{"limit_fen", due - 1}}, Bearer(token_), "a1")
+          .status,
+      200);
+  EXPECT_EQ(Exit("x1"), 409);
+  EXPECT_EQ(Payments(), 0);
+  // Within the limit, but the member's agreement is declined at the
+  // provider: still shut.
+  HttpReply limit =
+      s_.Send("PUT", auto_pay, {{"limit_fen", 20000}}, Bearer(token_), "a2");
+  ASSERT_EQ(limit.status, 200) << limit.body;
+  const std::string agreement = limit.Json()["agreement"];
+  ASSERT_EQ(Call(s_.paysim_port(), "POST",
+                 "/sim/agreements/" + agreement + "/decline", "", {})
+                .status,
+            200);
+  EXPECT_EQ(Exit("x2"), 409);
+  EXPECT_EQ(Payments(), 0);
+  // A new agreement (set again): the gate opens, charged once, and a
+  // retried exit charges nothing more.
+  ASSERT_EQ(
+      s_.Send("PUT", auto_pay, {{"limit_fen", 20000}}, Bearer(token_), "a3")
+          .status,
+      200);
+  HttpReply out =
+      s_.Post("/api/v1/parking/exits", {{"plate", "沪A80972"}}, kGate, "x3");
+  EXPECT_EQ(out.status, 200) << out.body;
+  EXPECT_EQ(Exit("x3"), 200);
+  EXPECT_EQ(Payments(), 1);
+  const codec::Json orders =
+      s_.service().ReadState([](const sync::GroupState& g) {
+        codec::Json out = codec::Json::array();
+        for (const auto& [no, o] : g.payments)
+          out.push_back(sync::PaymentOrderJson(o));
+        return out;
+      });
+  int paid = 0;
+  for (const codec::Json& o : orders) {
+    if (o["status"] != "paid") continue;
+    ++paid;
+    EXPECT_EQ(o["payer"], "auto_pay");
+    EXPECT_EQ(o["amount_fen"], due);
+    // The member's receipt.
+    const codec::Json mine = Order(o["order_no"]);
+    EXPECT_EQ(mine["status"], "paid");
+    EXPECT_EQ(mine["amount_fen"], due);
+  }
+  EXPECT_EQ(paid, 1);
+  // In the member's receipts, newest first, the plate masked.
+  const codec::Json mine =
+      s_.Get("/api/v1/me/payments", Bearer(token_)).Json()["payments"];
+  ASSERT_GE(mine.size(), 2u);
+  EXPECT_EQ(mine[0]["status"], "paid");
+  EXPECT_EQ(mine[0]["payer"], "auto_pay");
+  EXPECT_EQ(mine[0]["plate"], "沪A***72");
+  EXPECT_EQ(s_.Get("/api/v1/me/payments", Bearer(s_.SignIn("13912345679")))
+                .Json()["payments"]
+                .size(),
+            0u);
+}
+
+TEST_F(PaymentsApiTest, OnlyTheProvenOwnerLetsAPlatePayAndUnbindingStopsIt) {
+  const std::string plate_id = s_.Get("/api/v1/me/plates", Bearer(token_))
+                                   .Json()["plates"][0]["plate_id"];
+  const std::string other = s_.SignIn("13912345679");
+  EXPECT_EQ(s_.Send("PUT", "/api/v1/me/plates/" + plate_id + "/auto-pay",
+                    {{"limit_fen", 20000}}, Bearer(other), "o1")
+                .status,
+            409);
+  ASSERT_EQ(s_.Send("PUT", "/api/v1/me/plates/" + plate_id + "/auto-pay",
+                    {{"limit_fen", 20000}}, Bearer(token_), "a1")
+                .status,
+            200);
+  EXPECT_EQ(s_.Get("/api/v1/me/plates", Bearer(token_))
+                .Json()["plates"][0]["auto_pay_limit_fen"],
+            20000);
+  EXPECT_EQ(
+      s_.Send("PUT", "/api/v1/me/plates/" + plate_id + "/auto-pay",
+              {{"limit_fen", sync::kMaxAutoPayFen + 1}}, Bearer(token_), "a2")
+          .status,
+      400);
+  ASSERT_EQ(s_.Send("DELETE", "/api/v1/me/plates/" + plate_id, {},
+                    Bearer(token_), "u1")
+                .status,
+            200);
+  EXPECT_EQ(Exit("x1"), 409);
+  EXPECT_EQ(Payments(), 0);
+}
+
 }  // namespace
 }  // namespace atrium::testing

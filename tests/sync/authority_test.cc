@@ -175,6 +175,9 @@ std::vector<Row> Rows() {
       {"day_job",
        {{"job", "expire_points"}, {"business_day", "2026-04-08"}},
        {K::kSystem}},
+      {"set_auto_pay",
+       {{"member_id", "M1"}, {"plate", kPlate}, {"limit_fen", 5000}},
+       {K::kMember, K::kSystem}},
   };
 }
 

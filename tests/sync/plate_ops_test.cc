@@ -142,5 +142,33 @@ TEST_F(PlateOpsTest, ARegistrationsPlateIsAClaim) {
   EXPECT_TRUE(Owns("M2"));
 }
 
+// Paying at the exit is the proven holder's to allow, and stops when the
+// plate is no longer theirs.
+TEST_F(PlateOpsTest, OnlyTheHolderLetsThePlatePayAtTheExitUntilItMoves) {
+  auto allow = [&](const char* member, int64_t limit) {
+    return Do(Op(std::string("ap-") + member + std::to_string(limit),
+                 std::string("member:") + member, "set_auto_pay",
+                 {{"member_id", member},
+                  {"plate", {{"value", kHash}}},
+                  {"limit_fen", limit}}));
+  };
+  EXPECT_EQ(allow("M1", 5000).status().code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(ByLicence("M1").ok());
+  StatusOr<Effects> on = allow("M1", 5000);
+  ASSERT_TRUE(on.ok()) << on.status().ToString();
+  EXPECT_EQ(state_.auto_pay.at(kHash).member, MemberId("M1"));
+  EXPECT_EQ(state_.auto_pay.at(kHash).limit, Money::Fen(5000));
+  EXPECT_EQ(state_.auto_pay.at(kHash).agreement, on->result["agreement"]);
+  EXPECT_EQ(allow("M1", kMaxAutoPayFen + 1).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(allow("M2", 5000).status().code(), StatusCode::kFailedPrecondition);
+  // The licence moves the plate to M2: M1's permission goes with it.
+  ASSERT_TRUE(ByLicence("M2").ok());
+  EXPECT_FALSE(state_.auto_pay.contains(kHash));
+  ASSERT_TRUE(allow("M2", 8000).ok());
+  ASSERT_TRUE(allow("M2", 0).ok());
+  EXPECT_FALSE(state_.auto_pay.contains(kHash));
+}
+
 }  // namespace
 }  // namespace atrium::sync

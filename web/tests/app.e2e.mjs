@@ -369,10 +369,29 @@ test('a parked member pays the fee on the provider\'s page and may leave',
     assert.match(await page.textContent('.paid-note'), /付款成功，请于 .+ 前离场/);
     await page.waitForSelector('.exit');
     assert.equal(await page.$('[data-pay="0"]'), null, 'nothing left to pay');
+    assert.match(await page.textContent('.receipts'), new RegExp(`¥${due[1].replace('.', '\\.')}`));
     // The gate lets the car out.
     const out = await serverApi('/parking/exits', { method: 'POST',
       body: { plate: '沪AK5432' }, auth: `Device ${gate.id}:${gate.key}`, key: 'e2e-exit-2' });
     assert.equal(out.status, 200, JSON.stringify(out.json));
+
+    // Sensorless from now on: up to ¥100 a stay. The next stay's fee is
+    // charged at the gate, which opens, and the app shows the receipt.
+    await page.reload();
+    await page.waitForSelector('[data-auto-pay]');
+    await page.selectOption('[data-auto-pay]', '10000');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-auto-pay]')?.value === '10000');
+    const again = new Date(Date.now() - 160 * 60e3).toISOString().replace(/\.\d+Z$/, 'Z');
+    assert.equal((await serverApi('/parking/entries', { method: 'POST',
+      body: { plate: '沪AK5432', entered_at: again },
+      auth: `Device ${gate.id}:${gate.key}`, key: 'e2e-entry-3' })).status, 201);
+    const left = await serverApi('/parking/exits', { method: 'POST',
+      body: { plate: '沪AK5432' }, auth: `Device ${gate.id}:${gate.key}`, key: 'e2e-exit-3' });
+    assert.equal(left.status, 200, JSON.stringify(left.json));
+    await page.reload();
+    await page.waitForSelector('.receipts');
+    assert.match(await page.textContent('.receipts'), /无感支付/);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -22,7 +22,9 @@ Status CheckActor(const Operation& op, const MemberId& member) {
   if (op.origin.kind == OriginKind::kMember && op.origin.id != member.value()) {
     return PermissionDenied("a member may act only for themselves");
   }
-  if (op.origin.kind == OriginKind::kOperator) {
+  // The server itself acts for members (a sensorless exit's charge).
+  if (op.origin.kind == OriginKind::kOperator &&
+      op.origin.id != kSystemOperator) {
     return PermissionDenied(op.type + " does not come from an operator");
   }
   return Status::Ok();
@@ -278,6 +280,7 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
   if (op.type == "park_exit") return internal::ParkExit(state, op, now);
   if (op.type == "update_program") return internal::UpdateProgram(state, op);
   if (op.type == "day_job") return internal::DayJob(state, op, now);
+  if (op.type == "set_auto_pay") return internal::SetAutoPay(state, op);
   return InvalidArgument("unknown operation type");
 }
 

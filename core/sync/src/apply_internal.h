@@ -74,6 +74,8 @@ StatusOr<Effects> ParkPayAt(GroupState& state, const Operation& op,
 StatusOr<Effects> ParkExit(GroupState& state, const Operation& op,
                            Timestamp now);
 
+// Sensorless parking's permission (plate_ops.cc).
+StatusOr<Effects> SetAutoPay(GroupState& state, const Operation& op);
 // The day's jobs (day_job_ops.cc, day_jobs.h).
 StatusOr<Effects> DayJob(GroupState& state, const Operation& op, Timestamp now);
 // Payment orders (payment_ops.cc, payment_order.h).

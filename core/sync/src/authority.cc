@@ -224,7 +224,7 @@ Status CheckOwnEscrow(const GroupState& state, const Operation& op,
   return Status::Ok();
 }
 
-const std::array<OpPolicy, 26> kPolicies = {{
+const std::array<OpPolicy, 27> kPolicies = {{
     {"register", Senders({K::kMember, K::kSystem}), 0, nullptr},
     {"earn", Senders({K::kTill, K::kSystem}), 0, nullptr},
     {"refund", Senders({K::kTill, K::kSystem}), 0, CheckRefund},
@@ -261,6 +261,7 @@ const std::array<OpPolicy, 26> kPolicies = {{
      nullptr},
     {"update_program", Senders({K::kOperator, K::kSystem}), kAdmin, nullptr},
     {"day_job", Senders({K::kSystem}), 0, nullptr},
+    {"set_auto_pay", Senders({K::kMember, K::kSystem}), 0, nullptr},
 }};
 
 std::optional<OperatorRole> ParseRole(std::string_view name) {

@@ -62,6 +62,7 @@ StatusOr<Effects> UnlinkIdentity(GroupState& state, const Operation& op) {
     return NotFound("the member holds no such " + identity.kind);
   }
   state.identity_owner.erase(it);
+  if (identity.kind == "plate") state.auto_pay.erase(identity.value);
   Effects fx;
   fx.member = member;
   fx.unlinked = std::move(identity);
@@ -84,6 +85,9 @@ StatusOr<Effects> EraseMember(GroupState& state, const Operation& op,
   // Every key they were known by goes: plates, cards, open ids.
   std::erase_if(state.identity_owner,
                 [&](const auto& entry) { return entry.second == member; });
+  std::erase_if(state.auto_pay, [&](const auto& entry) {
+    return entry.second.member == member;
+  });
   DropPlateClaims(state, member);
   Effects fx;
   fx.member = member;

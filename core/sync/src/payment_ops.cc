@@ -128,6 +128,10 @@ StatusOr<Effects> OpenPayment(GroupState& state, const Operation& op,
   o.amount = amount;
   o.opened = now;
   o.expires = now.PlusSeconds(kPaymentOrderSeconds);
+  if (const auto m = o.settles.find("member_id");
+      m != o.settles.end() && m->is_string()) {
+    state.member_payments[MemberId(m->get<std::string>())].push_back(order_no);
+  }
   return OrderEffects(o);
 }
 

@@ -6,6 +6,7 @@
 // desk, the vehicle licence, which also settles a dispute by taking the
 // plate from whoever held it.
 #include <algorithm>
+#include <cctype>
 
 #include "apply_internal.h"
 #include "atrium/plate_binding.h"
@@ -132,11 +133,48 @@ StatusOr<Effects> VerifyPlate(GroupState& state, const Operation& op) {
     }
     fx.result["moved_from_another_account"] = true;
     owner->second = member;
+    state.auto_pay.erase(plate.value);  // the other member's permission
   } else if (owner == state.identity_owner.end()) {
     state.identity_owner.emplace(plate.Key(), member);
   }
   DropPlateClaim(state, member, plate.value);
   fx.identity = std::move(plate);
+  return fx;
+}
+
+StatusOr<Effects> SetAutoPay(GroupState& state, const Operation& op) {
+  codec::JsonReader r(op.payload, "payload");
+  const MemberId member(r.Str("member_id"));
+  const codec::Json* plate_json = r.Raw("plate", true);
+  const int64_t limit = r.Int("limit_fen", 0, kMaxAutoPayFen);
+  r.Finish();
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  ATRIUM_RETURN_IF_ERROR(CheckActor(op, member));
+  codec::JsonReader pr(*plate_json, "payload.plate");
+  const Identity plate{"plate", pr.Str("value"), pr.OptStr("display")};
+  pr.Finish();
+  ATRIUM_RETURN_IF_ERROR(pr.status());
+  ATRIUM_RETURN_IF_ERROR(AccountOf(state, member).status());
+  const auto owner = state.identity_owner.find(plate.Key());
+  if (owner == state.identity_owner.end() || owner->second != member) {
+    return FailedPrecondition(
+        "prove the plate yours first: scan its entry ticket at a kiosk, or "
+        "show the vehicle licence at the service desk");
+  }
+  Effects fx;
+  fx.member = member;
+  fx.result = {{"member_id", member.value()}, {"limit_fen", limit}};
+  if (limit == 0) {
+    state.auto_pay.erase(plate.value);
+    return fx;
+  }
+  // The provider's withholding agreement, named by this operation.
+  std::string agreement = "AG-" + op.id.substr(0, 29);
+  for (char& c : agreement) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') c = '-';
+  }
+  state.auto_pay[plate.value] = {member, Money::Fen(limit), agreement};
+  fx.result["agreement"] = agreement;
   return fx;
 }
 

@@ -18,9 +18,10 @@ let usePoints = false;
 async function fetchParking() {
   if (!navigator.onLine) throw new Error(t('offline'));
   const points = usePoints ? replica.view('card', replica.nowIso()).points.usable : 0;
-  const [{ plates }, { stays }] = await Promise.all([
-    api('/me/plates'), api(`/me/parking${points ? `?points=${points}` : ''}`)]);
-  const kept = { plates, stays, at: new Date().toISOString() };
+  const [{ plates }, { stays }, { payments }] = await Promise.all([
+    api('/me/plates'), api(`/me/parking${points ? `?points=${points}` : ''}`),
+    api('/me/payments')]);
+  const kept = { plates, stays, payments, at: new Date().toISOString() };
   localStorage.setItem('parking', JSON.stringify(kept));
   return kept;
 }
@@ -50,6 +51,26 @@ function whereText(bay, map) {
     .sort((a, b) => a.d - b.d)[0]?.f;
   return `${floor} · ${named(place)} · ${t('bay')} ${bay}` +
     (lift ? ` · ${t('nearest_lift')} ${named(lift)}` : '');
+}
+
+// Sensorless exit's limits a member may choose for a plate, in fen (0: off).
+const AUTO_PAY_LIMITS = [0, 5000, 10000, 20000];
+
+function autoPayHtml(p, online) {
+  if (p.status !== 'verified') return '';
+  const options = AUTO_PAY_LIMITS.map((f) => `<option value="${f}" ${f === p.auto_pay_limit_fen
+    ? 'selected' : ''}>${f ? t('auto_pay_upto', { amount: yuan(f) }) : t('auto_pay_off')}</option>`).join('');
+  return `<label class="row auto-pay"><span>${t('auto_pay')}</span>
+    <select data-auto-pay="${esc(p.plate_id)}" ${online ? '' : 'disabled'}>${options}</select></label>`;
+}
+
+// The latest payments: what the app, a kiosk or the exit gate charged.
+function receiptsHtml(payments) {
+  const paid = (payments || []).filter((o) => o.status === 'paid' || o.status === 'refunded');
+  if (!paid.length) return '';
+  return `<div class="box receipts"><b>${t('receipts')}</b>${paid.slice(0, 5).map((o) =>
+    `<div class="row"><span>${when(o.paid_at)} · ${esc(o.plate || '')}${o.payer === 'auto_pay'
+      ? ` · ${t('auto_paid')}` : ''}</span><span>${o.status === 'refunded' ? t('refunded') : ''} ¥${yuan(o.amount_fen)}</span></div>`).join('')}</div>`;
 }
 
 const minutes = (s) => t('duration', { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
@@ -148,7 +169,7 @@ export async function parkingPage({ sync }) {
   main.innerHTML = `
     <div class="box"><b>${t('my_plates')}</b>${data.plates.map((p) =>
       `<div class="row"><span>${esc(p.plate)}</span>${p.status === 'pending'
-        ? `<span class="muted plate-pending">${t('plate_pending')}</span>` : ''}</div>`).join('')
+        ? `<span class="muted plate-pending">${t('plate_pending')}</span>` : ''}</div>${autoPayHtml(p, online)}`).join('')
         || `<div class="muted">${t('none')}</div>`}
       ${data.plates.some((p) => p.status === 'pending') ? `<div class="muted">${t('plate_prove')}</div>` : ''}
       ${online ? `<input id="plate" placeholder="${t('plate')}">
@@ -157,11 +178,16 @@ export async function parkingPage({ sync }) {
     ${data.stays.length ? `<label class="box check"><input id="use-points" type="checkbox" ${usePoints ? 'checked' : ''}
       ${online ? '' : 'disabled'}>${t('use_points')}</label>` : ''}
     ${data.stays.map((s, i) => stayHtml(s, i, map)).join('') || `<div class="box muted">${t('no_stays')}</div>`}
+    ${receiptsHtml(data.payments)}
     <p id="err" class="err"></p>`;
   const refresh = () => parkingPage({ sync });
   document.getElementById('bind')?.addEventListener('click', () =>
     api('/me/plates', { method: 'POST', keyed: true,
       body: { plate: document.getElementById('plate').value.trim() } }).then(refresh, showError));
+  for (const sel of main.querySelectorAll('[data-auto-pay]')) {
+    sel.onchange = () => api(`/me/plates/${encodeURIComponent(sel.dataset.autoPay)}/auto-pay`,
+      { method: 'PUT', keyed: true, body: { limit_fen: Number(sel.value) } }).then(refresh, showError);
+  }
   const box = document.getElementById('use-points');
   if (box) box.onchange = () => { usePoints = box.checked; refresh(); };
   for (const b of main.querySelectorAll('[data-pay]')) {

@@ -48,6 +48,10 @@
 //                 the server alone (payment_order.h)
 //   park_exit     {mall_id, plate}                      a device (the gate)
 //   day_job       {job, business_day}   the server alone (day_jobs.h)
+//   set_auto_pay  {member_id, plate, limit_fen}  the member, for a plate
+//                 proven theirs: charge its fee at the exit up to
+//                 limit_fen (0: stop); unbinding or losing the plate stops
+//                 it
 //   update_program {tiers, earning, expiry, max_receipt_age_days?}
 //                 an operator: the programme's rules replaced (as in
 //                 program.json); what members hold is not recomputed, and
@@ -104,6 +108,17 @@ struct PlateClaim {
   Timestamp since;
 };
 
+// A member's standing permission to charge a proven plate's parking fee at
+// the exit (无感支付): up to `limit` a stay, through the payment provider's
+// withholding agreement `agreement`.
+struct AutoPay {
+  MemberId member;
+  Money limit;
+  std::string agreement;
+};
+// The most a member may let one stay charge without them: ¥1,000.
+inline constexpr int64_t kMaxAutoPayFen = 100'000;
+
 // Members, their accounts and the programme they live under.
 struct GroupState {
   explicit GroupState(Program p);
@@ -119,6 +134,9 @@ struct GroupState {
   std::map<std::string, std::vector<PlateClaim>> plate_claims;
   std::map<MallId, ParkingLot> parking;  // one per car park of the programme
   std::map<std::string, PaymentOrder> payments;  // by order number
+  // Each member's order numbers, oldest first (their receipts).
+  std::map<MemberId, std::vector<std::string>> member_payments;
+  std::map<std::string, AutoPay> auto_pay;  // by the plate's hash
   // The programme's rules as the last update_program gave them; null while
   // they are the programme's first.
   codec::Json rules;
