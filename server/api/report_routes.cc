@@ -8,6 +8,8 @@
 namespace atrium::server {
 namespace {
 
+using sync::PaymentStatus;
+
 const std::set<Role> kAnyRole = {Role::kAdmin, Role::kMarketing,
                                  Role::kFinance};
 
@@ -100,14 +102,19 @@ void CouponsByTemplate(ApiContext& ctx, const Request& req, const PathParams&,
 }
 
 // Parking by mall and business day: payments, revenue, and the benefits
-// given (minutes by kind, points taken, coupon money off).
+// given (minutes by kind, points taken, coupon money off). Revenue is what
+// settled stays: a fee above zero settles only on the provider's
+// confirmation. Money the provider took that settled nothing (a closed
+// order, a stay paid meanwhile) is refunded, not revenue: `refunded_fen`
+// (sent back) and `refund_due_fen` (on its way), by the day it was paid.
 void ParkingRevenue(ApiContext& ctx, const Request& req, const PathParams&,
                     const Respond& respond) {
   Response error;
   if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
   struct Day {
     int64_t payments = 0, revenue = 0, tier = 0, spend = 0, coupon = 0,
-            points_minutes = 0, points = 0, coupon_off = 0;
+            points_minutes = 0, points = 0, coupon_off = 0, refunded = 0,
+            refund_due = 0;
   };
   codec::Json rows = ctx.service.ReadState([](const sync::GroupState& s) {
     std::map<std::pair<std::string, int64_t>, Day> days;
@@ -126,6 +133,17 @@ void ParkingRevenue(ApiContext& ctx, const Request& req, const PathParams&,
         }
       }
     }
+    for (const auto& [no, o] : s.payments) {
+      const bool refunded = o.status == PaymentStatus::kRefunded;
+      if (!refunded && o.status != PaymentStatus::kRefundDue) continue;
+      const MallId mall(o.settles.value("mall_id", ""));
+      const auto lot = s.parking.find(mall);
+      if (lot == s.parking.end()) continue;
+      Day& d =
+          days[{mall.value(),
+                lot->second.calendar().BusinessDateOf(o.paid_at).DayNumber()}];
+      (refunded ? d.refunded : d.refund_due) += o.amount.fen();
+    }
     codec::Json out = codec::Json::array();
     for (const auto& [key, d] : days) {
       out.push_back(
@@ -138,7 +156,9 @@ void ParkingRevenue(ApiContext& ctx, const Request& req, const PathParams&,
            {"coupon_minutes", d.coupon},
            {"points_minutes", d.points_minutes},
            {"points", d.points},
-           {"coupon_off_fen", d.coupon_off}});
+           {"coupon_off_fen", d.coupon_off},
+           {"refunded_fen", d.refunded},
+           {"refund_due_fen", d.refund_due}});
     }
     return out;
   });

@@ -1,6 +1,9 @@
 // The console over HTTP: granting coupons to a list of members, reading
 // and changing the programme, and who may do which.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <set>
 
 #include "test_server.h"
 
@@ -130,6 +133,46 @@ TEST(OperatorApiTest, AnAdminChangesTheRulesWhichOutliveARestart) {
   EXPECT_EQ(now["earning"]["fen_per_point"], 50);
   EXPECT_EQ(now["tiers"]["levels"].size(), 4u);
   EXPECT_TRUE(now.contains("group"));
+}
+
+// The service desk finds a member by the last four digits of the phone:
+// masked, with the tier; nothing for anyone but an operator, and a clear
+// error for anything but four digits.
+TEST(OperatorApiTest, TheDeskFindsMembersByThePhonesLastFourDigits) {
+  TestServer s;
+  const std::string a = s.MemberId(s.SignIn("13912340001"));
+  const std::string b = s.MemberId(s.SignIn("13812340001"));
+  s.SignIn("13912340002");
+  const std::string finance = s.OperatorToken("finance", "demo-finance-pass");
+  HttpReply found =
+      s.Get("/api/v1/operator/members?phone_suffix=0001", Bearer(finance));
+  ASSERT_EQ(found.status, 200) << found.body;
+  const codec::Json members = found.Json()["members"];
+  ASSERT_EQ(members.size(), 2u) << found.body;
+  std::set<std::string> ids;
+  for (const codec::Json& m : members) {
+    ids.insert(m["member_id"].get<std::string>());
+    EXPECT_EQ(m["tier"], "normal");
+    EXPECT_THAT(m["phone"].get<std::string>(), ::testing::EndsWith("****0001"));
+  }
+  EXPECT_EQ(ids, (std::set<std::string>{a, b}));
+  EXPECT_EQ(found.body.find("1234"), std::string::npos) << "phones masked";
+  EXPECT_EQ(s.Get("/api/v1/operator/members?phone_suffix=9999", Bearer(finance))
+                .Json()["members"]
+                .size(),
+            0u);
+  for (const char* bad : {"001", "00011", "12a4", ""}) {
+    HttpReply r =
+        s.Get(std::string("/api/v1/operator/members?phone_suffix=") + bad,
+              Bearer(finance));
+    EXPECT_EQ(r.status, 400) << bad;
+  }
+  EXPECT_EQ(s.Get("/api/v1/operator/members?phone_suffix=0001",
+                  Bearer(s.SignIn("13912340002")))
+                .status,
+            403);
+  EXPECT_EQ(s.Get("/api/v1/operator/members?phone_suffix=0001", kTill).status,
+            401);
 }
 
 }  // namespace

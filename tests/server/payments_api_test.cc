@@ -151,9 +151,20 @@ TEST_F(PaymentsApiTest, MoneyForAStayPaidMeanwhileGoesBack) {
   ASSERT_EQ(s_.PayAtProvider(no).status, 200);
   codec::Json late = s_.AwaitOrder(no, Bearer(token_), "refund_due");
   EXPECT_EQ(late["status"], "refund_due");
+  const std::string finance = s_.OperatorToken("finance", "demo-finance-pass");
+  auto report = [&] {
+    return s_.Get("/api/v1/operator/reports/parking", Bearer(finance))
+        .Json()["rows"][0];
+  };
+  const int64_t fee = late["amount_fen"];
+  EXPECT_EQ(report()["revenue_fen"], fee);  // once: the stay's
+  EXPECT_EQ(report()["refund_due_fen"], fee);
   s_.payments().Sweep();
   EXPECT_EQ(Order(no)["status"], "refunded");
   EXPECT_EQ(Payments(), 1);
+  EXPECT_EQ(report()["revenue_fen"], fee);
+  EXPECT_EQ(report()["refund_due_fen"], 0);
+  EXPECT_EQ(report()["refunded_fen"], fee);
   // The provider gave it back.
   HttpReply at_provider =
       Call(s_.paysim_port(), "GET", "/v3/pay/transactions/" + no, "", {});
