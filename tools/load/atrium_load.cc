@@ -1,8 +1,10 @@
 // atrium_load: drives a running atriumd (started with --device-rate high
 // enough for the load) with one scenario and prints its figures.
 //
-//   atrium_load --data DIR --port P --scenario earn|scan|flash
+//   atrium_load --data DIR --port P --scenario earn|scan|flash|pay
 //               [--connections N] [--seconds S] [--members M]
+//               [--paysim-port P] [--payments N]
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -15,8 +17,9 @@
 namespace {
 
 const char kUsage[] =
-    "usage: atrium_load --data DIR [--port P] --scenario earn|scan|flash\n"
-    "                   [--connections N] [--seconds S] [--members M]\n";
+    "usage: atrium_load --data DIR [--port P] --scenario earn|scan|flash|pay\n"
+    "                   [--connections N] [--seconds S] [--members M]\n"
+    "                   [--paysim-port P] [--payments N]\n";
 
 }  // namespace
 
@@ -25,6 +28,8 @@ int main(int argc, char** argv) {
   load::LoadOptions o;
   std::string data;
   std::string scenario;
+  uint16_t paysim_port = 8090;
+  int payments = 1000;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string_view flag = argv[i];
     const char* v = argv[i + 1];
@@ -40,6 +45,10 @@ int main(int argc, char** argv) {
       o.seconds = std::atoi(v);
     } else if (flag == "--members") {
       o.members = std::atoll(v);
+    } else if (flag == "--paysim-port") {
+      paysim_port = static_cast<uint16_t>(std::atoi(v));
+    } else if (flag == "--payments") {
+      payments = std::atoi(v);
     } else {
       std::cerr << kUsage;
       return 2;
@@ -55,10 +64,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   StatusOr<load::LoadReport> r =
-      scenario == "earn"   ? load::RunEarn(o)
-      : scenario == "scan" ? load::RunScan(o)
-      : scenario == "flash"
-          ? load::RunFlashSale(o, 1000, 20000, 5000)
+      scenario == "earn"    ? load::RunEarn(o)
+      : scenario == "scan"  ? load::RunScan(o)
+      : scenario == "flash" ? load::RunFlashSale(o, 1000, 20000, 5000)
+      : scenario == "pay"
+          ? load::RunParkingPayments(o, paysim_port, std::max(payments, 1))
           : StatusOr<load::LoadReport>(InvalidArgument("unknown scenario"));
   if (!r.ok()) {
     std::cerr << "atrium_load: " << r.status().ToString() << "\n";

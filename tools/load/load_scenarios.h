@@ -44,6 +44,12 @@ StatusOr<LoadReport> RunScan(const LoadOptions& o);
 StatusOr<LoadReport> RunFlashSale(const LoadOptions& o, int64_t stock,
                                   int64_t claims, int64_t claimers);
 
+// The parking payment round trip, `count` cars one after another: order,
+// payment at the provider (paysim on `paysim_port`), its notification, the
+// gate's exit. Figures per round trip.
+StatusOr<LoadReport> RunParkingPayments(const LoadOptions& o,
+                                        uint16_t paysim_port, int count);
+
 }  // namespace atrium::load
 
 #endif  // ATRIUM_TOOLS_LOAD_LOAD_SCENARIOS_H_

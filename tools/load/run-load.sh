@@ -2,7 +2,8 @@
 # The server's load figures (issue "atriumd"), client and server on this
 # machine: POS earns (durable, idempotent) against PostgreSQL 15's pgbench
 # TPC-B-like default on a local PostgreSQL started for it, member-code
-# scans, and a flash sale. Usage: bash tools/load/run-load.sh [seconds]
+# scans, a flash sale, and the parking payment round trip through the
+# payment simulator (tools/paysim). Usage: bash tools/load/run-load.sh [seconds]
 #
 # Installs what it needs (wrk is not used: the driver mints member codes
 # and tokens itself), builds release, seeds a fresh data folder under
@@ -17,7 +18,7 @@ for p in postgresql postgresql-client; do
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$p" >/dev/null; }
 done
 cmake --preset release >/dev/null
-cmake --build --preset release --target atriumd atrium_load >/dev/null
+cmake --build --preset release --target atriumd atrium_load paysim >/dev/null
 
 work="$PWD/build/load"
 rm -rf "$work" && mkdir -p "$work"
@@ -27,10 +28,15 @@ port=18480
 # other core. Measured on this 2-core machine, two server threads lose a
 # fifth of the scan rate and a third of the earn rate to the cross-core
 # wake-ups between them and the client.
+pay_port=18490
+head -c 24 /dev/urandom | base64 >"$work/pay.key"
+build/release/tools/paysim/paysim --key-file "$work/pay.key" --port "$pay_port" 2>"$work/paysim.log" &
+paysim=$!
 build/release/server/atriumd --data "$work/data" --port "$port" --threads 1 \
-  --members "$members" --member-visits 2 --device-rate 1000000000 >"$work/atriumd.out" 2>"$work/atriumd.log" &
+  --members "$members" --member-visits 2 --device-rate 1000000000 \
+  --pay-url "http://127.0.0.1:$pay_port" --pay-key-file "$work/pay.key" >"$work/atriumd.out" 2>"$work/atriumd.log" &
 server=$!
-trap 'kill $server 2>/dev/null || true; [ -n "${pgdir:-}" ] && su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdir stop -m fast" >/dev/null 2>&1 || true' EXIT
+trap 'kill $server $paysim 2>/dev/null || true; [ -n "${pgdir:-}" ] && su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdir stop -m fast" >/dev/null 2>&1 || true' EXIT
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do
   kill -0 $server 2>/dev/null || { cat "$work/atriumd.log"; exit 1; }
   sleep 1
@@ -60,6 +66,8 @@ echo "== member-code scan: atrium_load --scenario scan --connections 32 --second
 load --scenario scan --connections 32 --seconds 5
 echo "== flash sale: atrium_load --scenario flash --connections 200 (stock 1000, 20000 claims, 5000 members)"
 load --scenario flash --connections 200
+echo "== parking payment round trip: atrium_load --scenario pay --payments 1000 (order, pay at paysim, its notification, the gate)"
+load --scenario pay --paysim-port "$pay_port" --payments 1000
 kill "$server" && wait "$server" 2>/dev/null || true
 echo "== what the server logged under load: no phone, plate, token or key"
 bash tools/scan-logs.sh "$work/atriumd.log" "$work/atriumd.out"
