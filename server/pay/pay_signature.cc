@@ -36,7 +36,7 @@ std::string SignPayMessage(std::string_view key, int64_t unix_seconds,
 Status VerifyPayMessage(std::string_view key, std::string_view header,
                         std::string_view method, std::string_view target,
                         std::string_view body, int64_t now_unix) {
-  const Status bad = PermissionDenied("the payment signature is not valid");
+  Status bad = PermissionDenied("the payment signature is not valid");
   const size_t comma = header.find(",v1=");
   if (!header.starts_with("t=") || comma == std::string_view::npos) return bad;
   int64_t t = 0;

@@ -20,7 +20,7 @@ namespace atrium::server {
 
 inline constexpr std::string_view kPaySignatureHeader = "atrium-pay-signature";
 // How far a message's time may be from the receiver's clock.
-inline constexpr int64_t kPayMaxSkewSeconds = 5 * 60;
+inline constexpr int64_t kPayMaxSkewSeconds = int64_t{5} * 60;
 
 std::string SignPayMessage(std::string_view key, int64_t unix_seconds,
                            std::string_view method, std::string_view target,

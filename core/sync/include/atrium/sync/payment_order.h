@@ -27,7 +27,7 @@
 namespace atrium::sync {
 
 // How long a payment order may stay unpaid by default.
-inline constexpr int64_t kPaymentOrderSeconds = 5 * 60;
+inline constexpr int64_t kPaymentOrderSeconds = int64_t{5} * 60;
 // A merchant order number: 6..32 letters, digits, '-' or '_' (what the
 // mobile-payment APIs accept).
 inline constexpr size_t kMaxOrderNoLength = 32;
@@ -40,7 +40,8 @@ std::string_view PaymentStatusName(PaymentStatus s);
 enum class Payer { kMember, kKiosk, kAutoPay };
 std::string_view PayerName(Payer p);
 
-struct PaymentOrder {
+struct PaymentOrder {  // NOLINT(bugprone-exception-escape): holds a
+                       // nlohmann::json
   std::string order_no;
   Payer payer = Payer::kMember;
   Origin origin;        // of the open_payment: who the stay is paid by
