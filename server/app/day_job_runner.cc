@@ -1,6 +1,5 @@
 #include "app/day_job_runner.h"
 
-#include <future>
 #include <iostream>
 
 #include "atrium/sync/authority.h"
@@ -30,13 +29,8 @@ StatusOr<int> DayJobRunner::RunDue() {
   int applied = 0;
   for (const Date day : days) {
     for (const std::string_view job : sync::kDayJobs) {
-      auto done = std::make_shared<std::promise<StatusOr<sync::OpResult>>>();
-      std::future<StatusOr<sync::OpResult>> answer = done->get_future();
-      service_.Submit(sync::DayJobOperation(job, day, now),
-                      sync::SystemSender(), [done](StatusOr<sync::OpResult> r) {
-                        done->set_value(std::move(r));
-                      });
-      StatusOr<sync::OpResult> r = answer.get();
+      StatusOr<sync::OpResult> r = service_.SubmitAndWait(
+          sync::DayJobOperation(job, day, now), sync::SystemSender());
       if (!r.ok()) return r.status();
       if (!r->applied) return r->error;
       if (!r->replayed) ++applied;

@@ -1,5 +1,6 @@
 #include "app/service.h"
 
+#include <future>
 #include <map>
 
 namespace atrium::server {
@@ -41,6 +42,15 @@ void Service::Stop() {
   }
   queue_cv_.notify_one();
   if (writer_.joinable()) writer_.join();
+}
+
+StatusOr<sync::OpResult> Service::SubmitAndWait(sync::Operation op,
+                                                sync::Sender sender) {
+  auto done = std::make_shared<std::promise<StatusOr<sync::OpResult>>>();
+  std::future<StatusOr<sync::OpResult>> answer = done->get_future();
+  Submit(std::move(op), std::move(sender),
+         [done](StatusOr<sync::OpResult> r) { done->set_value(std::move(r)); });
+  return answer.get();
 }
 
 void Service::Submit(sync::Operation op, sync::Sender sender, OneDone done) {

@@ -52,6 +52,10 @@ class Service {
   // Each new operation is authorised for `sender` where it applies
   // (OpLog::ApplyBatch): a refusal is its answer, not stored.
   void Submit(sync::Operation op, sync::Sender sender, OneDone done);
+  // Submit, waiting for the answer: for the server's own work on threads
+  // of its own (payments, the day's jobs), never on an HTTP thread.
+  StatusOr<sync::OpResult> SubmitAndWait(sync::Operation op,
+                                         sync::Sender sender);
   void SubmitAll(std::vector<sync::Operation> ops, sync::Sender sender,
                  EachDone done);
   void Push(std::vector<sync::Operation> ops, sync::Sender sender,

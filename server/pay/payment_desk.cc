@@ -1,7 +1,5 @@
 #include "pay/payment_desk.h"
 
-#include <future>
-
 namespace atrium::server {
 
 using sync::PaymentStatus;
@@ -43,12 +41,7 @@ StatusOr<sync::OpResult> PaymentDesk::Run(const std::string& id,
   op.type = type;
   op.client_time = service_.Now();
   op.payload = std::move(payload);
-  auto done = std::make_shared<std::promise<StatusOr<sync::OpResult>>>();
-  std::future<StatusOr<sync::OpResult>> answer = done->get_future();
-  service_.Submit(
-      std::move(op), sync::SystemSender(),
-      [done](StatusOr<sync::OpResult> r) { done->set_value(std::move(r)); });
-  return answer.get();
+  return service_.SubmitAndWait(std::move(op), sync::SystemSender());
 }
 
 std::optional<codec::Json> PaymentDesk::OrderJson(

@@ -5,8 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <future>
-
 #include "app/day_job_runner.h"
 #include "app/demo_seed.h"
 #include "test_server.h"
@@ -75,12 +73,9 @@ TEST(DayJobsTest, ARestartInTheMiddleOfADayFinishesItOnce) {
   const Date new_year{2027, 1, 1};
   s.Advance(36 * kSecondsPerDay);
   ASSERT_EQ(Today(s), new_year);
-  std::promise<StatusOr<sync::OpResult>> first;
-  s.service().Submit(sync::DayJobOperation("expire_points", new_year, s.Now()),
-                     sync::SystemSender(), [&](StatusOr<sync::OpResult> r) {
-                       first.set_value(std::move(r));
-                     });
-  StatusOr<sync::OpResult> expired = first.get_future().get();
+  StatusOr<sync::OpResult> expired = s.service().SubmitAndWait(
+      sync::DayJobOperation("expire_points", new_year, s.Now()),
+      sync::SystemSender());
   ASSERT_TRUE(expired.ok() && expired->applied);
   const int64_t expiries =
       Rows(s, "SELECT count(*) FROM ledger_entries WHERE kind = 'expire'");
