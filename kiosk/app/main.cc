@@ -181,7 +181,8 @@ int main(int argc, char** argv) {
   KioskScreen screen(mall->name, guide ? &*guide : nullptr, &visit,
                      parking ? &*parking : nullptr, files->program.earning,
                      mall->calendar, fonts, app_url);
-  if (parking && !flags->plate.empty()) (void)parking->EnterPlate(flags->plate);
+  screen.set_wake([] { glfwPostEmptyEvent(); });
+  if (parking && !flags->plate.empty()) screen.OnPlate(flags->plate);
   (*replica)->Start();
 
   int drawn = 0;
@@ -226,7 +227,7 @@ int main(int argc, char** argv) {
     bool scripted = false;
     if (script) {
       Status error;
-      if (!script->Next(ImGui::GetIO(), step, error)) {
+      if (!script->Next(ImGui::GetIO(), screen.busy(), step, error)) {
         if (!error.ok()) {
           std::fprintf(stderr, "atrium-kiosk: %s\n", error.ToString().c_str());
           exit_code = 1;
@@ -238,20 +239,13 @@ int main(int argc, char** argv) {
         scripted = true;
       }
       if (!step.scan.empty()) screen.OnScannedText(step.scan);
-      if (!step.plate.empty() && parking) (void)parking->EnterPlate(step.plate);
+      if (!step.plate.empty() && parking) screen.OnPlate(step.plate);
       if (step.sync) {
         (void)(*replica)->SyncOnce();
-        if (parking) (void)parking->Poll();
+        screen.PollPayment();
       }
     }
-    SyncState sync = (*replica)->sync_state();
-    // A parking kiosk also learns from its own calls whether the server
-    // answered.
-    if (parking && parking->error().code() == StatusCode::kUnavailable) {
-      sync.known = true;
-      sync.online = false;
-    }
-    screen.set_sync(sync);
+    screen.set_sync((*replica)->sync_state());
     ImGui::NewFrame();
     screen.Draw(NowMs(), WallClock(), touched || scripted);
     ImGui::Render();

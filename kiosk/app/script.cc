@@ -10,6 +10,12 @@
 namespace atrium::kiosk {
 namespace {
 
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
 // The UTF-8 characters of `text`, one string each.
 std::deque<std::string> Characters(const std::string& text) {
   std::deque<std::string> out;
@@ -50,11 +56,24 @@ StatusOr<Script> Script::Load(const std::string& path) {
   return s;
 }
 
-bool Script::Next(ImGuiIO& io, Frame& frame, Status& error) {
+bool Script::Next(ImGuiIO& io, bool busy, Frame& frame, Status& error) {
   io.MousePos = mouse_;
   io.MouseDown[0] = false;
   if (steps_.empty()) return false;
   Step& step = steps_.front();
+  // The frames a tap takes, and a shot, go on while it waits.
+  if (!busy || step.verb == "shot" || step.verb == "settle") {
+    busy_deadline_ms_ = 0;
+  } else {
+    const int64_t now = NowMs();
+    if (busy_deadline_ms_ == 0) busy_deadline_ms_ = now + 10'000;
+    if (now > busy_deadline_ms_) {
+      error = Unavailable("script: the screen waited on the server > 10 s");
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return true;
+  }
   if (step.verb == "tap") {
     const TouchTarget* target = nullptr;
     for (const TouchTarget& t : DrawnTargets()) {
@@ -72,10 +91,10 @@ bool Script::Next(ImGuiIO& io, Frame& frame, Status& error) {
     io.MousePos = mouse_;
     io.MouseDown[0] = true;
     // Released on the next frame, where the press counts; then one to draw.
-    steps_.front() = {"frames", "2"};
+    steps_.front() = {"settle", "2"};
     return true;
   }
-  if (step.verb == "frames") {
+  if (step.verb == "frames" || step.verb == "settle") {
     const int left = std::atoi(step.arg.c_str()) - 1;
     if (left > 0) {
       step.arg = std::to_string(left);
@@ -85,9 +104,7 @@ bool Script::Next(ImGuiIO& io, Frame& frame, Status& error) {
     return true;
   }
   if (step.verb == "await") {
-    const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::steady_clock::now().time_since_epoch())
-                            .count();
+    const int64_t now = NowMs();
     if (step.deadline_ms == 0) step.deadline_ms = now + 10'000;
     if (std::filesystem::exists(step.arg)) {
       steps_.pop_front();

@@ -13,7 +13,9 @@
 //   shot FILE     save this frame as a PPM picture, and its text layer
 //                 (the touch targets' labels) as FILE.targets
 // A target is found where the last frame drew it (ui/widgets.h), so a
-// script names what a person sees, not pixels.
+// script names what a person sees, not pixels. While the screen waits on
+// the server (an errand runs) the script waits too, as a person would, at
+// most 10 s; only a shot is taken at once (of the wait).
 #ifndef ATRIUM_KIOSK_APP_SCRIPT_H_
 #define ATRIUM_KIOSK_APP_SCRIPT_H_
 
@@ -39,7 +41,8 @@ class Script {
   };
   // Before ImGui::NewFrame: sets this frame's mouse in `io`. False when the
   // script is over; an error (a target not on screen) ends it too.
-  bool Next(ImGuiIO& io, Frame& frame, Status& error);
+  // `busy`: the screen waits on an errand.
+  bool Next(ImGuiIO& io, bool busy, Frame& frame, Status& error);
 
  private:
   struct Step {
@@ -49,6 +52,7 @@ class Script {
   };
   std::deque<Step> steps_;
   ImVec2 mouse_{-1, -1};
+  int64_t busy_deadline_ms_ = 0;  // while the screen waits
 };
 
 }  // namespace atrium::kiosk

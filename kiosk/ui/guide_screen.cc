@@ -26,10 +26,11 @@ const char* Named(Language l, const std::string& zh, const std::string& en) {
 
 }  // namespace
 
-GuideScreen::GuideScreen(Guide& guide, MemberVisit* visit,
+GuideScreen::GuideScreen(Guide& guide, MemberVisit* visit, Errand& errand,
                          const EarningPolicy& earning, std::string app_url)
     : guide_(guide),
       visit_(visit),
+      errand_(errand),
       earning_(earning),
       app_url_(std::move(app_url)),
       keyboard_(KeyboardLayout::kSearch, 16) {
@@ -58,7 +59,8 @@ void GuideScreen::Search() {
 
 void GuideScreen::OnScanned(const std::string& code) {
   if (visit_ == nullptr) return;
-  (void)visit_->SignIn(code);  // the panel shows how it went
+  // The panel shows how it went.
+  (void)errand_.Start([&visit = *visit_, code] { (void)visit.SignIn(code); });
   tab_ = Tab::kMember;
 }
 
@@ -82,7 +84,7 @@ void GuideScreen::Draw(Language language, const Fonts& fonts, Timestamp now) {
   }
   if (tab_ == Tab::kMember && visit_ != nullptr) {
     ImGui::BeginChild("member", ImVec2(0, 0), true);
-    DrawMemberPanel(*visit_, language, fonts);
+    DrawMemberPanel(*visit_, errand_, language, fonts);
     ImGui::EndChild();
     return;
   }

@@ -16,6 +16,7 @@
 #include "model/guide.h"
 #include "model/member_visit.h"
 #include "model/on_screen_keyboard.h"
+#include "ui/errand.h"
 #include "ui/fonts.h"
 #include "ui/words.h"
 
@@ -25,18 +26,20 @@ class GuideScreen {
  public:
   // `app_url` opens the H5 app at this mall: shown as a QR code. `visit`
   // may be null: no member services. `earning`: the programme's rules,
-  // for the campaigns tab.
-  GuideScreen(Guide& guide, MemberVisit* visit, const EarningPolicy& earning,
-              std::string app_url);
+  // for the campaigns tab. A sign-in and what a member takes run as
+  // errands (they ask the server): the member tab waits meanwhile.
+  GuideScreen(Guide& guide, MemberVisit* visit, Errand& errand,
+              const EarningPolicy& earning, std::string app_url);
 
   // `now`: the wall clock, for what is on at the mall.
   void Draw(Language language, const Fonts& fonts, Timestamp now);
   // Back to the whole directory, nothing chosen, nobody signed in: for the
-  // next passer-by.
+  // next passer-by. Not while an errand runs.
   void Reset();
   // A member code from the scanner: their visit begins.
   void OnScanned(const std::string& code);
-  // The kiosk's data changed (a sync): the member's card again.
+  // The kiosk's data changed (a sync): the member's card again. Not while
+  // an errand runs.
   void Refresh();
 
  private:
@@ -47,6 +50,7 @@ class GuideScreen {
 
   Guide& guide_;
   MemberVisit* visit_;
+  Errand& errand_;
   enum class Tab { kDirectory, kMember, kCampaigns };
   Tab tab_ = Tab::kDirectory;
   const EarningPolicy& earning_;

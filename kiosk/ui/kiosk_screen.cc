@@ -13,39 +13,79 @@ KioskScreen::KioskScreen(std::string title, Guide* guide, MemberVisit* visit,
     : title_(std::move(title)), parking_(parking), fonts_(fonts) {
   if (parking != nullptr) {
     parking_screen_ =
-        std::make_unique<ParkingScreen>(*parking, guide, calendar);
+        std::make_unique<ParkingScreen>(*parking, errand_, guide, calendar);
   } else if (guide != nullptr) {
-    guide_screen_ = std::make_unique<GuideScreen>(*guide, visit, earning,
-                                                  std::move(app_url));
+    guide_screen_ = std::make_unique<GuideScreen>(*guide, visit, errand_,
+                                                  earning, std::move(app_url));
   }
 }
 
 void KioskScreen::GoHome() {
+  language_ = Language::kZh;
+  if (busy()) {
+    go_home_ = true;
+    return;
+  }
   if (guide_screen_) guide_screen_->Reset();
   if (parking_) parking_->Reset();
-  language_ = Language::kZh;
 }
 
 void KioskScreen::OnScannedText(const std::string& text) {
-  if (parking_ && parking_->step() == ParkingFlow::Step::kQuote) {
-    (void)parking_->Scanned(text);
+  scans_.push_back(text);
+}
+
+void KioskScreen::OnPlate(const std::string& plate) { plate_ = plate; }
+
+void KioskScreen::CatchUp() {
+  if (go_home_) {
+    go_home_ = false;
+    scans_.clear();  // the next shopper's screen starts clean
+    plate_.clear();
+    GoHome();
   }
-  if (guide_screen_) guide_screen_->OnScanned(text);
+  if (refresh_ && guide_screen_) guide_screen_->Refresh();
+  refresh_ = false;
+  if (parking_) {
+    parking_offline_ = parking_->error().code() == StatusCode::kUnavailable;
+  }
+  if (!plate_.empty() && parking_) {
+    (void)errand_.Start([&flow = *parking_, plate = std::exchange(plate_, "")] {
+      (void)flow.EnterPlate(plate);
+    });
+    return;
+  }
+  if (scans_.empty()) return;
+  std::string text = std::move(scans_.front());
+  scans_.pop_front();
+  if (guide_screen_) {
+    guide_screen_->OnScanned(text);
+  } else if (parking_ && parking_->step() == ParkingFlow::Step::kQuote) {
+    (void)errand_.Start([&flow = *parking_, text = std::move(text)] {
+      (void)flow.Scanned(text);
+    });
+  }
 }
 
 void KioskScreen::set_sync(const SyncState& s) {
   const bool changed = s.known != sync_.known || s.online != sync_.online ||
                        s.queued != sync_.queued || s.cursor != sync_.cursor;
   sync_ = s;
-  if (changed && guide_screen_) guide_screen_->Refresh();
+  // A parking kiosk also learns from its own calls whether the server
+  // answered.
+  if (parking_offline_) {
+    sync_.known = true;
+    sync_.online = false;
+  }
+  refresh_ = refresh_ || changed;
 }
 
 void KioskScreen::Draw(int64_t now_ms, Timestamp wall, bool touched) {
   BeginTargets();
   if (touched) idle_.Touch(now_ms);
-  if (parking_ && parking_->step() == ParkingFlow::Step::kPayment &&
+  if (!busy()) CatchUp();
+  if (!busy() && parking_ && parking_->step() == ParkingFlow::Step::kPayment &&
       now_ms >= next_poll_ms_) {
-    (void)parking_->Poll();
+    (void)errand_.Start([&flow = *parking_] { (void)flow.Poll(); }, true);
     next_poll_ms_ = now_ms + 1000;
   }
   const IdleTimer::State state = idle_.At(now_ms);

@@ -12,8 +12,8 @@ const ImVec4 kGood(0.2F, 0.6F, 0.3F, 1);
 const ImVec4 kWaiting(0.8F, 0.5F, 0.1F, 1);
 const ImVec4 kBad(0.8F, 0.2F, 0.2F, 1);
 
-void DrawOffer(MemberVisit& visit, const Offer& o, Language language,
-               float width) {
+void DrawOffer(MemberVisit& visit, Errand& errand, const Offer& o,
+               Language language, float width) {
   ImGui::PushID(o.id.value().c_str());
   ImGui::TextUnformatted(o.name.c_str());
   ImGui::SameLine(width * 0.55F);
@@ -32,7 +32,7 @@ void DrawOffer(MemberVisit& visit, const Offer& o, Language language,
         " · " + o.name;
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0, 0.5F));
     if (BigButton((label + "##take").c_str(), ImVec2(width * 0.25F, 64))) {
-      (void)visit.Take(o.id);
+      (void)errand.Start([&visit, offer = o.id] { (void)visit.Take(offer); });
     }
     ImGui::PopStyleVar();
   } else {
@@ -79,9 +79,15 @@ std::string WhyNotSignedIn(Language language, const Status& s) {
   }
 }
 
-void DrawMemberPanel(MemberVisit& visit, Language language,
+void DrawMemberPanel(MemberVisit& visit, Errand& errand, Language language,
                      const Fonts& fonts) {
   const float width = ImGui::GetContentRegionAvail().x;
+  if (errand.busy()) {  // the visit is the errand's until it is back
+    if (fonts.heading) ImGui::PushFont(fonts.heading);
+    ShownText(Word(language, "working"));
+    if (fonts.heading) ImGui::PopFont();
+    return;
+  }
   const KioskMember* m = visit.member();
   if (m == nullptr) {
     if (fonts.heading) ImGui::PushFont(fonts.heading);
@@ -101,7 +107,9 @@ void DrawMemberPanel(MemberVisit& visit, Language language,
       return;
     }
     ImGui::Separator();
-    for (const Offer& o : visit.offers()) DrawOffer(visit, o, language, width);
+    for (const Offer& o : visit.offers()) {
+      DrawOffer(visit, errand, o, language, width);
+    }
     ImGui::Separator();
     for (const MemberVisit::Taken& t : visit.taken()) {
       const auto& [color, line] = TakenLine(t, language);

@@ -1,17 +1,20 @@
 // The guide's member services: until a member scans their code, how to;
 // then their card, this mall's coupons to claim or to buy with points, and
 // what they took with how it stands (done, waiting for the network, or
-// refused and why).
+// refused and why). A sign-in or a take runs as `errand`: meanwhile the
+// panel says it waits.
 #ifndef ATRIUM_KIOSK_UI_MEMBER_PANEL_H_
 #define ATRIUM_KIOSK_UI_MEMBER_PANEL_H_
 
 #include "model/member_visit.h"
+#include "ui/errand.h"
 #include "ui/fonts.h"
 #include "ui/words.h"
 
 namespace atrium::kiosk {
 
-void DrawMemberPanel(MemberVisit& visit, Language language, const Fonts& fonts);
+void DrawMemberPanel(MemberVisit& visit, Errand& errand, Language language,
+                     const Fonts& fonts);
 
 // Why something could not be done, in the screen's language when the
 // code says enough, else the reason as given.

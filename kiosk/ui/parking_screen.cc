@@ -26,7 +26,29 @@ std::string Yuan(Money m) { return m.ToString(); }  // "¥12.00"
 
 }  // namespace
 
+void ParkingScreen::Run(void (*call)(ParkingFlow&)) {
+  (void)errand_.Start([&flow = flow_, call] { call(flow); });
+}
+
 void ParkingScreen::Draw(Language language, const Fonts& fonts) {
+  if (errand_.quiet()) {
+    DrawPayment(language, fonts);
+    return;
+  }
+  if (errand_.busy()) {
+    if (fonts.heading) ImGui::PushFont(fonts.heading);
+    ShownText(Word(language, "working"));
+    if (fonts.heading) ImGui::PopFont();
+    return;
+  }
+  if (cancel_asked_) {
+    cancel_asked_ = false;
+    flow_.CancelPayment();
+  }
+  if (flow_.step() == ParkingFlow::Step::kPayment) {
+    shown_plate_ = flow_.plate();
+    shown_payment_ = *flow_.payment();
+  }
   switch (flow_.step()) {
     case ParkingFlow::Step::kPlate: DrawPlate(language, fonts); break;
     case ParkingFlow::Step::kQuote: DrawQuote(language, fonts); break;
@@ -59,10 +81,10 @@ void ParkingScreen::DrawPlate(Language language, const Fonts& fonts) {
   const float width = ImGui::GetContentRegionAvail().x;
   KeyboardView(flow_.keyboard(), width, 88);
   if (BigButton(Word(language, "query_fee"), ImVec2(width, 96))) {
-    (void)flow_.EnterPlate();
+    Run([](ParkingFlow& f) { (void)f.EnterPlate(); });
   }
   if (BigButton(Word(language, "find_car"), ImVec2(width, 72))) {
-    (void)flow_.FindCar();
+    Run([](ParkingFlow& f) { (void)f.FindCar(); });
   }
 }
 
@@ -138,7 +160,10 @@ void ParkingScreen::DrawQuote(Language language, const Fonts& fonts) {
     const std::string label =
         Word(language, "use_points", {{"n", std::to_string(m->usable_points)}});
     if (m->usable_points > 0) {
-      if (ImGui::Checkbox(label.c_str(), &use)) (void)flow_.UsePoints(use);
+      if (ImGui::Checkbox(label.c_str(), &use)) {
+        Run(use ? [](ParkingFlow& f) { (void)f.UsePoints(true); }
+                : [](ParkingFlow& f) { (void)f.UsePoints(false); });
+      }
       RecordTarget(label.c_str());
     }
     ImGui::TextUnformatted(
@@ -157,19 +182,21 @@ void ParkingScreen::DrawQuote(Language language, const Fonts& fonts) {
   const std::string pay =
       q.due.is_zero() ? std::string(Word(language, "leave_free"))
                       : std::string(Word(language, "pay")) + " " + Yuan(q.due);
-  if (BigButton(pay.c_str(), ImVec2(width, 96))) (void)flow_.Pay();
+  if (BigButton(pay.c_str(), ImVec2(width, 96))) {
+    Run([](ParkingFlow& f) { (void)f.Pay(); });
+  }
   if (BigButton(Word(language, "back"), ImVec2(width, 72))) flow_.Reset();
 }
 
 void ParkingScreen::DrawPayment(Language language, const Fonts& fonts) {
-  const PendingPayment& p = *flow_.payment();
-  Heading(fonts, flow_.plate());
+  const PendingPayment& p = shown_payment_;
+  Heading(fonts, shown_plate_);
   Heading(fonts, Word(language, "scan_to_pay", {{"amount", Yuan(p.amount)}}));
   QrView(p.code_url, 8.0F);
   ImGui::TextWrapped("%s", Word(language, "payment_waits"));
   const float width = ImGui::GetContentRegionAvail().x;
   if (BigButton(Word(language, "back"), ImVec2(width, 72))) {
-    flow_.CancelPayment();
+    cancel_asked_ = true;  // once the errand asking after it is back
   }
 }
 

@@ -81,6 +81,8 @@ constexpr std::array kWords = {
     Entry{"bay_unknown", "入场时未记录车位", "The gate did not record a bay"},
     Entry{"nearest_lift", "最近电梯：{lift}", "Nearest lift: {lift}"},
     Entry{"back", "返回", "Back"},
+    Entry{"working", "正在联系服务器，请稍候…",
+          "Asking the server, one moment…"},
     Entry{"error", "未成功：{why}", "Not done: {why}"},
     Entry{"queued", "待同步 {n} 项", "{n} waiting to sync"},
     Entry{"tab_directory", "商户导览", "Stores"},

@@ -5,7 +5,11 @@
 // the walk there, and serves a member who scans their code; the parking
 // kiosk finds a parked car, shows its fee, takes a member's code and
 // payment, and the server has the payment.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -271,6 +275,40 @@ TEST(KioskScreenTest, AnOfflineParkingKioskSendsTheDriverToTheExit) {
   EXPECT_TRUE(Has(shown, "离线"));
   EXPECT_TRUE(Has(shown, "请在出口岗亭缴费")) << ReadAll(shot + ".targets");
   EXPECT_TRUE(Has(shown, "查询费用"));  // still on the plate
+}
+
+// A server that takes the connection and never answers: the kiosk's call
+// waits out its timeout (3 s) on the worker, and meanwhile the screen
+// keeps drawing and says it waits; then the driver is told where to pay.
+TEST(KioskScreenTest, ASlowServerShowsAWaitNotAFrozenScreen) {
+  const int silent = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(silent, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(bind(silent, reinterpret_cast<sockaddr*>(&addr), len), 0);
+  ASSERT_EQ(listen(silent, 8), 0);
+  ASSERT_EQ(getsockname(silent, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  TempDir dir;
+  const std::string waiting = dir.File("waiting.ppm");
+  const std::string after = dir.File("after.ppm");
+  const int ran =
+      RunKiosk(dir,
+               "--mode parking --server 127.0.0.1:" +
+                   std::to_string(ntohs(addr.sin_port)),
+               "frames 2\ntap 沪\ntype A55555\ntap 查询费用\nshot " + waiting +
+                   "\nframes 2\nshot " + after + "\n");
+  close(silent);
+  ASSERT_EQ(ran, 0) << ReadAll(dir.File("log"));
+  const std::vector<std::string> meanwhile = ReadLines(waiting + ".targets");
+  EXPECT_TRUE(Has(meanwhile, "正在联系服务器，请稍候"))
+      << ReadAll(waiting + ".targets");
+  EXPECT_TRUE(Has(meanwhile, "首页"));       // the header is drawn as ever
+  EXPECT_FALSE(Has(meanwhile, "查询费用"));  // nothing to tap twice
+  const std::vector<std::string> then = ReadLines(after + ".targets");
+  EXPECT_TRUE(Has(then, "请在出口岗亭缴费")) << ReadAll(after + ".targets");
+  EXPECT_FALSE(Has(then, "正在联系服务器"));
 }
 
 #else
