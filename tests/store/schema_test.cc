@@ -64,6 +64,40 @@ TEST(SchemaTest, EveryEarlierVersionUpgrades) {
   }
 }
 
+// Version 2 derives what a lot has left from its draws: a version 1 ledger
+// (which kept it in a column) keeps every lot's points left, reversals
+// giving back included.
+TEST(SchemaTest, AVersionOneLedgerKeepsWhatItsLotsHaveLeft) {
+  testing::TempDir dir;
+  const std::string path = dir.File("v1.db");
+  {
+    auto db = OpenAt(path);
+    ASSERT_TRUE(Migrate(*db, 1).ok());
+    ASSERT_TRUE(db->Exec(R"sql(
+      INSERT INTO members(id, group_id, registered_at) VALUES ('M1', 'g', 0);
+      INSERT INTO ledger_entries(member_id, seq, key, kind, at, points,
+          requested, target, shortfall, usable_from, expires_at, ref, note,
+          op_id, remaining) VALUES
+        ('M1', 1, 'e1', 'earn', 10, 500, 500, 0, 0, 10, 99, '', '', 'o1', 200),
+        ('M1', 2, 'e2', 'earn', 20, 300, 300, 0, 0, 20, 99, '', '', 'o2', 300),
+        ('M1', 3, 's1', 'spend', 30, -400, 400, 0, 0, NULL, NULL, '', '',
+         'o3', NULL),
+        ('M1', 4, 'r1', 'reverse', 40, 100, 100, 3, 0, NULL, NULL, '', '',
+         'o4', NULL);
+      INSERT INTO ledger_draws(member_id, seq, lot, points)
+        VALUES ('M1', 3, 1, 400), ('M1', 4, 1, -100);
+    )sql")
+                    .ok());
+  }
+  auto db = OpenAt(path);
+  ASSERT_TRUE(Migrate(*db).ok());
+  EXPECT_EQ(*db->QueryInt("SELECT remaining FROM lots WHERE seq = 1"), 200);
+  EXPECT_EQ(*db->QueryInt("SELECT remaining FROM lots WHERE seq = 2"), 300);
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM lots"), 2);
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM ledger_draws"), 2);
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+}
+
 TEST(SchemaTest, ADatabaseFromANewerProgramIsLeftAlone) {
   testing::TempDir dir;
   auto db = OpenAt(dir.File("new.db"));

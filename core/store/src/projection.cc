@@ -45,7 +45,7 @@ Status InsertEntry(Db& db, const MemberId& member, std::string_view op_id,
   StatusOr<Statement*> s = db.Prepare(
       "INSERT INTO ledger_entries(member_id, seq, key, kind, at, points, "
       "requested, target, shortfall, usable_from, expires_at, ref, note, "
-      "op_id, remaining) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "op_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!s.ok()) return s.status();
   (*s)->BindRef(1, member.value())
       .Bind(2, e.seq)
@@ -59,13 +59,13 @@ Status InsertEntry(Db& db, const MemberId& member, std::string_view op_id,
       .BindRef(12, e.ref)
       .BindRef(13, e.note)
       .BindRef(14, op_id);
-  // An entry that adds points is a lot; draws take from its `remaining`.
+  // An entry that adds points is a lot (it has an expiry); draws take
+  // from it.
   if (e.points > 0 && e.kind != EntryKind::kReverse) {
     (*s)->Bind(10, e.usable_from.unix_seconds())
-        .Bind(11, e.expires_at.unix_seconds())
-        .Bind(15, e.points);
+        .Bind(11, e.expires_at.unix_seconds());
   } else {
-    (*s)->BindNull(10).BindNull(11).BindNull(15);
+    (*s)->BindNull(10).BindNull(11);
   }
   ATRIUM_RETURN_IF_ERROR((*s)->Run());
   for (const Draw& d : e.draws) {
@@ -79,12 +79,6 @@ Status InsertEntry(Db& db, const MemberId& member, std::string_view op_id,
         .Bind(3, d.lot)
         .Bind(4, d.points);
     ATRIUM_RETURN_IF_ERROR((*draw)->Run());
-    StatusOr<Statement*> lot = db.Prepare(
-        "UPDATE ledger_entries SET remaining = remaining - ? "
-        "WHERE member_id = ? AND seq = ?");
-    if (!lot.ok()) return lot.status();
-    (*lot)->Bind(1, d.points).Bind(2, member.value()).Bind(3, d.lot);
-    ATRIUM_RETURN_IF_ERROR((*lot)->Run());
   }
   return Status::Ok();
 }

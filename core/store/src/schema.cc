@@ -216,7 +216,40 @@ CREATE TABLE origins (
 ) STRICT;
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations = {kV1};
+// Version 2: the points ledger is append-only. What a lot has left is
+// derived from its draws (the `lots` view), not kept in a column that every
+// spend and expiry updated: a draw is one write, not two (the day's expiry
+// of every member's lot is a third faster), and no ledger row changes once
+// written. A lot's draws sit together under their key.
+constexpr const char* kV2 = R"sql(
+DROP VIEW lots;
+CREATE TABLE ledger_draws_by_lot (
+  member_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,                -- the entry that drew
+  lot INTEGER NOT NULL,                -- the entry it drew from
+  points INTEGER NOT NULL,             -- below 0: a reversal gave back
+  PRIMARY KEY (member_id, lot, seq),
+  FOREIGN KEY (member_id, seq) REFERENCES ledger_entries(member_id, seq),
+  FOREIGN KEY (member_id, lot) REFERENCES ledger_entries(member_id, seq)
+) STRICT, WITHOUT ROWID;
+INSERT INTO ledger_draws_by_lot(member_id, seq, lot, points)
+  SELECT member_id, seq, lot, points FROM ledger_draws;
+DROP TABLE ledger_draws;
+ALTER TABLE ledger_draws_by_lot RENAME TO ledger_draws;
+ALTER TABLE ledger_entries DROP COLUMN remaining;
+
+-- Lots as they stand: the entries that added points (those with an
+-- expiry), with what their draws left.
+CREATE VIEW lots AS
+  SELECT e.member_id, e.seq, e.points,
+         e.points - coalesce((SELECT sum(d.points) FROM ledger_draws d
+                              WHERE d.member_id = e.member_id
+                                AND d.lot = e.seq), 0) AS remaining,
+         e.usable_from, e.expires_at
+  FROM ledger_entries e WHERE e.expires_at IS NOT NULL;
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kV1, kV2};
 
 }  // namespace
 

@@ -12,7 +12,7 @@
 
 namespace atrium::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Applies the migrations from the database's version up to `target`
 // (kSchemaVersion by default; lower only in tests that build old databases).
