@@ -3,7 +3,11 @@
 // 1,000,000), each registered and with one purchase on 2026-04-08 (a lot
 // that expires at the start of 2028 and silver-level spend), then times the
 // jobs of 1 January 2028 (every lot expires) and of 1 February 2028 (every
-// member's tier review, downgrades after the grace). Prints the figures.
+// member's tier review, downgrades after the grace). Before them, the day
+// audiences the campaign engine will ask for (sync/day_audiences.h) on
+// 2 December 2027: birthdays (the seeded members give none: the figure is
+// the scan), a 60-day lapse, points expiring within 30 days (every
+// member's). Prints the figures.
 //   build/release/tools/bench/day_job_bench [members]
 // The data goes to $ATRIUM_BENCH_DIR (default /tmp) and is removed.
 #include <chrono>
@@ -11,6 +15,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "atrium/sync/day_audiences.h"
 #include "atrium/sync/day_jobs.h"
 #include "demo_mall.h"
 #include "store_cases.h"
@@ -76,6 +81,23 @@ int main(int argc, char** argv) {
   }
   std::printf("seeded %d members (a purchase each) in %.1f s\n", members,
               Seconds(seeding));
+
+  const Date reminded{2027, 12, 2};
+  const auto audience = [&](const char* name, auto&& find) {
+    const Clock::time_point start = Clock::now();
+    const size_t found = find((*log)->state()).size();
+    std::printf("%-13s %s over %d members: %.2f s (%zu found)\n", name,
+                reminded.ToString().c_str(), members, Seconds(start), found);
+  };
+  audience("birthdays", [&](const atrium::sync::GroupState& s) {
+    return atrium::sync::BirthdaysOn(s, reminded);
+  });
+  audience("lapsed 60 d", [&](const atrium::sync::GroupState& s) {
+    return atrium::sync::LapsedOn(s, reminded, 60);
+  });
+  audience("expiring 30 d", [&](const atrium::sync::GroupState& s) {
+    return atrium::sync::ExpiringWithin(s, reminded, 30);
+  });
 
   const auto run = [&](const char* job, Date day) {
     const Timestamp at = calendar.StartOfBusinessDay(day).PlusSeconds(60);

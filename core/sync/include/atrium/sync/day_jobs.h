@@ -22,6 +22,8 @@
 //   the time it runs.
 // - Replicas pull it like any operation (every client sees it) and apply
 //   it to the members they hold, with the same result.
+// The campaign engine's time triggers (birthdays, lapses, expiry
+// reminders) find their members with day_audiences.h, for the same days.
 #ifndef ATRIUM_SYNC_DAY_JOBS_H_
 #define ATRIUM_SYNC_DAY_JOBS_H_
 
