@@ -6,17 +6,6 @@
 #include "atrium/sync/day_jobs.h"
 
 namespace atrium::server {
-DayJobRunner::~DayJobRunner() { Stop(); }
-
-void DayJobRunner::Stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
 StatusOr<int> DayJobRunner::RunDue() {
   const Timestamp now = service_.Now();
   const LocalCalendar calendar = service_.ReadState(
@@ -39,22 +28,12 @@ StatusOr<int> DayJobRunner::RunDue() {
   return applied;
 }
 
-void DayJobRunner::Start() {
-  thread_ = std::thread([this] { Loop(); });
-}
-
-void DayJobRunner::Loop() {
-  std::unique_lock lock(mu_);
-  while (!stopping_) {
-    lock.unlock();
-    if (StatusOr<int> ran = RunDue(); !ran.ok()) {
-      std::cerr << "atriumd: the day's jobs failed and will be retried: "
-                << ran.status().message() << "\n";
-    } else if (*ran > 0) {
-      std::cerr << "atriumd: ran " << *ran << " of the day's jobs\n";
-    }
-    lock.lock();
-    wake_.wait_for(lock, every_);
+void DayJobRunner::RunAndLog() {
+  if (StatusOr<int> ran = RunDue(); !ran.ok()) {
+    std::cerr << "atriumd: the day's jobs failed and will be retried: "
+              << ran.status().message() << "\n";
+  } else if (*ran > 0) {
+    std::cerr << "atriumd: ran " << *ran << " of the day's jobs\n";
   }
 }
 

@@ -14,10 +14,8 @@
 #define ATRIUM_SERVER_APP_DAY_JOB_RUNNER_H_
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "app/periodic.h"
 #include "app/service.h"
 
 namespace atrium::server {
@@ -26,24 +24,18 @@ class DayJobRunner {
  public:
   explicit DayJobRunner(Service& service, std::chrono::milliseconds every =
                                               std::chrono::minutes(1))
-      : service_(service), every_(every) {}
-  ~DayJobRunner();
-  DayJobRunner(const DayJobRunner&) = delete;
-  DayJobRunner& operator=(const DayJobRunner&) = delete;
+      : service_(service),
+        periodic_(every, Periodic::First::kAtOnce, [this] { RunAndLog(); }) {}
 
   StatusOr<int> RunDue();
-  void Start();
-  void Stop();
+  void Start() { periodic_.Start(); }
+  void Stop() { periodic_.Stop(); }
 
  private:
-  void Loop();
+  void RunAndLog();
 
   Service& service_;
-  std::chrono::milliseconds every_;
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;  // under mu_
-  std::thread thread_;
+  Periodic periodic_;  // last: stops first
 };
 
 }  // namespace atrium::server

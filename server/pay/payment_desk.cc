@@ -6,31 +6,15 @@ using sync::PaymentStatus;
 
 PaymentDesk::PaymentDesk(Service& service, PaymentProvider& provider,
                          PayDeskOptions options)
-    : service_(service), provider_(provider), o_(options) {}
+    : service_(service),
+      provider_(provider),
+      o_(options),
+      sweeper_(o_.sweep_every, Periodic::First::kAfterAPeriod,
+               [this] { Sweep(); }) {}
 
-PaymentDesk::~PaymentDesk() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (sweeper_.joinable()) sweeper_.join();
-}
+PaymentDesk::~PaymentDesk() { sweeper_.Stop(); }
 
-void PaymentDesk::Start() {
-  sweeper_ = std::thread([this] { SweepLoop(); });
-}
-
-void PaymentDesk::SweepLoop() {
-  std::unique_lock lock(mu_);
-  while (!stopping_) {
-    wake_.wait_for(lock, o_.sweep_every);
-    if (stopping_) break;
-    lock.unlock();
-    Sweep();
-    lock.lock();
-  }
-}
+void PaymentDesk::Start() { sweeper_.Start(); }
 
 StatusOr<sync::OpResult> PaymentDesk::Run(const std::string& id,
                                           const std::string& type,

@@ -16,12 +16,9 @@
 #ifndef ATRIUM_SERVER_PAY_PAYMENT_DESK_H_
 #define ATRIUM_SERVER_PAY_PAYMENT_DESK_H_
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "app/periodic.h"
 #include "app/service.h"
 #include "app/slow_work.h"
 #include "pay/payment_provider.h"
@@ -68,16 +65,12 @@ class PaymentDesk {
  private:
   StatusOr<sync::OpResult> Run(const std::string& id, const std::string& type,
                                codec::Json payload);
-  void SweepLoop();
 
   Service& service_;
   PaymentProvider& provider_;
   PayDeskOptions o_;
   SlowWork calls_{4, 256};
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;  // under mu_
-  std::thread sweeper_;
+  Periodic sweeper_;  // last: stops first
 };
 
 }  // namespace atrium::server
