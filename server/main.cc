@@ -17,7 +17,7 @@
 #include "app/data_folder.h"
 #include "app/day_job_runner.h"
 #include "app/demo_seed.h"
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 #include "demo_mall.h"
 #include "http/http_server.h"
 #include "pay/http_provider.h"
@@ -141,7 +141,7 @@ Timestamp SystemNow() { return Timestamp::FromUnixSeconds(std::time(nullptr)); }
 
 int Run(const Flags& f) {
   namespace fs = std::filesystem;
-  if (Status s = InitCrypto(); !s.ok()) return Log(s.message()), 1;
+  if (Status s = auth::InitCrypto(); !s.ok()) return Log(s.message()), 1;
   if (f.reset) {
     for (const char* name : {"atrium.db", "atrium.db-wal", "atrium.db-shm",
                              "auth.db", "auth.db-wal", "auth.db-shm",
@@ -166,7 +166,7 @@ int Run(const Flags& f) {
   if (!service.ok())
     return Log("opening the log: " + service.status().message()), 1;
   StatusOr<std::unique_ptr<Credentials>> credentials =
-      Credentials::Open(f.data + "/auth.db", HmacSha256(*key, "devices"));
+      Credentials::Open(f.data + "/auth.db", auth::HmacSha256(*key, "devices"));
   if (!credentials.ok()) return Log(credentials.status().message()), 1;
 
   if (fresh) {
@@ -185,7 +185,7 @@ int Run(const Flags& f) {
         std::to_string(seeded->operations) + " operations");
   }
 
-  MemberCodes member_codes(HmacSha256(*key, "member-codes"));
+  MemberCodes member_codes(auth::HmacSha256(*key, "member-codes"));
   if (Status s = member_codes.Persist(f.data + "/codes.db"); !s.ok()) {
     return Log("opening codes.db: " + s.message()), 1;
   }
@@ -193,10 +193,10 @@ int Run(const Flags& f) {
   ApiLimits limits;
   limits.requests_per_device_minute = f.device_rate;
   ApiContext ctx(**service, **credentials,
-                 TokenSigner(HmacSha256(*key, "tokens")), member_codes,
-                 sign_in_codes, limits, Log);
-  ctx.plate_key = HmacSha256(*key, "plates");
-  ctx.op_id_key = HmacSha256(*key, "operation-ids");
+                 auth::TokenSigner(auth::HmacSha256(*key, "tokens")),
+                 member_codes, sign_in_codes, limits, Log);
+  ctx.plate_key = auth::HmacSha256(*key, "plates");
+  ctx.op_id_key = auth::HmacSha256(*key, "operation-ids");
   if (Status files = LoadCatalogueFiles(f.demo, ctx); !files.ok()) {
     return Log(files.message()), 1;
   }

@@ -2,7 +2,7 @@
 // password; signing out revokes the session token.
 #include "api/json_response.h"
 #include "api/routes.h"
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 
 namespace atrium::server {
 namespace {
@@ -42,10 +42,11 @@ std::optional<MemberId> MemberByPhone(ApiContext& ctx, const Phone& phone) {
 void IssueMemberSession(ApiContext& ctx, const MemberId& member,
                         bool registered, const Respond& respond) {
   const Timestamp now = ctx.service.Now();
-  Claims c{"member", member.value(), "",
-           Timestamp::FromUnixSeconds(now.unix_seconds() +
-                                      ctx.limits.member_session_days * kDay),
-           ""};
+  auth::Claims c{
+      "member", member.value(), "",
+      Timestamp::FromUnixSeconds(now.unix_seconds() +
+                                 ctx.limits.member_session_days * kDay),
+      ""};
   codec::Json out = {
       {"token", ctx.tokens.Issue(c)},
       {"member_id", member.value()},
@@ -84,9 +85,9 @@ void SignIn(ApiContext& ctx, const Request& req, const PathParams&,
   if (known) return IssueMemberSession(ctx, *known, false, respond);
 
   // A new member registers themselves.
-  MemberId id{"M" + Hex(RandomBytes(6))};
+  MemberId id{"M" + auth::Hex(auth::RandomBytes(6))};
   sync::Operation op;
-  op.id = "reg-" + Hex(RandomBytes(12));
+  op.id = "reg-" + auth::Hex(auth::RandomBytes(12));
   op.origin = {sync::OriginKind::kMember, id.value()};
   op.type = "register";
   op.client_time = ctx.service.Now();
@@ -147,10 +148,11 @@ void OperatorSignIn(ApiContext& ctx, const Request& req, const PathParams&,
       return respond(
           ErrorResponse(401, "UNAUTHENTICATED", role.status().message()));
     }
-    Claims c{"operator", name, std::string(RoleName(*role)),
-             Timestamp::FromUnixSeconds(
-                 now.unix_seconds() + ctx.limits.operator_session_hours * 3600),
-             ""};
+    auth::Claims c{
+        "operator", name, std::string(RoleName(*role)),
+        Timestamp::FromUnixSeconds(now.unix_seconds() +
+                                   ctx.limits.operator_session_hours * 3600),
+        ""};
     respond(JsonResponse(200, {{"token", ctx.tokens.Issue(c)},
                                {"role", RoleName(*role)},
                                {"expires_at", FormatIso8601(c.expires_at)}}));

@@ -1,7 +1,7 @@
 #include "api/context.h"
 
 #include "api/json_response.h"
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 
 namespace atrium::server {
 namespace {
@@ -58,14 +58,15 @@ void Presence::End(const std::string& device, const MemberId& member) {
   until_.erase({device, member.value()});
 }
 
-StatusOr<Claims> ApiContext::Session(const Request& req, std::string_view kind,
-                                     Response& error) {
+StatusOr<auth::Claims> ApiContext::Session(const Request& req,
+                                           std::string_view kind,
+                                           Response& error) {
   std::string token = BearerToken(req);
   if (token.empty()) {
     error = ErrorResponse(401, "UNAUTHENTICATED", "sign in first");
     return PermissionDenied("no token");
   }
-  StatusOr<Claims> c = tokens.Verify(token, service.Now());
+  StatusOr<auth::Claims> c = tokens.Verify(token, service.Now());
   if (c.ok() && credentials.IsRevoked(c->id)) {
     c = PermissionDenied("the session was signed out");
   }
@@ -82,7 +83,7 @@ StatusOr<Claims> ApiContext::Session(const Request& req, std::string_view kind,
 }
 
 StatusOr<Caller> ApiContext::Member(const Request& req, Response& error) {
-  StatusOr<Claims> c = Session(req, "member", error);
+  StatusOr<auth::Claims> c = Session(req, "member", error);
   if (!c.ok()) return c.status();
   const bool gone = service.ReadState([&](const sync::GroupState& s) {
     const atrium::Member* m = s.directory.Find(MemberId{c->subject});
@@ -131,7 +132,7 @@ StatusOr<Caller> ApiContext::Device(const Request& req, std::string_view kind,
 StatusOr<Caller> ApiContext::Operator(const Request& req,
                                       const std::set<Role>& roles,
                                       Response& error) {
-  StatusOr<Claims> c = Session(req, "operator", error);
+  StatusOr<auth::Claims> c = Session(req, "operator", error);
   if (!c.ok()) return c.status();
   StatusOr<Role> role = ParseRole(c->role);
   if (!role.ok() || !roles.contains(*role)) {
@@ -192,7 +193,7 @@ codec::Json ApiContext::CodeSecrets(const MemberId& member) {
   codec::Json out = codec::Json::array();
   for (const MemberCodes::DaySecret& d :
        member_codes.SecretsFor(member, service.Now())) {
-    out.push_back({{"day", d.day}, {"secret", Base64Url(d.secret)}});
+    out.push_back({{"day", d.day}, {"secret", auth::Base64Url(d.secret)}});
   }
   return out;
 }

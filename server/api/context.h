@@ -12,13 +12,13 @@
 
 #include "app/service.h"
 #include "app/slow_work.h"
+#include "atrium/auth/token.h"
 #include "atrium/mall_map.h"
 #include "atrium/sync/authority.h"
 #include "auth/credentials.h"
 #include "auth/member_code.h"
 #include "auth/rate_limit.h"
 #include "auth/sign_in_codes.h"
-#include "auth/token.h"
 #include "http/message.h"
 
 namespace atrium::server {
@@ -43,7 +43,7 @@ struct Caller {
   std::string id;              // member id, device id or operator name
   Device device;               // for a device
   Role role = Role::kFinance;  // for an operator
-  Claims claims;               // for a member or an operator
+  auth::Claims claims;         // for a member or an operator
 };
 
 // Idempotency keys whose first request is still being answered.
@@ -75,9 +75,10 @@ class Presence {
 class PaymentDesk;
 
 struct ApiContext {
-  ApiContext(Service& service, Credentials& credentials, TokenSigner tokens,
-             MemberCodes& member_codes, SignInCodes& sign_in_codes,
-             ApiLimits limits, std::function<void(std::string_view)> log)
+  ApiContext(Service& service, Credentials& credentials,
+             auth::TokenSigner tokens, MemberCodes& member_codes,
+             SignInCodes& sign_in_codes, ApiLimits limits,
+             std::function<void(std::string_view)> log)
       : service(service),
         credentials(credentials),
         tokens(std::move(tokens)),
@@ -88,7 +89,7 @@ struct ApiContext {
 
   Service& service;
   Credentials& credentials;
-  TokenSigner tokens;
+  auth::TokenSigner tokens;
   MemberCodes& member_codes;
   SignInCodes& sign_in_codes;
   ApiLimits limits;
@@ -147,8 +148,8 @@ struct ApiContext {
 
  private:
   // A member's or operator's session token, checked and not revoked.
-  StatusOr<Claims> Session(const Request& req, std::string_view kind,
-                           Response& error);
+  StatusOr<auth::Claims> Session(const Request& req, std::string_view kind,
+                                 Response& error);
 };
 
 }  // namespace atrium::server

@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "api/json_response.h"
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 
 namespace atrium::server {
 namespace {
@@ -59,7 +59,7 @@ std::optional<std::string> BeginKey(ApiContext& ctx, const Request& req,
 // Keyed by the server's secret, and outside the ids clients push (which
 // start with their origin), so no client can take one first.
 std::string OpId(const ApiContext& ctx, const std::string& scope) {
-  return "k-" + Hex(HmacSha256(ctx.op_id_key, scope).substr(0, 16));
+  return "k-" + auth::Hex(auth::HmacSha256(ctx.op_id_key, scope).substr(0, 16));
 }
 
 }  // namespace

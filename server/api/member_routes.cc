@@ -5,12 +5,12 @@
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/routes.h"
+#include "atrium/auth/crypto.h"
 #include "atrium/codec/domain_json.h"
 #include "atrium/plate.h"
 #include "atrium/statement.h"
 #include "atrium/store/sqlite.h"
 #include "atrium/sync/member_views.h"
-#include "auth/crypto.h"
 
 namespace atrium::server {
 namespace {
@@ -59,9 +59,10 @@ void Code(ApiContext& ctx, const Caller& me, const Request&,
           const Respond& respond) {
   MemberCodes::Code c =
       ctx.member_codes.Current(MemberId{me.id}, ctx.service.Now());
-  respond(JsonResponse(200, {{"code", c.text},
-                             {"expires_at", FormatIso8601(c.expires_at)},
-                             {"window_seconds", kMemberCodeWindowSeconds}}));
+  respond(
+      JsonResponse(200, {{"code", c.text},
+                         {"expires_at", FormatIso8601(c.expires_at)},
+                         {"window_seconds", auth::kMemberCodeWindowSeconds}}));
 }
 
 // The secrets the phone makes its codes with, from today: it asks again

@@ -10,8 +10,8 @@
 #include "api/payment_routes.h"
 #include "api/plate_keys.h"
 #include "api/routes.h"
+#include "atrium/auth/crypto.h"
 #include "atrium/codec/parking_json.h"
-#include "auth/crypto.h"
 #include "pay/payment_desk.h"
 
 namespace atrium::server {
@@ -97,8 +97,9 @@ std::optional<AutoCharge> AutoChargeFor(ApiContext& ctx, const Caller& gate,
         codec::Json open = p.payload;
         open["order_no"] =
             "PA" +
-            Hex(HmacSha256(ctx.op_id_key, "auto-pay:" + gate.id + ":" +
-                                              req.Header("idempotency-key")))
+            auth::Hex(auth::HmacSha256(ctx.op_id_key,
+                                       "auto-pay:" + gate.id + ":" +
+                                           req.Header("idempotency-key")))
                 .substr(0, 30);
         open["payer"] = "auto_pay";
         open["member_id"] = member.value();

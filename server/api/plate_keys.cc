@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <cctype>
 
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 
 namespace atrium::server {
 
 StatusOr<Plate> KeyedPlate(const ApiContext& ctx, const std::string& text) {
   StatusOr<Plate> plate = Plate::Parse(text);
   if (!plate.ok()) return plate.status();
-  return Plate::Keyed(Hex(HmacSha256(ctx.plate_key, plate->text())),
+  return Plate::Keyed(auth::Hex(auth::HmacSha256(ctx.plate_key, plate->text())),
                       plate->Masked(), plate->new_energy());
 }
 
@@ -35,7 +35,7 @@ StatusOr<std::string> KeyedTicket(const ApiContext& ctx,
     return static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   });
   // A purpose prefix keeps a ticket's hash from ever equalling a plate's.
-  return Hex(HmacSha256(ctx.plate_key, "ticket|" + upper));
+  return auth::Hex(auth::HmacSha256(ctx.plate_key, "ticket|" + upper));
 }
 
 }  // namespace atrium::server

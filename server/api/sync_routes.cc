@@ -6,9 +6,9 @@
 
 #include "api/json_response.h"
 #include "api/routes.h"
+#include "atrium/auth/crypto.h"
 #include "atrium/sync/device_view.h"
 #include "atrium/sync/member_views.h"
-#include "auth/crypto.h"
 
 namespace atrium::server {
 namespace {

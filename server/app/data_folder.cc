@@ -9,7 +9,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 
 namespace atrium::server {
 namespace {
@@ -73,7 +73,7 @@ StatusOr<std::string> LoadOrMakeKey(const std::string& path) {
     return std::string(key.data(), kKeyBytes);
   }
   if (errno != ENOENT) return Unavailable(Errno(path));
-  const std::string key = RandomBytes(kKeyBytes);
+  const std::string key = auth::RandomBytes(kKeyBytes);
   const int out =
       open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (out < 0) return Unavailable(Errno(path));

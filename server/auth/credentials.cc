@@ -1,6 +1,6 @@
 #include "auth/credentials.h"
 
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 
 namespace atrium::server {
 namespace {
@@ -74,7 +74,7 @@ Status Credentials::AddDevice(const Device& d, std::string_view device_key) {
   if (device_key.size() < 16) {
     return InvalidArgument("a device key needs at least 16 characters");
   }
-  std::string hash = Hex(HmacSha256(key_, device_key));
+  std::string hash = auth::Hex(auth::HmacSha256(key_, device_key));
   std::lock_guard lock(mu_);
   StatusOr<store::Statement*> s = db_->Prepare(
       "INSERT OR REPLACE INTO devices (id, kind, mall_id, key_hash, "
@@ -91,11 +91,12 @@ Status Credentials::AddDevice(const Device& d, std::string_view device_key) {
 }
 
 Status Credentials::AddOperator(const std::string& name, Role role,
-                                std::string_view password, PasswordCost cost) {
+                                std::string_view password,
+                                auth::PasswordCost cost) {
   if (password.size() < 8) {
     return InvalidArgument("a password needs at least 8 characters");
   }
-  StatusOr<std::string> hash = HashPassword(password, cost);
+  StatusOr<std::string> hash = auth::HashPassword(password, cost);
   if (!hash.ok()) return hash.status();
   std::lock_guard lock(mu_);
   StatusOr<store::Statement*> s = db_->Prepare(
@@ -108,10 +109,11 @@ Status Credentials::AddOperator(const std::string& name, Role role,
 
 StatusOr<Device> Credentials::CheckDevice(const std::string& id,
                                           std::string_view device_key) const {
-  std::string hash = Hex(HmacSha256(key_, device_key));
+  std::string hash = auth::Hex(auth::HmacSha256(key_, device_key));
   std::lock_guard lock(mu_);
   auto it = devices_.find(id);
-  if (it == devices_.end() || !ConstantTimeEqual(it->second.second, hash)) {
+  if (it == devices_.end() ||
+      !auth::ConstantTimeEqual(it->second.second, hash)) {
     return PermissionDenied("unknown device or wrong device key");
   }
   return it->second.first;
@@ -136,7 +138,7 @@ StatusOr<Role> Credentials::CheckOperator(const std::string& name,
     (*s)->Reset();
   }
   // Verified outside the lock: argon2id takes tens of milliseconds.
-  if (hash.empty() || !VerifyPassword(hash, password)) {
+  if (hash.empty() || !auth::VerifyPassword(hash, password)) {
     return PermissionDenied("wrong name or password");
   }
   return ParseRole(role);

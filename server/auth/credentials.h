@@ -12,9 +12,9 @@
 #include <set>
 #include <string>
 
+#include "atrium/auth/crypto.h"
 #include "atrium/store/sqlite.h"
 #include "atrium/time.h"
-#include "auth/crypto.h"
 
 namespace atrium::server {
 
@@ -38,9 +38,9 @@ class Credentials {
                                                      std::string key);
 
   Status AddDevice(const Device& d, std::string_view device_key);
-  Status AddOperator(const std::string& name, Role role,
-                     std::string_view password,
-                     PasswordCost cost = PasswordCost::kInteractive);
+  Status AddOperator(
+      const std::string& name, Role role, std::string_view password,
+      auth::PasswordCost cost = auth::PasswordCost::kInteractive);
   // The device whose id and key these are; PermissionDenied otherwise.
   StatusOr<Device> CheckDevice(const std::string& id,
                                std::string_view device_key) const;

@@ -1,57 +1,6 @@
 #include "auth/member_code.h"
 
-#include <charconv>
-
-#include "auth/crypto.h"
-
 namespace atrium::server {
-namespace {
-
-constexpr std::string_view kPrefix = "ATM1.";
-constexpr size_t kMacBytes = 10;
-constexpr size_t kMaxCodeLength = 128;
-
-int64_t WindowOf(Timestamp t) {
-  return t.unix_seconds() / kMemberCodeWindowSeconds;
-}
-
-}  // namespace
-
-std::string MemberCodes::SecretFor(const MemberId& member, int64_t day) const {
-  return HmacSha256(
-      key_, "member-code|" + member.value() + "|" + std::to_string(day));
-}
-
-std::vector<MemberCodes::DaySecret> MemberCodes::SecretsFor(
-    const MemberId& member, Timestamp now) const {
-  std::vector<DaySecret> out;
-  const int64_t today = now.unix_seconds() / kSecondsPerDay;
-  for (int64_t day = today; day < today + kCodeSecretDays; ++day) {
-    out.push_back({day, SecretFor(member, day)});
-  }
-  return out;
-}
-
-std::string MemberCodes::Mac(const MemberId& member, int64_t window) const {
-  // Divided, not multiplied: a scanned window may be any int64.
-  static_assert(kSecondsPerDay % kMemberCodeWindowSeconds == 0);
-  const int64_t day = window / (kSecondsPerDay / kMemberCodeWindowSeconds);
-  return Hex(Rfc2104HmacSha256(SecretFor(member, day),
-                               member.value() + "." + std::to_string(window))
-                 .substr(0, kMacBytes));
-}
-
-std::string MemberCodes::Text(const MemberId& member, int64_t window) const {
-  return std::string(kPrefix) + member.value() + "." + std::to_string(window) +
-         "." + Mac(member, window);
-}
-
-MemberCodes::Code MemberCodes::Current(const MemberId& member,
-                                       Timestamp now) const {
-  const int64_t w = WindowOf(now);
-  return {Text(member, w),
-          Timestamp::FromUnixSeconds((w + 1) * kMemberCodeWindowSeconds)};
-}
 
 Status MemberCodes::Persist(const std::string& path) {
   StatusOr<std::unique_ptr<store::Db>> db = store::Db::Open(path);
@@ -102,32 +51,16 @@ Status MemberCodes::Remember(const MemberId& member, int64_t window,
 }
 
 StatusOr<MemberId> MemberCodes::Scan(std::string_view text, Timestamp now) {
-  const Status bad = InvalidArgument("not a member code");
-  if (text.size() > kMaxCodeLength || !text.starts_with(kPrefix)) return bad;
-  std::string_view rest = text.substr(kPrefix.size());
-  size_t d1 = rest.find('.');
-  size_t d2 = rest.find('.', d1 == std::string_view::npos ? d1 : d1 + 1);
-  if (d1 == std::string_view::npos || d2 == std::string_view::npos) return bad;
-  MemberId member{std::string(rest.substr(0, d1))};
-  std::string_view window_text = rest.substr(d1 + 1, d2 - d1 - 1);
-  int64_t window = 0;
-  auto [end, ec] = std::from_chars(
-      window_text.data(), window_text.data() + window_text.size(), window);
-  // Only the one text the member's phone makes for (member, window): "0"
-  // before the window, "+", upper-case hex are other texts of the same code.
-  if (ec != std::errc() || end != window_text.data() + window_text.size() ||
-      !ValidateId(member.value(), "member").ok() ||
-      !ConstantTimeEqual(text, Text(member, window))) {
-    return bad;
-  }
-  const int64_t current = WindowOf(now);
-  if (window != current && window != current - 1) {
+  StatusOr<auth::MemberCodeSigner::Named> named = signer_.Check(text);
+  if (!named.ok()) return named.status();
+  const int64_t current = auth::MemberCodeWindow(now);
+  if (named->window != current && named->window != current - 1) {
     return FailedPrecondition(
         "the member code has expired: refresh it on the phone");
   }
   std::lock_guard lock(mu_);
-  ATRIUM_RETURN_IF_ERROR(Remember(member, window, current));
-  return member;
+  ATRIUM_RETURN_IF_ERROR(Remember(named->member, named->window, current));
+  return std::move(named->member);
 }
 
 }  // namespace atrium::server

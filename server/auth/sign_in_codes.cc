@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 
 namespace atrium::server {
 
@@ -35,7 +35,7 @@ Status SignInCodes::Request(const Phone& phone, const std::string& client,
         "for another");
   }
   char code[8];
-  std::snprintf(code, sizeof code, "%06u", RandomBelow(1'000'000));
+  std::snprintf(code, sizeof code, "%06u", auth::RandomBelow(1'000'000));
   {
     std::lock_guard lock(mu_);
     // Expired codes of other phones go as new ones come, once a minute
@@ -61,7 +61,7 @@ Status SignInCodes::Check(const Phone& phone, std::string_view code,
   if (it == pending_.end() || it->second.expires_at <= now) {
     return PermissionDenied("no valid code for this phone: ask for one");
   }
-  if (!ConstantTimeEqual(it->second.code, code)) {
+  if (!auth::ConstantTimeEqual(it->second.code, code)) {
     if (--it->second.tries_left <= 0) pending_.erase(it);
     return PermissionDenied("wrong code");
   }

@@ -1,7 +1,7 @@
 #include "pay/http_provider.h"
 
+#include "atrium/auth/pay_signature.h"
 #include "atrium/codec/json_reader.h"
-#include "pay/pay_signature.h"
 
 namespace atrium::server {
 namespace {
@@ -35,10 +35,10 @@ StatusOr<Response> HttpProvider::Call(const std::string& method,
   req.method = method;
   req.target = target;
   req.body = body;
-  req.headers = {
-      {"content-type", "application/json"},
-      {std::string(kPaySignatureHeader),
-       SignPayMessage(o_.key, clock_().unix_seconds(), method, target, body)}};
+  req.headers = {{"content-type", "application/json"},
+                 {std::string(auth::kPaySignatureHeader),
+                  auth::SignPayMessage(o_.key, clock_().unix_seconds(), method,
+                                       target, body)}};
   StatusOr<Response> res = HttpFetch(o_.endpoint, req);
   if (!res.ok()) return res.status();
   if (res->status >= 500) {
@@ -101,9 +101,9 @@ Status HttpProvider::Refund(const std::string& order_no,
 
 StatusOr<ProviderOrder> HttpProvider::ReadNotification(const Request& req,
                                                        Timestamp now) {
-  ATRIUM_RETURN_IF_ERROR(
-      VerifyPayMessage(o_.key, req.Header(std::string(kPaySignatureHeader)),
-                       req.method, req.target, req.body, now.unix_seconds()));
+  ATRIUM_RETURN_IF_ERROR(auth::VerifyPayMessage(
+      o_.key, req.Header(std::string(auth::kPaySignatureHeader)), req.method,
+      req.target, req.body, now.unix_seconds()));
   StatusOr<ProviderOrder> o = OrderFrom(req.body);
   if (!o.ok()) return InvalidArgument(o.status().message());
   return o;

@@ -1,7 +1,7 @@
 // HttpProvider: PaymentProvider over HTTP to an API shaped like WeChat Pay
 // v3's, as tools/paysim serves it (sim_provider.h has the routes). Every
 // request is signed with the merchant's key, and every notification
-// checked against it (pay_signature.h). Calls block for up to the
+// checked against it (atrium/auth/pay_signature.h). Calls block for up to the
 // endpoint's timeout: make them off the HTTP threads.
 #ifndef ATRIUM_SERVER_PAY_HTTP_PROVIDER_H_
 #define ATRIUM_SERVER_PAY_HTTP_PROVIDER_H_

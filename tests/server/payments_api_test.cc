@@ -4,7 +4,7 @@
 // twice or never; unpaid orders close; money for what is gone goes back.
 #include <gtest/gtest.h>
 
-#include "pay/pay_signature.h"
+#include "atrium/auth/pay_signature.h"
 #include "test_server.h"
 
 namespace atrium::testing {
@@ -109,15 +109,15 @@ TEST_F(PaymentsApiTest, AForgedOrReplayedNotificationIsRefused) {
                 {{"Atrium-Pay-Signature", signature}});
   };
   EXPECT_EQ(post("").status, 403);
-  EXPECT_EQ(post(server::SignPayMessage("a-key-of-our-own-making!",
-                                        s_.Now().unix_seconds(), "POST", target,
-                                        body))
-                .status,
-            403);
+  EXPECT_EQ(
+      post(auth::SignPayMessage("a-key-of-our-own-making!",
+                                s_.Now().unix_seconds(), "POST", target, body))
+          .status,
+      403);
   // The merchant's key, but a message from an hour ago.
-  EXPECT_EQ(post(server::SignPayMessage("test-merchant-key-0123456789",
-                                        s_.Now().unix_seconds() - 3600, "POST",
-                                        target, body))
+  EXPECT_EQ(post(auth::SignPayMessage("test-merchant-key-0123456789",
+                                      s_.Now().unix_seconds() - 3600, "POST",
+                                      target, body))
                 .status,
             403);
   EXPECT_EQ(Order(no)["status"], "open");

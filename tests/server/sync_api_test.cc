@@ -2,7 +2,7 @@
 // see; a member signs in at a kiosk and the kiosk gets their history.
 #include <gtest/gtest.h>
 
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 #include "test_server.h"
 
 namespace atrium::testing {

@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "api/catalogue_files.h"
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 #include "demo_mall.h"
 
 namespace atrium::testing {
@@ -33,7 +33,7 @@ std::string FreshDir() {
 
 TestServer::TestServer(server::ApiLimits limits)
     : dir_(FreshDir()), limits_(limits), now_(kStart) {
-  EXPECT_TRUE(server::InitCrypto().ok());
+  EXPECT_TRUE(auth::InitCrypto().ok());
   sim_ = std::make_unique<paysim::SimProvider>(kPayKey, "http://127.0.0.1:0",
                                                [this] { return now_.load(); });
   server::HttpOptions sim_options;
@@ -69,7 +69,7 @@ void TestServer::AddAccess() {
     ASSERT_TRUE(credentials_
                     ->AddOperator(name, role,
                                   "demo-" + std::string(name) + "-pass",
-                                  server::PasswordCost::kMinimumForTests)
+                                  auth::PasswordCost::kMinimumForTests)
                     .ok());
   }
 }
@@ -106,7 +106,7 @@ void TestServer::Start() {
         codes_[phone.digits()] = code;
       });
   ctx_ = std::make_unique<server::ApiContext>(
-      *service_, *credentials_, server::TokenSigner(kKey), *member_codes_,
+      *service_, *credentials_, auth::TokenSigner(kKey), *member_codes_,
       *sign_in_codes_, limits_, log);
   ctx_->plate_key = "plate-key";
   ctx_->op_id_key = "operation-id-key";

@@ -110,7 +110,7 @@ class TestServer {
   std::unique_ptr<server::PaymentDesk> payments_;
 };
 
-inline constexpr int64_t kMemberCodeStep = server::kMemberCodeWindowSeconds;
+inline constexpr int64_t kMemberCodeStep = auth::kMemberCodeWindowSeconds;
 
 // An operator's body adding a coupon template of m-xinjie, ¥10 off, one
 // each, valid through December 2026; sold for `points_price` points if

@@ -11,7 +11,7 @@
 #include <iterator>
 #include <string_view>
 
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 #include "load_scenarios.h"
 
 namespace {
@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   std::ifstream key_file(data + "/server.key", std::ios::binary);
   o.server_key.assign(std::istreambuf_iterator<char>(key_file), {});
   if (o.server_key.size() != 32 || o.connections < 1 || o.seconds < 1 ||
-      !server::InitCrypto().ok()) {
+      !auth::InitCrypto().ok()) {
     std::cerr << "atrium_load: needs the server's data folder (--data) and "
                  "positive counts\n"
               << kUsage;

@@ -11,9 +11,9 @@
 #include <thread>
 #include <vector>
 
-#include "auth/crypto.h"
-#include "auth/member_code.h"
-#include "auth/token.h"
+#include "atrium/auth/crypto.h"
+#include "atrium/auth/member_code.h"
+#include "atrium/auth/token.h"
 #include "http_client.h"
 
 namespace atrium::load {
@@ -98,8 +98,8 @@ LoadReport Drive(const LoadOptions& o, const std::string& name,
 
 // Scans members so that the till may earn for them (fresh codes: one scan
 // per member per window).
-Status ScanAll(const LoadOptions& o, server::MemberCodes& codes, int64_t first,
-               int64_t count) {
+Status ScanAll(const LoadOptions& o, const auth::MemberCodeSigner& codes,
+               int64_t first, int64_t count) {
   Connection c(o.port);
   bool waited = false;
   for (int64_t i = first; i < first + count; ++i) {
@@ -111,8 +111,8 @@ Status ScanAll(const LoadOptions& o, server::MemberCodes& codes, int64_t first,
       // Scanned in this window by an earlier run: the next window's code.
       waited = true;
       std::this_thread::sleep_for(std::chrono::seconds(
-          server::kMemberCodeWindowSeconds -
-          Now().unix_seconds() % server::kMemberCodeWindowSeconds));
+          auth::kMemberCodeWindowSeconds -
+          Now().unix_seconds() % auth::kMemberCodeWindowSeconds));
       --i;
       continue;
     }
@@ -127,7 +127,8 @@ Status ScanAll(const LoadOptions& o, server::MemberCodes& codes, int64_t first,
 }  // namespace
 
 StatusOr<LoadReport> RunEarn(const LoadOptions& o) {
-  server::MemberCodes codes(server::HmacSha256(o.server_key, "member-codes"));
+  const auth::MemberCodeSigner codes(
+      auth::HmacSha256(o.server_key, "member-codes"));
   // Many members, as at a mall's tills, each scanned once first.
   constexpr int64_t kMembersPerThread = 64;
   const int64_t members = o.connections * kMembersPerThread;
@@ -162,7 +163,8 @@ StatusOr<LoadReport> RunEarn(const LoadOptions& o) {
 }
 
 StatusOr<LoadReport> RunScan(const LoadOptions& o) {
-  server::MemberCodes codes(server::HmacSha256(o.server_key, "member-codes"));
+  const auth::MemberCodeSigner codes(
+      auth::HmacSha256(o.server_key, "member-codes"));
   // The server takes a member's code once per 30-second window, at any
   // till: the driver never presents a (member, window) twice. It takes
   // members from the top of the range down (the earn scenario scanned from
@@ -178,14 +180,14 @@ StatusOr<LoadReport> RunScan(const LoadOptions& o) {
     return Post("/api/v1/pos/scan", kTill, "", R"({"code":")" + code + "\"}");
   };
   auto window_of = [](Timestamp t) {
-    return t.unix_seconds() / server::kMemberCodeWindowSeconds;
+    return t.unix_seconds() / auth::kMemberCodeWindowSeconds;
   };
   // A till reads codes off phones: the driver makes them before the clock
   // starts, so that the server's figure is not the driver's HMACs. A code
   // scans in its window and the next, so ones made now serve a run of half
   // a window; a longer run makes each as it goes.
   std::vector<std::string> ready;
-  if (o.seconds <= server::kMemberCodeWindowSeconds / 2) {
+  if (o.seconds <= auth::kMemberCodeWindowSeconds / 2) {
     const Timestamp at = Now();
     ready.resize(static_cast<size_t>(std::min<int64_t>(o.members, 500'000)));
     for (size_t i = 0; i < ready.size(); ++i) {
@@ -207,8 +209,8 @@ StatusOr<LoadReport> RunScan(const LoadOptions& o) {
         while (shown[static_cast<size_t>(m - 1)].exchange(window_of(at)) >=
                window_of(at)) {
           std::this_thread::sleep_for(std::chrono::seconds(
-              server::kMemberCodeWindowSeconds -
-              at.unix_seconds() % server::kMemberCodeWindowSeconds));
+              auth::kMemberCodeWindowSeconds -
+              at.unix_seconds() % auth::kMemberCodeWindowSeconds));
           at = Now();
         }
         return scan(m, at);
@@ -229,7 +231,7 @@ StatusOr<LoadReport> RunFlashSale(const LoadOptions& options, int64_t stock,
                            " generated members");
   }
   const Timestamp now = Now();
-  server::TokenSigner signer(server::HmacSha256(o.server_key, "tokens"));
+  auth::TokenSigner signer(auth::HmacSha256(o.server_key, "tokens"));
   const Timestamp expires =
       Timestamp::FromUnixSeconds(now.unix_seconds() + 3600);
   const std::string marketing =

@@ -1,7 +1,7 @@
 #include "notifier.h"
 
+#include "atrium/auth/pay_signature.h"
 #include "http/http_client.h"
-#include "pay/pay_signature.h"
 
 namespace atrium::paysim {
 namespace {
@@ -64,8 +64,8 @@ bool Notifier::Deliver(const Due& d) {
   req.body = d.body;
   req.headers = {
       {"content-type", "application/json"},
-      {std::string(server::kPaySignatureHeader),
-       server::SignPayMessage(key_, clock_(), "POST", req.target, req.body)}};
+      {std::string(auth::kPaySignatureHeader),
+       auth::SignPayMessage(key_, clock_(), "POST", req.target, req.body)}};
   StatusOr<server::Response> res = server::HttpFetch(*to, req);
   return res.ok() && res->status >= 200 && res->status < 300;
 }

@@ -1,7 +1,7 @@
 #include "sim_provider.h"
 
+#include "atrium/auth/pay_signature.h"
 #include "atrium/codec/json_reader.h"
-#include "pay/pay_signature.h"
 
 namespace atrium::paysim {
 namespace {
@@ -74,8 +74,8 @@ SimProvider::SimProvider(std::string key, std::string public_url,
 void SimProvider::Handle(const Request& req, const server::Respond& respond) {
   const std::string path = req.Path();
   if (path.starts_with("/v3/")) {
-    Status signed_ok = server::VerifyPayMessage(
-        key_, req.Header(std::string(server::kPaySignatureHeader)), req.method,
+    Status signed_ok = auth::VerifyPayMessage(
+        key_, req.Header(std::string(auth::kPaySignatureHeader)), req.method,
         req.target, req.body, clock_());
     if (!signed_ok.ok()) {
       return respond(Error(401, Status(StatusCode::kPermissionDenied,

@@ -1,7 +1,7 @@
 // The rotating member code, made on the phone so that it works offline:
 // "ATM1.<member>.<window>.<mac>", the window the 30-second step of now, the
 // mac the first 10 bytes of HMAC-SHA256(the code secret of the window's UTC
-// day, "<member>.<window>") in hex (server/auth/member_code.h), by the
+// day, "<member>.<window>") in hex (atrium/auth/member_code.h), by the
 // browser's Web Crypto. The server gives a week of day secrets at a time.
 export const kWindowSeconds = 30;
 const kDaySeconds = 86400;

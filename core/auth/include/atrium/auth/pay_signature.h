@@ -7,8 +7,8 @@
 //
 //   Atrium-Pay-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256>
 //   signed text: "<t>\n<METHOD>\n<target>\n<body>"
-#ifndef ATRIUM_SERVER_PAY_PAY_SIGNATURE_H_
-#define ATRIUM_SERVER_PAY_PAY_SIGNATURE_H_
+#ifndef ATRIUM_AUTH_PAY_SIGNATURE_H_
+#define ATRIUM_AUTH_PAY_SIGNATURE_H_
 
 #include <cstdint>
 #include <string>
@@ -16,7 +16,7 @@
 
 #include "atrium/status.h"
 
-namespace atrium::server {
+namespace atrium::auth {
 
 inline constexpr std::string_view kPaySignatureHeader = "atrium-pay-signature";
 // How far a message's time may be from the receiver's clock.
@@ -32,6 +32,6 @@ Status VerifyPayMessage(std::string_view key, std::string_view header,
                         std::string_view method, std::string_view target,
                         std::string_view body, int64_t now_unix);
 
-}  // namespace atrium::server
+}  // namespace atrium::auth
 
-#endif  // ATRIUM_SERVER_PAY_PAY_SIGNATURE_H_
+#endif  // ATRIUM_AUTH_PAY_SIGNATURE_H_

@@ -1,10 +1,10 @@
-#include "pay/pay_signature.h"
+#include "atrium/auth/pay_signature.h"
 
 #include <sodium.h>
 
 #include <charconv>
 
-namespace atrium::server {
+namespace atrium::auth {
 namespace {
 
 std::string Mac(std::string_view key, int64_t t, std::string_view method,
@@ -57,4 +57,4 @@ Status VerifyPayMessage(std::string_view key, std::string_view header,
   return Status::Ok();
 }
 
-}  // namespace atrium::server
+}  // namespace atrium::auth

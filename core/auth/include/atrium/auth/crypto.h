@@ -1,14 +1,15 @@
-// The few cryptographic primitives the server uses, all from libsodium:
-// random bytes, HMAC-SHA256, base64url, and argon2id password hashes.
-#ifndef ATRIUM_SERVER_AUTH_CRYPTO_H_
-#define ATRIUM_SERVER_AUTH_CRYPTO_H_
+// The few cryptographic primitives Atrium uses natively (the server, the
+// load driver, the payment simulator), all from libsodium: random bytes,
+// HMAC-SHA256, base64url, and argon2id password hashes.
+#ifndef ATRIUM_AUTH_CRYPTO_H_
+#define ATRIUM_AUTH_CRYPTO_H_
 
 #include <string>
 #include <string_view>
 
 #include "atrium/status.h"
 
-namespace atrium::server {
+namespace atrium::auth {
 
 // Initialises libsodium; call once before anything below.
 Status InitCrypto();
@@ -41,6 +42,6 @@ StatusOr<std::string> HashPassword(
     std::string_view password, PasswordCost cost = PasswordCost::kInteractive);
 bool VerifyPassword(std::string_view hash, std::string_view password);
 
-}  // namespace atrium::server
+}  // namespace atrium::auth
 
-#endif  // ATRIUM_SERVER_AUTH_CRYPTO_H_
+#endif  // ATRIUM_AUTH_CRYPTO_H_

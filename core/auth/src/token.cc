@@ -1,11 +1,11 @@
-#include "auth/token.h"
+#include "atrium/auth/token.h"
 
 #include <charconv>
 #include <vector>
 
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 
-namespace atrium::server {
+namespace atrium::auth {
 namespace {
 
 constexpr size_t kMaxTokenLength = 1024;
@@ -59,4 +59,4 @@ StatusOr<Claims> TokenSigner::Verify(std::string_view token,
   return c;
 }
 
-}  // namespace atrium::server
+}  // namespace atrium::auth

@@ -5,15 +5,15 @@
 // "v1|<kind>|<subject>|<role>|<expires, unix seconds>|<id>". Verify checks
 // the MAC before reading anything and the expiry against the time given;
 // revocation is the caller's list of ids.
-#ifndef ATRIUM_SERVER_AUTH_TOKEN_H_
-#define ATRIUM_SERVER_AUTH_TOKEN_H_
+#ifndef ATRIUM_AUTH_TOKEN_H_
+#define ATRIUM_AUTH_TOKEN_H_
 
 #include <string>
 
 #include "atrium/status.h"
 #include "atrium/time.h"
 
-namespace atrium::server {
+namespace atrium::auth {
 
 struct Claims {
   std::string kind;     // "member" or "operator"
@@ -37,6 +37,6 @@ class TokenSigner {
   std::string key_;
 };
 
-}  // namespace atrium::server
+}  // namespace atrium::auth
 
-#endif  // ATRIUM_SERVER_AUTH_TOKEN_H_
+#endif  // ATRIUM_AUTH_TOKEN_H_

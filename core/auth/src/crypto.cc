@@ -1,10 +1,10 @@
-#include "auth/crypto.h"
+#include "atrium/auth/crypto.h"
 
 #include <sodium.h>
 
 #include <vector>
 
-namespace atrium::server {
+namespace atrium::auth {
 namespace {
 
 const auto* Bytes(std::string_view s) {
@@ -106,4 +106,4 @@ bool VerifyPassword(std::string_view hash, std::string_view password) {
                                   password.size()) == 0;
 }
 
-}  // namespace atrium::server
+}  // namespace atrium::auth
