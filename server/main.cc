@@ -18,7 +18,7 @@
 #include "app/day_job_runner.h"
 #include "app/demo_seed.h"
 #include "atrium/auth/crypto.h"
-#include "demo_mall.h"
+#include "atrium/codec/mall_files.h"
 #include "http/http_server.h"
 #include "pay/http_provider.h"
 #include "pay/payment_desk.h"
@@ -108,7 +108,7 @@ bool ParseFlags(int argc, char** argv, Flags& f) {
 }
 
 Status AddDemoAccess(Credentials& c, const std::string& demo_dir) {
-  StatusOr<codec::Json> file = demo::ReadJsonFile(demo_dir + "/access.json");
+  StatusOr<codec::Json> file = codec::ReadJsonFile(demo_dir + "/access.json");
   if (!file.ok()) return file.status();
   for (const auto& d : (*file)["devices"]) {
     ATRIUM_RETURN_IF_ERROR(
@@ -159,10 +159,10 @@ int Run(const Flags& f) {
 
   StatusOr<std::string> key = LoadOrMakeKey(f.data + "/server.key");
   if (!key.ok()) return Log(key.status().message()), 1;
-  StatusOr<Program> program = demo::LoadProgramFile(f.demo + "/program.json");
-  if (!program.ok()) return Log(program.status().message()), 1;
+  StatusOr<codec::MallFiles> files = codec::LoadMallFiles(f.demo);
+  if (!files.ok()) return Log(files.status().message()), 1;
   StatusOr<std::unique_ptr<Service>> service =
-      Service::Open(log_path, std::move(*program), SystemNow);
+      Service::Open(log_path, files->program, SystemNow);
   if (!service.ok())
     return Log("opening the log: " + service.status().message()), 1;
   StatusOr<std::unique_ptr<Credentials>> credentials =
@@ -197,9 +197,7 @@ int Run(const Flags& f) {
                  member_codes, sign_in_codes, limits, Log);
   ctx.plate_key = auth::HmacSha256(*key, "plates");
   ctx.op_id_key = auth::HmacSha256(*key, "operation-ids");
-  if (Status files = LoadCatalogueFiles(f.demo, ctx); !files.ok()) {
-    return Log(files.message()), 1;
-  }
+  ServeCatalogueFiles(std::move(*files), ctx);
   const std::string base =
       f.public_url.empty()
           ? "http://" + f.http.address + ":" + std::to_string(f.http.port)

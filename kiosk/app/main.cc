@@ -21,9 +21,9 @@
 
 #include "app/flags.h"
 #include "app/frame_capture.h"
-#include "app/mall_files.h"
 #include "app/measure.h"
 #include "app/script.h"
+#include "atrium/codec/mall_files.h"
 #include "model/guide.h"
 #include "model/member_visit.h"
 #include "model/parking_flow.h"
@@ -77,7 +77,10 @@ Timestamp WallClock() {
 int main(int argc, char** argv) {
   std::optional<Flags> flags = ParseFlags(argc, argv);
   if (!flags) return 2;
-  StatusOr<MallFiles> files = LoadMall(flags->demo);
+  StatusOr<codec::MallFiles> files = codec::LoadMallFiles(flags->demo);
+  if (files.ok() && !files->map) {
+    files = NotFound(flags->demo + "/map.json: a kiosk needs the floor plan");
+  }
   if (!files.ok()) {
     std::fprintf(stderr, "atrium-kiosk: %s\n",
                  files.status().ToString().c_str());

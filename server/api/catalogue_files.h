@@ -1,18 +1,17 @@
-// The demo folder's files the API serves as they are: the programme and the
+// The mall folder's files the API serves as they are: the programme and the
 // car parks (to operators, and to phones for their replicas) and the main
-// mall's floor plan (to everyone), read once at start and checked.
+// mall's floor plan (to everyone), read once at start (codec/mall_files.h)
+// with the programme the service runs.
 #ifndef ATRIUM_SERVER_API_CATALOGUE_FILES_H_
 #define ATRIUM_SERVER_API_CATALOGUE_FILES_H_
 
-#include <string>
-
 #include "api/context.h"
+#include "atrium/codec/mall_files.h"
 
 namespace atrium::server {
 
-// Reads `dir`/program.json and, if present, `dir`/parking.json and
-// `dir`/map.json into `ctx`; InvalidArgument if one is malformed.
-Status LoadCatalogueFiles(const std::string& dir, ApiContext& ctx);
+// Gives `ctx` the JSON of `files` and their floor plan.
+void ServeCatalogueFiles(codec::MallFiles files, ApiContext& ctx);
 
 }  // namespace atrium::server
 

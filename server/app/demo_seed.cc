@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <random>
 
-#include "demo_mall.h"
+#include "atrium/codec/mall_files.h"
 
 namespace atrium::server {
 namespace {
@@ -90,7 +90,7 @@ StatusOr<Json> DemoList(const std::string& dir, const std::string& file,
                         const std::string& key) {
   const std::string path = dir + "/" + file;
   if (!std::filesystem::exists(path)) return Json::array();
-  StatusOr<Json> json = demo::ReadJsonFile(path);
+  StatusOr<Json> json = codec::ReadJsonFile(path);
   if (!json.ok()) return json.status();
   const auto list = json->find(key);
   if (list == json->end() || !list->is_array()) {
@@ -136,7 +136,7 @@ Status AddDemoEscrows(Seeder& seeder, const std::string& dir, Timestamp now) {
 // ledger's own business and are skipped).
 Status AddDemoMembers(Seeder& seeder, const std::string& dir,
                       int64_t& members) {
-  StatusOr<Json> file = demo::ReadJsonFile(dir + "/members.json");
+  StatusOr<Json> file = codec::ReadJsonFile(dir + "/members.json");
   if (!file.ok()) return file.status();
   for (const Json& m : (*file)["members"]) {
     const std::string id = m["id"];

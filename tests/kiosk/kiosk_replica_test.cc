@@ -8,8 +8,8 @@
 
 #include <fstream>
 
+#include "atrium/codec/mall_files.h"
 #include "atrium/codec/program_json.h"
-#include "demo_mall.h"
 #include "server/test_server.h"
 #include "store/temp_dir.h"
 
@@ -61,7 +61,7 @@ class KioskReplicaTest : public ::testing::Test {
     ASSERT_GE(Usable(), 1000);
   }
   std::unique_ptr<KioskReplica> OpenKiosk() {
-    StatusOr<Program> program = demo::LoadProgramFile(
+    StatusOr<Program> program = codec::LoadProgramFile(
         std::string(ATRIUM_SHARED_DIR) + "/demo-mall/program.json");
     EXPECT_TRUE(program.ok());
     KioskReplica::Options o;

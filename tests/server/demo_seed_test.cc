@@ -7,7 +7,7 @@
 
 #include <filesystem>
 
-#include "demo_mall.h"
+#include "atrium/codec/mall_files.h"
 
 namespace atrium::testing {
 namespace {
@@ -21,7 +21,7 @@ TEST(DemoSeedTest, SeedsCouponsAndMembersThroughTheLog) {
   std::filesystem::create_directories(dir);
   const std::string demo = std::string(ATRIUM_SHARED_DIR) + "/demo-mall";
   auto open = [&] {
-    StatusOr<Program> program = demo::LoadProgramFile(demo + "/program.json");
+    StatusOr<Program> program = codec::LoadProgramFile(demo + "/program.json");
     EXPECT_TRUE(program.ok()) << program.status().ToString();
     return store::OpLog::Open(dir + "/atrium.db", std::move(*program));
   };

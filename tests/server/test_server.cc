@@ -8,7 +8,7 @@
 
 #include "api/catalogue_files.h"
 #include "atrium/auth/crypto.h"
-#include "demo_mall.h"
+#include "atrium/codec/mall_files.h"
 
 namespace atrium::testing {
 namespace {
@@ -51,7 +51,7 @@ TestServer::TestServer(server::ApiLimits limits)
 void TestServer::AddAccess() {
   // The demo's devices, and two operators (hashed at the cheapest cost:
   // interactive argon2id is slow on purpose).
-  StatusOr<codec::Json> access = demo::ReadJsonFile(
+  StatusOr<codec::Json> access = codec::ReadJsonFile(
       std::string(ATRIUM_SHARED_DIR) + "/demo-mall/access.json");
   ASSERT_TRUE(access.ok());
   for (const auto& d : (*access)["devices"]) {
@@ -81,7 +81,7 @@ TestServer::~TestServer() {
 }
 
 void TestServer::Start() {
-  StatusOr<Program> program = demo::LoadProgramFile(
+  StatusOr<Program> program = codec::LoadProgramFile(
       std::string(ATRIUM_SHARED_DIR) + "/demo-mall/program.json");
   ASSERT_TRUE(program.ok()) << program.status().ToString();
   auto service = server::Service::Open(dir_ + "/atrium.db", std::move(*program),
@@ -110,9 +110,10 @@ void TestServer::Start() {
       *sign_in_codes_, limits_, log);
   ctx_->plate_key = "plate-key";
   ctx_->op_id_key = "operation-id-key";
-  ASSERT_TRUE(server::LoadCatalogueFiles(
-                  std::string(ATRIUM_SHARED_DIR) + "/demo-mall", *ctx_)
-                  .ok());
+  StatusOr<codec::MallFiles> files =
+      codec::LoadMallFiles(std::string(ATRIUM_SHARED_DIR) + "/demo-mall");
+  ASSERT_TRUE(files.ok()) << files.status().ToString();
+  server::ServeCatalogueFiles(std::move(*files), *ctx_);
   api_ = std::make_unique<server::Api>(
       *ctx_,
       std::vector<server::StaticFiles>{server::StaticFiles(

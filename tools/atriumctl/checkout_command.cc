@@ -4,8 +4,9 @@
 
 #include "atrium/checkout.h"
 #include "atrium/codec/coupon_json.h"
+#include "atrium/codec/mall_files.h"
+#include "atrium/ledger.h"
 #include "cli.h"
-#include "demo_mall.h"
 
 namespace atrium::cli {
 namespace {
@@ -89,7 +90,7 @@ StatusOr<codec::Json> Checkout(const Args& args) {
   codec::Json out = codec::CheckoutToJson(*result, wallet);
 
   if (args.Has("program")) {
-    StatusOr<Program> program = demo::LoadProgramFile(args.Get("program", ""));
+    StatusOr<Program> program = codec::LoadProgramFile(args.Get("program", ""));
     if (!program.ok()) return program.status();
     const Mall* mall = program->group.FindMall(req->basket.mall);
     if (mall == nullptr) {

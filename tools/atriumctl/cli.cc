@@ -3,7 +3,7 @@
 #include <iostream>
 #include <iterator>
 
-#include "demo_mall.h"
+#include "atrium/codec/mall_files.h"
 
 namespace atrium::cli {
 
@@ -38,7 +38,7 @@ std::string Args::Get(const std::string& name,
 StatusOr<codec::Json> ReadInput(const Args& args) {
   std::string text;
   if (args.Has("in")) {
-    StatusOr<std::string> file = demo::ReadFile(args.Get("in", ""));
+    StatusOr<std::string> file = codec::ReadFile(args.Get("in", ""));
     if (!file.ok()) return file.status();
     text = std::move(*file);
   } else {

@@ -7,10 +7,10 @@
 #include <filesystem>
 #include <string>
 
+#include "atrium/codec/mall_files.h"
 #include "atrium/store/op_log.h"
 #include "atrium/sync/day_jobs.h"
 #include "cli.h"
-#include "demo_mall.h"
 
 #ifndef ATRIUM_SHARED_DIR
 #define ATRIUM_SHARED_DIR "shared"
@@ -112,7 +112,7 @@ int DayJobsCommand(const std::vector<std::string>& argv) {
   if (!day.ok()) {
     return Fail(InvalidArgument("--date: the business day, YYYY-MM-DD"));
   }
-  StatusOr<Program> program = demo::LoadProgramFile(demo + "/program.json");
+  StatusOr<Program> program = codec::LoadProgramFile(demo + "/program.json");
   if (!program.ok()) return Fail(program.status());
   const Timestamp at = program->group.calendar.StartOfBusinessDay(*day);
 

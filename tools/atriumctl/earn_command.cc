@@ -1,9 +1,9 @@
 // atriumctl earn: the points one receipt earns under a programme's rules.
 #include "atrium/codec/domain_json.h"
+#include "atrium/codec/mall_files.h"
 #include "atrium/codec/program_json.h"
 #include "atrium/earning.h"
 #include "cli.h"
-#include "demo_mall.h"
 
 namespace atrium::cli {
 namespace {
@@ -16,7 +16,7 @@ StatusOr<Program> LoadProgram(const Args& args,
         "give the programme with --program FILE or as "
         "\"program\" in the request");
   }
-  return demo::LoadProgramFile(args.Get("program", ""));
+  return codec::LoadProgramFile(args.Get("program", ""));
 }
 
 StatusOr<codec::Json> Earn(const Args& args) {

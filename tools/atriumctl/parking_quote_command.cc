@@ -2,19 +2,19 @@
 // priced by the mall's tariff in force at entry (or a draft tariff given
 // with --tariff), so operators can try tariffs and benefits before they go
 // live.
+#include "atrium/codec/mall_files.h"
 #include "atrium/codec/parking_json.h"
 #include "cli.h"
-#include "demo_mall.h"
 
 namespace atrium::cli {
 namespace {
 
 StatusOr<codec::Json> Quote(const Args& args) {
   const std::string dir = args.Get("data", ATRIUM_SHARED_DIR "/demo-mall");
-  StatusOr<Program> program = demo::LoadProgramFile(dir + "/program.json");
+  StatusOr<Program> program = codec::LoadProgramFile(dir + "/program.json");
   if (!program.ok()) return program.status();
   StatusOr<codec::Json> parking_json =
-      demo::ReadJsonFile(dir + "/parking.json");
+      codec::ReadJsonFile(dir + "/parking.json");
   if (!parking_json.ok()) return parking_json.status();
   StatusOr<std::vector<codec::MallParking>> parking =
       codec::ParkingFileFromJson(*parking_json);
@@ -37,7 +37,7 @@ StatusOr<codec::Json> Quote(const Args& args) {
   Tariff draft;
   const Tariff* tariff = nullptr;
   if (args.Has("tariff")) {
-    StatusOr<codec::Json> j = demo::ReadJsonFile(args.Get("tariff", ""));
+    StatusOr<codec::Json> j = codec::ReadJsonFile(args.Get("tariff", ""));
     if (!j.ok()) return j.status();
     StatusOr<Tariff> t = codec::TariffFromJson(*j);
     if (!t.ok()) return t.status();

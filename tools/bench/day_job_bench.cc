@@ -15,9 +15,9 @@
 #include <cstdlib>
 #include <string>
 
+#include "atrium/codec/mall_files.h"
 #include "atrium/sync/day_audiences.h"
 #include "atrium/sync/day_jobs.h"
-#include "demo_mall.h"
 #include "store_cases.h"
 
 namespace {
@@ -47,7 +47,7 @@ double Seconds(Clock::time_point since) {
 int main(int argc, char** argv) {
   const int members = argc > 1 ? std::atoi(argv[1]) : 1'000'000;
   const std::string path = atrium::bench::StoreBenchFile();
-  atrium::StatusOr<atrium::Program> program = atrium::demo::LoadProgramFile(
+  atrium::StatusOr<atrium::Program> program = atrium::codec::LoadProgramFile(
       ATRIUM_SHARED_DIR "/demo-mall/program.json");
   if (!program.ok()) return std::fprintf(stderr, "no programme\n"), 1;
   const atrium::LocalCalendar calendar = program->group.calendar;

@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "atrium/codec/mall_files.h"
 #include "atrium/codec/map_json.h"
-#include "demo_mall.h"
 #include "model/guide.h"
 
 namespace atrium::bench {
@@ -30,11 +30,11 @@ T OrDie(StatusOr<T> v) {
 
 MallMap DemoMap() {
   return OrDie(
-      codec::MapFromJson(OrDie(demo::ReadJsonFile(kDemo + "/map.json"))));
+      codec::MapFromJson(OrDie(codec::ReadJsonFile(kDemo + "/map.json"))));
 }
 
 Mall DemoMall() {
-  const Program p = OrDie(demo::LoadProgramFile(kDemo + "/program.json"));
+  const Program p = OrDie(codec::LoadProgramFile(kDemo + "/program.json"));
   return *p.group.FindMall(MallId("m-xinjie"));
 }
 

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "demo_mall.h"
+#include "atrium/codec/mall_files.h"
 
 namespace atrium::bench {
 namespace {
@@ -45,7 +45,7 @@ const Timestamp kStoreNow = *ParseIso8601("2026-04-08T08:00:00Z");
 
 std::unique_ptr<store::OpLog> SeededLog(const std::string& path) {
   StatusOr<Program> program =
-      demo::LoadProgramFile(ATRIUM_SHARED_DIR "/demo-mall/program.json");
+      codec::LoadProgramFile(ATRIUM_SHARED_DIR "/demo-mall/program.json");
   if (!program.ok()) return nullptr;
   StatusOr<std::unique_ptr<store::OpLog>> opened =
       store::OpLog::Open(path, std::move(*program));

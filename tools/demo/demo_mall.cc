@@ -1,12 +1,7 @@
 #include "demo_mall.h"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "atrium/codec/domain_json.h"
-#include "atrium/codec/parking_json.h"
-#include "atrium/codec/program_json.h"
+#include "atrium/codec/mall_files.h"
 
 namespace atrium::demo {
 namespace {
@@ -83,50 +78,12 @@ StatusOr<const Member*> ReadMember(JsonReader& m, MemberDirectory& directory) {
 
 }  // namespace
 
-StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound("cannot open " + path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  if (out.str().size() > codec::kMaxJsonBytes) {
-    return ResourceExhausted(path + " is larger than 8 MiB");
-  }
-  return out.str();
-}
-
-StatusOr<Json> ReadJsonFile(const std::string& path) {
-  StatusOr<std::string> text = ReadFile(path);
-  if (!text.ok()) return text.status();
-  StatusOr<Json> json = codec::ParseJson(*text);
-  if (!json.ok()) return Annotate(json.status(), path);
-  return json;
-}
-
-StatusOr<Program> LoadProgramFile(const std::string& path) {
-  StatusOr<Json> json = ReadJsonFile(path);
-  if (!json.ok()) return json.status();
-  StatusOr<Program> program = codec::ProgramFromJson(*json);
-  if (!program.ok()) return Annotate(program.status(), path);
-  // The car parks, from parking.json beside it when there is one.
-  const std::string parking =
-      std::filesystem::path(path).parent_path() / "parking.json";
-  if (!std::filesystem::exists(parking)) return program;
-  StatusOr<Json> parking_json = ReadJsonFile(parking);
-  if (!parking_json.ok()) return parking_json.status();
-  StatusOr<std::vector<CarPark>> car_parks =
-      codec::CarParksFromJson(*parking_json);
-  if (!car_parks.ok()) return Annotate(car_parks.status(), parking);
-  program->car_parks = std::move(*car_parks);
-  if (Status s = program->Validate(); !s.ok()) return Annotate(s, parking);
-  return program;
-}
-
 StatusOr<DemoMall> LoadDemoMall(const std::string& dir) {
   const std::string members_path = dir + "/members.json";
-  StatusOr<Program> program = LoadProgramFile(dir + "/program.json");
+  StatusOr<Program> program = codec::LoadProgramFile(dir + "/program.json");
   if (!program.ok()) return program.status();
 
-  StatusOr<std::string> members_text = ReadFile(members_path);
+  StatusOr<std::string> members_text = codec::ReadFile(members_path);
   if (!members_text.ok()) return members_text.status();
   StatusOr<Json> members_json = codec::ParseJson(*members_text);
   if (!members_json.ok()) return Annotate(members_json.status(), members_path);

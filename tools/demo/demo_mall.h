@@ -21,20 +21,10 @@ struct DemoMall {
   Timestamp last_activity;  // the latest instant any activity happened
 };
 
-// Reads `dir`/program.json and `dir`/members.json and replays the activity.
+// Reads `dir`/program.json (codec/mall_files.h) and `dir`/members.json and
+// replays the activity.
 // Any error names the file and the member or field at fault.
 StatusOr<DemoMall> LoadDemoMall(const std::string& dir);
-
-// Reads a whole file; NotFound or ResourceExhausted (over 8 MiB).
-StatusOr<std::string> ReadFile(const std::string& path);
-
-// Reads and parses a JSON file; errors name the file.
-StatusOr<codec::Json> ReadJsonFile(const std::string& path);
-
-// Reads and decodes a programme file (shared/formats/program.md), with the
-// car parks of parking.json beside it if there is one; errors name the
-// file.
-StatusOr<Program> LoadProgramFile(const std::string& path);
 
 }  // namespace atrium::demo
 

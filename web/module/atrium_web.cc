@@ -11,6 +11,7 @@
 #include <string>
 
 #include "atrium/codec/domain_json.h"
+#include "atrium/codec/mall_files.h"
 #include "atrium/codec/parking_json.h"
 #include "atrium/codec/program_json.h"
 #include "atrium/earning.h"
@@ -43,28 +44,10 @@ StatusOr<Timestamp> Instant(const std::string& iso) {
   return t;
 }
 
-// The programme file and the car parks file, as the server serves them.
-StatusOr<Program> ReadProgram(const std::string& program_json,
-                              const std::string& parking_json) {
-  StatusOr<Json> p = Parse(program_json, "program");
-  if (!p.ok()) return p.status();
-  StatusOr<Program> program = codec::ProgramFromJson(*p);
-  if (!program.ok()) return program.status();
-  StatusOr<Json> k = Parse(parking_json, "parking");
-  if (!k.ok()) return k.status();
-  StatusOr<std::vector<CarPark>> car_parks = codec::CarParksFromJson(*k);
-  if (!car_parks.ok()) return car_parks.status();
-  program->car_parks = std::move(*car_parks);
-  ATRIUM_RETURN_IF_ERROR(program->Validate());
-  return program;
-}
-
 // {tier, earned_today, receipt} → the points the receipt earns.
 std::string ComputeEarnJson(const std::string& program_json,
                             const std::string& request_json) {
-  StatusOr<Json> p = Parse(program_json, "program");
-  if (!p.ok()) return Error(p.status());
-  StatusOr<Program> program = codec::ProgramFromJson(*p);
+  StatusOr<Program> program = codec::ProgramFromTexts(program_json, "");
   if (!program.ok()) return Error(program.status());
   StatusOr<Json> req = Parse(request_json, "request");
   if (!req.ok()) return Error(req.status());
@@ -88,7 +71,8 @@ std::string ComputeEarnJson(const std::string& program_json,
 std::string QuoteParkingJson(const std::string& program_json,
                              const std::string& parking_json,
                              const std::string& request_json) {
-  StatusOr<Program> program = ReadProgram(program_json, parking_json);
+  StatusOr<Program> program =
+      codec::ProgramFromTexts(program_json, parking_json);
   if (!program.ok()) return Error(program.status());
   StatusOr<Json> j = Parse(request_json, "request");
   if (!j.ok()) return Error(j.status());
@@ -119,7 +103,8 @@ class MemberReplica {
   std::string Open(const std::string& path, const std::string& program_json,
                    const std::string& parking_json, const std::string& member,
                    int next_seq) {
-    StatusOr<Program> program = ReadProgram(program_json, parking_json);
+    StatusOr<Program> program =
+        codec::ProgramFromTexts(program_json, parking_json);
     if (!program.ok()) return Error(program.status());
     StatusOr<sync::Origin> origin = sync::Origin::Parse("member:" + member);
     if (!origin.ok()) return Error(origin.status());
