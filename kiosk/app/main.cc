@@ -24,7 +24,7 @@
 #include "app/measure.h"
 #include "app/script.h"
 #include "atrium/codec/mall_files.h"
-#include "model/guide.h"
+#include "atrium/guide.h"
 #include "model/member_visit.h"
 #include "model/parking_flow.h"
 #include "net/http_parking_desk.h"

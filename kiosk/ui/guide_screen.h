@@ -13,7 +13,7 @@
 #include <string>
 
 #include "atrium/earning.h"
-#include "model/guide.h"
+#include "atrium/guide.h"
 #include "model/member_visit.h"
 #include "model/on_screen_keyboard.h"
 #include "ui/errand.h"

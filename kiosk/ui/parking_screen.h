@@ -9,8 +9,8 @@
 #ifndef ATRIUM_KIOSK_UI_PARKING_SCREEN_H_
 #define ATRIUM_KIOSK_UI_PARKING_SCREEN_H_
 
+#include "atrium/guide.h"
 #include "atrium/time.h"
-#include "model/guide.h"
 #include "model/parking_flow.h"
 #include "ui/errand.h"
 #include "ui/fonts.h"

@@ -9,13 +9,10 @@
 
 #include "atrium/codec/mall_files.h"
 #include "atrium/codec/map_json.h"
-#include "model/guide.h"
+#include "atrium/guide.h"
 
 namespace atrium::bench {
 namespace {
-
-using kiosk::Guide;
-using kiosk::RouteLeg;
 
 const std::string kDemo = std::string(ATRIUM_SHARED_DIR) + "/demo-mall";
 

@@ -1,13 +1,13 @@
-// What a guide screen (an interactive screen or a guide robot) shows of
-// its mall: the store directory as searched and filtered, one store
-// chosen (or a parked car's zone), and the walk to it from the screen
-// ("you are here"), in legs: a walk on a floor, then a lift or an
-// escalator to the next.
+// Way-finding in a mall, as a guide shows it (an interactive screen, a
+// guide robot, a parking kiosk's find my car): the store directory as
+// searched and filtered, one store chosen (or a parked car's zone), and
+// the walk to it from the screen ("you are here"), in legs: a walk on a
+// floor, then a lift or an escalator to the next.
 //
 // A Guide owns copies of the mall and its floor plan; results and the
 // route point into them and stay valid until the next Search or Select.
-#ifndef ATRIUM_KIOSK_MODEL_GUIDE_H_
-#define ATRIUM_KIOSK_MODEL_GUIDE_H_
+#ifndef ATRIUM_GUIDE_H_
+#define ATRIUM_GUIDE_H_
 
 #include <map>
 #include <optional>
@@ -20,7 +20,7 @@
 #include "atrium/status.h"
 #include "atrium/store_directory.h"
 
-namespace atrium::kiosk {
+namespace atrium {
 
 struct StoreRow {
   const Store* store = nullptr;
@@ -84,6 +84,6 @@ class Guide {
   std::optional<MapRoute> route_;
 };
 
-}  // namespace atrium::kiosk
+}  // namespace atrium
 
-#endif  // ATRIUM_KIOSK_MODEL_GUIDE_H_
+#endif  // ATRIUM_GUIDE_H_

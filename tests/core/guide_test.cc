@@ -1,12 +1,12 @@
 // A guide screen on the demo mall: its directory, a store chosen, and the
 // walk to it from the screen, across floors by lift or escalator.
-#include "model/guide.h"
+#include "atrium/guide.h"
 
 #include <gtest/gtest.h>
 
 #include "shared_files.h"
 
-namespace atrium::kiosk {
+namespace atrium {
 namespace {
 
 using testing::DemoMap;
@@ -120,4 +120,4 @@ TEST(GuideTest, RefusesAnotherMallsPlanOrAScreenNotOnIt) {
 }
 
 }  // namespace
-}  // namespace atrium::kiosk
+}  // namespace atrium

@@ -1,9 +1,9 @@
-#include "model/guide.h"
+#include "atrium/guide.h"
 
 #include <algorithm>
 #include <climits>
 
-namespace atrium::kiosk {
+namespace atrium {
 
 StatusOr<Guide> Guide::Create(Mall mall, MallMap map,
                               const std::string& kiosk_device) {
@@ -125,4 +125,4 @@ std::vector<const MapFloor*> Guide::Floors() const {
   return out;
 }
 
-}  // namespace atrium::kiosk
+}  // namespace atrium
