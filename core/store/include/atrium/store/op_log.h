@@ -130,6 +130,8 @@ class OpLog {
   // Writes the last sequence number of each origin the batch touched.
   Status SaveOrigins(const std::set<std::string>& origins);
   // Writes the tier changes of `member` not yet in the tier history.
+  // A page of changes: after a cursor, 1..kMaxPull of them.
+  static Status CheckPage(int64_t after, size_t limit);
   Status SaveTierChanges(const MemberId& member, const std::string& op_id);
   // Records that `device` (an origin string) serves `member`.
   // Rewrites the payloads of `member`'s operations that held personal
