@@ -56,6 +56,8 @@ if(EMSCRIPTEN)
 else()
   find_package(nlohmann_json 3.10 REQUIRED)
   find_package(SQLite3 REQUIRED)
+  # Every program's command line, with its --help (Debian's libcli11-dev).
+  find_package(CLI11 2.1 CONFIG REQUIRED)
   find_package(GTest REQUIRED)
   if(ATRIUM_BENCHMARKS)
     find_package(benchmark REQUIRED)

@@ -3,6 +3,7 @@
 // the H5 app and the operator console over HTTP until SIGINT or SIGTERM.
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -11,6 +12,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include "api/api.h"
 #include "api/catalogue_files.h"
@@ -45,14 +47,6 @@ struct Flags {
   std::string public_url;
 };
 
-const char kUsage[] =
-    "usage: atriumd [--data DIR] [--reset] [--demo DIR] [--members N]\n"
-    "               [--member-visits MAX]\n"
-    "               [--address A] [--port P] [--threads N] [--web DIR]\n"
-    "               [--console DIR] [--device-rate PER_MINUTE]\n"
-    "               [--pay-url http://HOST:PORT --pay-key-file FILE]\n"
-    "               [--public-url http://HOST:PORT]\n";
-
 std::mutex log_mu;
 
 void Log(std::string_view line) {
@@ -61,50 +55,58 @@ void Log(std::string_view line) {
             << " " << line << std::endl;
 }
 
-bool ParseFlags(int argc, char** argv, Flags& f) {
-  int64_t port = f.http.port;
-  int64_t threads = f.http.threads;
-  const std::map<std::string_view, std::string*> texts = {
-      {"--data", &f.data},
-      {"--demo", &f.demo},
-      {"--web", &f.web},
-      {"--console", &f.console},
-      {"--address", &f.http.address},
-      {"--pay-url", &f.pay_url},
-      {"--pay-key-file", &f.pay_key_file},
-      {"--public-url", &f.public_url}};
-  const std::map<std::string_view, int64_t*> numbers = {
-      {"--port", &port},
-      {"--threads", &threads},
-      {"--members", &f.members},
-      {"--member-visits", &f.member_visits},
-      {"--device-rate", &f.device_rate}};
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view flag = argv[i];
-    if (flag == "--reset") {
-      f.reset = true;
-      continue;
-    }
-    if (i + 1 >= argc) return false;
-    const char* value = argv[++i];
-    if (auto t = texts.find(flag); t != texts.end()) {
-      *t->second = value;
-      continue;
-    }
-    auto n = numbers.find(flag);
-    char* end = nullptr;
-    if (n == numbers.end()) return false;
-    *n->second = std::strtoll(value, &end, 10);
-    if (end == value || *end != '\0') return false;
+// The command line; --help lists every flag with its default. 0 when the
+// server is to run, else the exit code (0 after --help, 2 for bad flags).
+std::optional<int> ParseFlags(int argc, char** argv, Flags& f) {
+  CLI::App app(
+      "atriumd: the Atrium server (REST API, sync, operator "
+      "console, the H5 app) over SQLite");
+  app.add_option("--data", f.data, "the data folder (created if new)")
+      ->capture_default_str();
+  app.add_flag("--reset", f.reset, "start from an empty data folder");
+  app.add_option("--demo", f.demo, "the mall folder: programme, map, access")
+      ->capture_default_str();
+  app.add_option("--members", f.members,
+                 "generated members seeded into a fresh data folder")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--member-visits", f.member_visits,
+                 "the most visits a seeded member made")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 1000));
+  app.add_option("--address", f.http.address, "the address to listen on")
+      ->capture_default_str();
+  app.add_option("--port", f.http.port, "the port to listen on")
+      ->capture_default_str();
+  app.add_option("--threads", f.http.threads, "HTTP threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  app.add_option("--web", f.web, "the H5 app's folder, served at /app/")
+      ->capture_default_str();
+  app.add_option("--console", f.console,
+                 "the operator console's folder, served at /console/")
+      ->capture_default_str();
+  app.add_option("--device-rate", f.device_rate,
+                 "requests a device may make per minute")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--pay-url", f.pay_url,
+                 "the payment provider, http://HOST:PORT (none: fees above "
+                 "zero cannot be paid)");
+  app.add_option("--pay-key-file", f.pay_key_file,
+                 "a file whose first line is the merchant key");
+  app.add_option("--public-url", f.public_url,
+                 "where the provider and payers reach this server "
+                 "(default: http://address:port)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::ParseError& e) {
+    (void)app.exit(e);
+    return 2;
   }
-  if (port < 0 || port > 65535 || threads < 1 || threads > 256 ||
-      f.members < 0 || f.member_visits < 2 || f.member_visits > 1000 ||
-      f.device_rate < 1) {
-    return false;
-  }
-  f.http.port = static_cast<uint16_t>(port);
-  f.http.threads = static_cast<int>(threads);
-  return true;
+  return std::nullopt;
 }
 
 Status AddDemoAccess(Credentials& c, const std::string& demo_dir) {
@@ -254,9 +256,9 @@ int main(int argc, char** argv) {
   atrium::server::RestrictNewFiles();  // before any file is made
   atrium::server::Flags flags;
   try {
-    if (!atrium::server::ParseFlags(argc, argv, flags)) {
-      std::cerr << atrium::server::kUsage;
-      return 2;
+    if (const std::optional<int> exit =
+            atrium::server::ParseFlags(argc, argv, flags)) {
+      return *exit;
     }
     return atrium::server::Run(flags);
   } catch (const std::exception& e) {

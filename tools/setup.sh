@@ -9,8 +9,9 @@ packages=(
   g++ cmake ninja-build pkg-config git
   nlohmann-json3-dev libsqlite3-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  # the server (Boost.Beast is header-only; libsodium for its crypto)
-  libboost-dev libsodium-dev
+  # the server (Boost.Beast is header-only; libsodium for its crypto); every
+  # program's command line (CLI11)
+  libboost-dev libsodium-dev libcli11-dev
   # style checks
   clang-format clang-tidy
   # the libFuzzer targets (tools/fuzz.sh): clang and its fuzzer runtime

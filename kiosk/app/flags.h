@@ -1,4 +1,5 @@
-// atrium-kiosk's command line:
+// atrium-kiosk's command line (CLI11; --help lists every flag with its
+// default):
 //
 //   atrium-kiosk --mode guide|parking --demo shared/demo-mall
 //                [--device ID --key KEY --server HOST:PORT --mall ID]
@@ -13,8 +14,8 @@
 #ifndef ATRIUM_KIOSK_APP_FLAGS_H_
 #define ATRIUM_KIOSK_APP_FLAGS_H_
 
-#include <optional>
 #include <string>
+#include <variant>
 
 #include "ui/fonts.h"
 
@@ -41,8 +42,9 @@ struct Flags {
   bool fullscreen = false;
 };
 
-// Null (having said why on stderr) for an unknown or incomplete flag.
-std::optional<Flags> ParseFlags(int argc, char** argv);
+// The flags, or the exit code when the kiosk is not to run (0 after
+// --help; 2, having said why on stderr, for a bad flag).
+std::variant<Flags, int> ParseFlags(int argc, char** argv);
 
 }  // namespace atrium::kiosk
 

@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "app/flags.h"
@@ -75,8 +76,14 @@ Timestamp WallClock() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::optional<Flags> flags = ParseFlags(argc, argv);
-  if (!flags) return 2;
+  std::variant<Flags, int> parsed = 2;
+  try {
+    parsed = ParseFlags(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "atrium-kiosk: %s\n", e.what());
+  }
+  if (const int* exit = std::get_if<int>(&parsed)) return *exit;
+  const Flags* flags = std::get_if<Flags>(&parsed);  // not null: no exit
   StatusOr<codec::MallFiles> files = codec::LoadMallFiles(flags->demo);
   if (files.ok() && !files->map) {
     files = NotFound(flags->demo + "/map.json: a kiosk needs the floor plan");

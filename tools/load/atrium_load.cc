@@ -1,10 +1,11 @@
 // atrium_load: drives a running atriumd (started with --device-rate high
-// enough for the load) with one scenario and prints its figures.
+// enough for the load) with one scenario and prints its figures (--help
+// lists every flag with its default).
 //
 //   atrium_load --data DIR --port P --scenario earn|scan|flash|pay
 //               [--connections N] [--seconds S] [--members M]
 //               [--paysim-port P] [--payments N]
-#include <algorithm>
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -14,15 +15,6 @@
 #include "atrium/auth/crypto.h"
 #include "load_scenarios.h"
 
-namespace {
-
-const char kUsage[] =
-    "usage: atrium_load --data DIR [--port P] --scenario earn|scan|flash|pay\n"
-    "                   [--connections N] [--seconds S] [--members M]\n"
-    "                   [--paysim-port P] [--payments N]\n";
-
-}  // namespace
-
 int main(int argc, char** argv) {
   using namespace atrium;
   load::LoadOptions o;
@@ -30,37 +22,43 @@ int main(int argc, char** argv) {
   std::string scenario;
   uint16_t paysim_port = 8090;
   int payments = 1000;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string_view flag = argv[i];
-    const char* v = argv[i + 1];
-    if (flag == "--data") {
-      data = v;
-    } else if (flag == "--scenario") {
-      scenario = v;
-    } else if (flag == "--port") {
-      o.port = static_cast<uint16_t>(std::atoi(v));
-    } else if (flag == "--connections") {
-      o.connections = std::atoi(v);
-    } else if (flag == "--seconds") {
-      o.seconds = std::atoi(v);
-    } else if (flag == "--members") {
-      o.members = std::atoll(v);
-    } else if (flag == "--paysim-port") {
-      paysim_port = static_cast<uint16_t>(std::atoi(v));
-    } else if (flag == "--payments") {
-      payments = std::atoi(v);
-    } else {
-      std::cerr << kUsage;
-      return 2;
-    }
+  CLI::App app(
+      "atrium_load: drives a running atriumd with one scenario "
+      "and prints its figures");
+  app.add_option("--data", data, "the server's data folder (its key)")
+      ->required();
+  app.add_option("--scenario", scenario, "what to drive")
+      ->required()
+      ->check(CLI::IsMember({"earn", "scan", "flash", "pay"}));
+  app.add_option("--port", o.port, "atriumd's port")->capture_default_str();
+  app.add_option("--connections", o.connections, "client connections")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--seconds", o.seconds, "how long to drive")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--members", o.members,
+                 "generated members the server holds (G0000001..)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--paysim-port", paysim_port, "paysim's port (pay)")
+      ->capture_default_str();
+  app.add_option("--payments", payments, "cars paid one after another (pay)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::ParseError& e) {
+    (void)app.exit(e);
+    return 2;
   }
   std::ifstream key_file(data + "/server.key", std::ios::binary);
   o.server_key.assign(std::istreambuf_iterator<char>(key_file), {});
-  if (o.server_key.size() != 32 || o.connections < 1 || o.seconds < 1 ||
-      !auth::InitCrypto().ok()) {
-    std::cerr << "atrium_load: needs the server's data folder (--data) and "
-                 "positive counts\n"
-              << kUsage;
+  if (o.server_key.size() != 32 || !auth::InitCrypto().ok()) {
+    std::cerr << "atrium_load: --data " << data
+              << " holds no server.key: start atriumd with it first\n";
     return 2;
   }
   StatusOr<load::LoadReport> r =
@@ -68,7 +66,7 @@ int main(int argc, char** argv) {
       : scenario == "scan"  ? load::RunScan(o)
       : scenario == "flash" ? load::RunFlashSale(o, 1000, 20000, 5000)
       : scenario == "pay"
-          ? load::RunParkingPayments(o, paysim_port, std::max(payments, 1))
+          ? load::RunParkingPayments(o, paysim_port, payments)
           : StatusOr<load::LoadReport>(InvalidArgument("unknown scenario"));
   if (!r.ok()) {
     std::cerr << "atrium_load: " << r.status().ToString() << "\n";

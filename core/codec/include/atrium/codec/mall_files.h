@@ -35,7 +35,7 @@ StatusOr<Program> LoadProgramFile(const std::string& path);
 // A mall folder, read once: program.json (required), and parking.json,
 // map.json and coupons.json when present. The JSON is kept as written for
 // those who serve it.
-struct MallFiles {
+struct MallFiles {  // NOLINT(bugprone-exception-escape): holds JSON
   Json program_json;
   std::optional<Json> parking_json;
   std::optional<Json> map_json;
