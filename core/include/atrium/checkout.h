@@ -40,6 +40,7 @@
 #include "atrium/points_as_cash.h"
 #include "atrium/status.h"
 #include "atrium/time.h"
+#include "atrium/wallet_coupon.h"
 
 namespace atrium {
 
@@ -60,12 +61,6 @@ struct Basket {
   std::vector<BasketLine> lines;
 
   Money Total() const;
-};
-
-// A coupon in the wallet with its template.
-struct WalletCoupon {
-  const CouponInstance* coupon = nullptr;
-  const CouponTemplate* tmpl = nullptr;
 };
 
 enum class UnusedReason {

@@ -63,15 +63,6 @@ struct ParkingSession {
 
 inline constexpr size_t kMaxBayLength = 32;
 
-// A mall's car park as an operator configures it: the programme holds one
-// per mall with parking, and the group's state a lot for each.
-struct CarPark {
-  MallId mall;
-  TariffId tariff;
-  ParkingPolicy policy;
-  std::shared_ptr<const TariffSchedule> schedule;  // shared, never changed
-};
-
 class ParkingLot {
  public:
   // `schedule` must outlive the lot; stays are priced by `tariff`'s version

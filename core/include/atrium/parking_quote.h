@@ -38,24 +38,12 @@
 #include <string_view>
 #include <vector>
 
-#include "atrium/checkout.h"
+#include "atrium/car_park.h"
 #include "atrium/parking_tariff.h"
 #include "atrium/plate.h"
+#include "atrium/wallet_coupon.h"
 
 namespace atrium {
-
-struct ParkingPolicy {
-  int32_t exit_grace_minutes = 15;
-  Money spend_step;  // zero: spend gives no minutes
-  int32_t minutes_per_step = 60;
-  int64_t points_per_hour = 0;                  // zero: points buy no minutes
-  int32_t max_points_minutes_per_day = 0;       // zero: no cap
-  int32_t max_free_minutes_per_member_day = 0;  // zero: no cap
-  int32_t max_free_minutes_per_plate_day = 0;   // zero: no cap
-  int32_t max_coupons_per_stay = 1;
-
-  Status Validate() const;
-};
 
 // What a member brings to a quote.
 struct MemberBenefits {

@@ -4,10 +4,10 @@
 #ifndef ATRIUM_PROGRAM_H_
 #define ATRIUM_PROGRAM_H_
 
+#include "atrium/car_park.h"
 #include "atrium/earning.h"
 #include "atrium/expiry.h"
 #include "atrium/mall.h"
-#include "atrium/parking_lot.h"
 #include "atrium/points_as_cash.h"
 #include "atrium/status.h"
 #include "atrium/tier.h"
