@@ -1,29 +1,10 @@
 #include "net/kiosk_replica.h"
 
+#include "atrium/sync/envelopes.h"
 #include "atrium/sync/member_views.h"
 #include "net/member_summary.h"
 
 namespace atrium::kiosk {
-namespace {
-
-constexpr size_t kPushBatch = 256;  // the server's limit per push
-constexpr size_t kPullPage = 1000;
-
-StatusOr<std::vector<sync::Change>> ChangesOf(const codec::Json& page) {
-  const auto changes = page.find("changes");
-  if (changes == page.end() || !changes->is_array()) {
-    return Status(StatusCode::kInternal, "the server's page has no changes");
-  }
-  std::vector<sync::Change> out;
-  for (const codec::Json& c : *changes) {
-    StatusOr<sync::Change> change = sync::ChangeFromJson(c);
-    if (!change.ok()) return change.status();
-    out.push_back(std::move(*change));
-  }
-  return out;
-}
-
-}  // namespace
 
 StatusOr<std::unique_ptr<KioskReplica>> KioskReplica::Open(
     ServerAddress address, Program program, Options options) {
@@ -134,23 +115,17 @@ Status KioskReplica::Push() {
     std::lock_guard lock(mu_);
     ops = store_->ToPush();
   }
-  for (size_t from = 0; from < ops.size(); from += kPushBatch) {
-    codec::Json batch = codec::Json::array();
-    for (size_t i = from; i < std::min(ops.size(), from + kPushBatch); ++i) {
-      batch.push_back(sync::OperationToJson(ops[i]));
-    }
+  for (size_t from = 0; from < ops.size(); from += sync::kMaxPushOperations) {
+    const std::span<const sync::Operation> batch = std::span(ops).subspan(
+        from, std::min(ops.size() - from, sync::kMaxPushOperations));
     StatusOr<codec::Json> answer =
-        link_.Post("/api/v1/sync/push", {{"operations", batch}});
+        link_.Post("/api/v1/sync/push", sync::PushBody(batch));
     if (!answer.ok()) return answer.status();
-    std::vector<sync::OpResult> results;
-    for (const codec::Json& r :
-         answer->value("results", codec::Json::array())) {
-      StatusOr<sync::OpResult> result = sync::OpResultFromJson(r);
-      if (!result.ok()) return result.status();
-      results.push_back(std::move(*result));
-    }
+    StatusOr<std::vector<sync::OpResult>> results =
+        sync::PushAnswerFromJson(*answer);
+    if (!results.ok()) return results.status();
     std::lock_guard lock(mu_);
-    ATRIUM_RETURN_IF_ERROR(store_->Acknowledge(results));
+    ATRIUM_RETURN_IF_ERROR(store_->Acknowledge(*results));
   }
   return Status::Ok();
 }
@@ -162,17 +137,16 @@ Status KioskReplica::Pull() {
       std::lock_guard lock(mu_);
       after = store_->replica().cursor();
     }
-    StatusOr<codec::Json> page =
-        link_.Get("/api/v1/sync/pull?after=" + std::to_string(after) +
-                  "&limit=" + std::to_string(kPullPage));
+    StatusOr<codec::Json> answer = link_.Get(
+        "/api/v1/sync/pull" + sync::PullQuery(after, sync::kDefaultPullLimit));
+    if (!answer.ok()) return answer.status();
+    StatusOr<sync::PullPage> page = sync::PullPageFromJson(*answer);
     if (!page.ok()) return page.status();
-    StatusOr<std::vector<sync::Change>> changes = ChangesOf(*page);
-    if (!changes.ok()) return changes.status();
     std::lock_guard lock(mu_);
-    ATRIUM_RETURN_IF_ERROR(store_->Pulled(after, *changes));
+    ATRIUM_RETURN_IF_ERROR(store_->Pulled(after, page->changes));
     if (!numbered_) {
       // A new file numbers on from the server's last operation of ours.
-      const int64_t next_seq = page->value("next_seq", int64_t{1});
+      const int64_t next_seq = std::max<int64_t>(page->next_seq, 1);
       if (next_seq > store_->replica().next_seq()) {
         store_.reset();
         StatusOr<std::unique_ptr<store::ReplicaStore>> store =
@@ -184,26 +158,25 @@ Status KioskReplica::Pull() {
       }
       numbered_ = true;
     }
-    if (changes->size() < kPullPage) return Status::Ok();
+    if (!page->more) return Status::Ok();
   }
 }
 
 Status KioskReplica::PullHistory(const MemberId& member) {
   int64_t after = 0;
   while (true) {
-    StatusOr<codec::Json> page =
-        link_.Get("/api/v1/sync/members/" + member.value() +
-                  "/history?after=" + std::to_string(after) +
-                  "&limit=" + std::to_string(kPullPage));
+    StatusOr<codec::Json> answer =
+        link_.Get("/api/v1/sync/members/" + member.value() + "/history" +
+                  sync::PullQuery(after, sync::kDefaultPullLimit));
+    if (!answer.ok()) return answer.status();
+    StatusOr<sync::PullPage> page = sync::PullPageFromJson(*answer);
     if (!page.ok()) return page.status();
-    StatusOr<std::vector<sync::Change>> changes = ChangesOf(*page);
-    if (!changes.ok()) return changes.status();
     {
       std::lock_guard lock(mu_);
-      ATRIUM_RETURN_IF_ERROR(store_->HistoryPulled(*changes));
+      ATRIUM_RETURN_IF_ERROR(store_->HistoryPulled(page->changes));
     }
-    if (changes->size() < kPullPage) return Status::Ok();
-    after = changes->back().cursor;
+    if (!page->more) return Status::Ok();
+    after = page->next;
   }
 }
 

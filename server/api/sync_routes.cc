@@ -8,13 +8,11 @@
 #include "api/routes.h"
 #include "atrium/auth/crypto.h"
 #include "atrium/sync/device_view.h"
+#include "atrium/sync/envelopes.h"
 #include "atrium/sync/member_views.h"
 
 namespace atrium::server {
 namespace {
-
-constexpr size_t kMaxPushOperations = 256;
-constexpr size_t kDefaultPullLimit = 1000;
 
 sync::Origin OriginOf(const Caller& c) {
   return {c.kind == Caller::Kind::kMember ? sync::OriginKind::kMember
@@ -49,39 +47,23 @@ StatusOr<int64_t> QueryInt(const Request& req, const std::string& name,
 // ?after=<cursor>&limit=<1..10,000>, as a pull or a history asks.
 struct Page {
   int64_t after = 0;
-  size_t limit = kDefaultPullLimit;
+  size_t limit = sync::kDefaultPullLimit;
 };
 
 StatusOr<Page> ReadPage(const Request& req) {
   StatusOr<int64_t> after = QueryInt(req, "after", 0, 0, INT64_MAX);
   if (!after.ok()) return after.status();
-  StatusOr<int64_t> limit = QueryInt(req, "limit", kDefaultPullLimit, 1,
+  StatusOr<int64_t> limit = QueryInt(req, "limit", sync::kDefaultPullLimit, 1,
                                      static_cast<int64_t>(sync::kMaxPull));
   if (!limit.ok()) return limit.status();
   return Page{*after, static_cast<size_t>(*limit)};
 }
 
-// The stored texts go out as they are, without parsing them again.
-// A pull also says which sequence number the caller's next operation
-// takes (`next_seq`), for a client that starts a new replica.
+// A page of changes, the stored texts as they are (sync/envelopes.h).
 Response ChangesResponse(const std::vector<sync::Change>& changes,
-                         int64_t after, int64_t next_seq = 0) {
-  std::string body = R"({"changes":[)";
-  int64_t last = after;
-  for (size_t i = 0; i < changes.size(); ++i) {
-    const sync::Change& c = changes[i];
-    if (i > 0) body += ',';
-    body += R"({"cursor":)" + std::to_string(c.cursor) + R"(,"op_id":")" +
-            c.op_id + R"(","operation":)" + c.operation + R"(,"result":)" +
-            c.result + R"(,"applied_at":")" + FormatIso8601(c.applied_at) +
-            R"(","applied":)" + (c.applied ? "true" : "false") + "}";
-    last = c.cursor;
-  }
-  body += R"(],"next":)" + std::to_string(last);
-  if (next_seq > 0) body += R"(,"next_seq":)" + std::to_string(next_seq);
-  body += "}";
+                         const Page& page, int64_t next_seq = 0) {
   Response r;
-  r.body = std::move(body);
+  r.body = sync::PullPageText(changes, page.after, page.limit, next_seq);
   return r;
 }
 
@@ -92,35 +74,21 @@ void Push(ApiContext& ctx, const Request& req, const PathParams&,
   if (!who.ok()) return respond(error);
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
-  const codec::Json* ops =
-      body->contains("operations") ? &(*body)["operations"] : nullptr;
-  if (ops == nullptr || !ops->is_array() || ops->empty() ||
-      ops->size() > kMaxPushOperations || body->size() != 1) {
-    return respond(
-        ErrorResponse(400, "INVALID_ARGUMENT",
-                      "the body is {\"operations\": [1..256 operations]}"));
-  }
+  StatusOr<std::vector<sync::Operation>> batch = sync::PushFromJson(*body);
+  if (!batch.ok()) return respond(StatusResponse(batch.status()));
   const sync::Origin origin = OriginOf(*who);
-  std::vector<sync::Operation> batch;
-  for (size_t i = 0; i < ops->size(); ++i) {
-    StatusOr<sync::Operation> op = sync::OperationFromJson((*ops)[i]);
-    if (!op.ok()) {
-      return respond(ErrorResponse(
-          400, "INVALID_ARGUMENT",
-          "operations[" + std::to_string(i) + "]: " + op.status().message()));
-    }
-    if (!(op->origin == origin)) {
+  for (size_t i = 0; i < batch->size(); ++i) {
+    if (!((*batch)[i].origin == origin)) {
       return respond(ErrorResponse(403, "PERMISSION_DENIED",
                                    "operations[" + std::to_string(i) +
                                        "]: a client pushes only its own "
                                        "operations"));
     }
-    batch.push_back(std::move(*op));
   }
   // Claims and exchanges count against each member's claim rate, as
   // through the REST routes; a batch over it is refused whole.
   const Timestamp now = ctx.service.Now();
-  for (const sync::Operation& op : batch) {
+  for (const sync::Operation& op : *batch) {
     if (op.type != "claim_coupon" && op.type != "exchange_points") continue;
     const auto member = op.payload.find("member_id");
     const std::string key = member != op.payload.end() && member->is_string()
@@ -132,15 +100,12 @@ void Push(ApiContext& ctx, const Request& req, const PathParams&,
                                    "member: send them again in a minute"));
     }
   }
-  ctx.service.Push(std::move(batch), ctx.SenderOf(*who, false),
+  ctx.service.Push(std::move(*batch), ctx.SenderOf(*who, false),
                    [respond](StatusOr<std::vector<sync::OpResult>> results) {
                      if (!results.ok()) {
                        return respond(StatusResponse(results.status()));
                      }
-                     codec::Json out = codec::Json::array();
-                     for (const auto& r : *results)
-                       out.push_back(sync::OpResultToJson(r));
-                     respond(JsonResponse(200, {{"results", out}}));
+                     respond(JsonResponse(200, sync::PushAnswer(*results)));
                    });
 }
 
@@ -159,7 +124,7 @@ void Pull(ApiContext& ctx, const Request& req, const PathParams&,
   if (who->kind == Caller::Kind::kDevice) {
     for (sync::Change& c : *changes) sync::MaskForDevice(c);
   }
-  respond(ChangesResponse(*changes, page->after,
+  respond(ChangesResponse(*changes, *page,
                           ctx.service.LastSeq(OriginOf(*who)) + 1));
 }
 
@@ -224,7 +189,7 @@ void History(ApiContext& ctx, const Request& req, const PathParams& params,
       });
   if (!changes.ok()) return respond(StatusResponse(changes.status()));
   for (sync::Change& c : *changes) sync::MaskForDevice(c);
-  respond(ChangesResponse(*changes, page->after));
+  respond(ChangesResponse(*changes, *page));
 }
 
 }  // namespace

@@ -40,8 +40,9 @@ export interface MemberReplica {
   toPush(): string; // Result<{operations: object[]}>
   /** Records the answer of POST /api/v1/sync/push. */
   acknowledge(answerJson: string): string; // Result<ReplicaState>
-  /** Applies the answer of GET /api/v1/sync/pull?after=<after>. */
-  pulled(after: string, answerJson: string): string; // Result<ReplicaState>
+  /** Applies the answer of GET /api/v1/sync/pull?after=<after>; `more`:
+   *  the page was full, pull again after the new cursor. */
+  pulled(after: string, answerJson: string): string; // Result<ReplicaState & {more: boolean}>
   state(): string; // Result<ReplicaState>
   /** As GET /api/v1/me shows it: tier, progress, points, masked phone. */
   card(nowIso: string): string;

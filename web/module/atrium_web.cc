@@ -17,6 +17,7 @@
 #include "atrium/earning.h"
 #include "atrium/statement.h"
 #include "atrium/store/replica_store.h"
+#include "atrium/sync/envelopes.h"
 #include "atrium/sync/member_views.h"
 
 namespace atrium::web {
@@ -132,11 +133,12 @@ class MemberReplica {
   // The body of POST /api/v1/sync/push.
   std::string ToPush() const {
     if (!store_) return Error(FailedPrecondition("open the replica first"));
-    Json ops = Json::array();
-    for (const sync::Operation& op : store_->ToPush()) {
-      ops.push_back(sync::OperationToJson(op));
+    // The kiosk's rule too: at most a push's worth at a time.
+    std::vector<sync::Operation> ops = store_->ToPush();
+    if (ops.size() > sync::kMaxPushOperations) {
+      ops.resize(sync::kMaxPushOperations);
     }
-    return Ok({{"operations", ops}});
+    return Ok(sync::PushBody(ops));
   }
 
   // The answer of POST /api/v1/sync/push.
@@ -144,17 +146,10 @@ class MemberReplica {
     if (!store_) return Error(FailedPrecondition("open the replica first"));
     StatusOr<Json> j = Parse(answer, "answer");
     if (!j.ok()) return Error(j.status());
-    std::vector<sync::OpResult> results;
-    const Json* list = j->is_object() ? &(*j)["results"] : nullptr;
-    if (list == nullptr || !list->is_array()) {
-      return Error(InvalidArgument("answer: results must be an array"));
-    }
-    for (const Json& r : *list) {
-      StatusOr<sync::OpResult> one = sync::OpResultFromJson(r);
-      if (!one.ok()) return Error(one.status());
-      results.push_back(std::move(*one));
-    }
-    Status s = store_->Acknowledge(results);
+    StatusOr<std::vector<sync::OpResult>> results =
+        sync::PushAnswerFromJson(*j);
+    if (!results.ok()) return Error(results.status());
+    Status s = store_->Acknowledge(*results);
     return s.ok() ? Ok(State()) : Error(s);
   }
 
@@ -169,18 +164,13 @@ class MemberReplica {
     if (ec != std::errc() || end != after.data() + after.size() || from < 0) {
       return Error(InvalidArgument("after: not a cursor"));
     }
-    const Json* list = j->is_object() ? &(*j)["changes"] : nullptr;
-    if (list == nullptr || !list->is_array()) {
-      return Error(InvalidArgument("answer: changes must be an array"));
-    }
-    std::vector<sync::Change> changes;
-    for (const Json& c : *list) {
-      StatusOr<sync::Change> one = sync::ChangeFromJson(c);
-      if (!one.ok()) return Error(one.status());
-      changes.push_back(std::move(*one));
-    }
-    Status s = store_->Pulled(from, changes);
-    return s.ok() ? Ok(State()) : Error(s);
+    StatusOr<sync::PullPage> page = sync::PullPageFromJson(*j);
+    if (!page.ok()) return Error(page.status());
+    Status s = store_->Pulled(from, page->changes);
+    if (!s.ok()) return Error(s);
+    Json state = State();
+    state["more"] = page->more;  // ask again after the new cursor
+    return Ok(state);
   }
 
   // {cursor, queued, next_seq, registered}: what the app needs to sync.

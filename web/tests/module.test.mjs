@@ -125,8 +125,11 @@ test('a replica shows the pulled card, queues offline and keeps answers',
     let replica = openReplica(atrium, '/replica/M0001.db');
     assert.equal(value(replica.state()).registered, false);
     const state = value(replica.pulled('0', JSON.stringify(kPulled)));
+    // A page the server did not call full: nothing more to pull.
     assert.deepEqual(state,
-      { cursor: 9, queued: 0, next_seq: 1, registered: true });
+      { cursor: 9, queued: 0, next_seq: 1, registered: true, more: false });
+    assert.equal(value(replica.pulled('9', JSON.stringify(
+      { changes: [], next: 9, more: true }))).more, true);
     // The card shows what the module computes the earn to be.
     const earned = value(atrium.computeEarn(programText, JSON.stringify({
       tier: 'normal', receipt: kPulled.changes[1].operation.payload.receipt,

@@ -77,19 +77,22 @@ export async function submit(type, payload) {
 // Pushes the outbox, then pulls until up to date. Throws when offline;
 // what was queued stays queued.
 export async function sync() {
-  const push = value(replica.toPush());
-  if (push.operations.length > 0) {
+  // At most a push's worth at a time (256), until the outbox is sent.
+  let before = Infinity;
+  for (let push = value(replica.toPush()); push.operations.length > 0;) {
     const answer = await api('/sync/push', { method: 'POST', body: push });
-    value(replica.acknowledge(JSON.stringify(answer)));
+    const queued = value(replica.acknowledge(JSON.stringify(answer))).queued;
     await syncfs(false);
+    if (queued >= before) break;  // no progress: the next sync tries again
+    before = queued;
+    push = value(replica.toPush());
   }
-  for (;;) {
+  // Pages until one is not full (core/sync envelopes.h, as the kiosk).
+  for (let more = true; more;) {
     const after = String(state().cursor);
     const page = await apiText(`/sync/pull?after=${after}&limit=1000`);
-    const before = state().cursor;
-    value(replica.pulled(after, page));
+    more = value(replica.pulled(after, page)).more;
     await syncfs(false);
-    if (state().cursor === before) break;
   }
   return state();
 }
