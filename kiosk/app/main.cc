@@ -1,19 +1,12 @@
-// atrium-kiosk: the kiosk on GLFW and OpenGL 3, the one place that knows
-// of windows and reads the clock. Reads the mall (programme, floor plan,
-// coupon names) from a folder, keeps its replica in a file and syncs it
-// with atriumd on a worker, talks to atriumd for parking, and draws
-// KioskScreen only when something changed: a touch, a key, a scanner's
-// text, a sync, or the idle timer's next step. Flags: app/flags.h.
+// atrium-kiosk: reads the mall (programme, floor plan, coupon names) from
+// a folder, keeps its replica in a file and syncs it with atriumd on a
+// worker, talks to atriumd for parking, opens the window (app/window.h)
+// and draws KioskScreen only when something changed (app/frame_loop.h).
+// Flags: app/flags.h.
 #include <GLFW/glfw3.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
-#include <imgui.h>
 
-#include <algorithm>
-#include <chrono>
-#include <climits>
 #include <cstdio>
-#include <ctime>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,9 +14,9 @@
 #include <vector>
 
 #include "app/flags.h"
-#include "app/frame_capture.h"
-#include "app/measure.h"
+#include "app/frame_loop.h"
 #include "app/script.h"
+#include "app/window.h"
 #include "atrium/codec/mall_files.h"
 #include "atrium/guide.h"
 #include "model/member_visit.h"
@@ -32,48 +25,10 @@
 #include "net/kiosk_replica.h"
 #include "ui/fonts.h"
 #include "ui/kiosk_screen.h"
-#include "ui/widgets.h"
 #include "ui/words.h"
-
-namespace {
 
 using namespace atrium;
 using namespace atrium::kiosk;
-
-// Input since the last frame, and what the scanner typed.
-struct Input {
-  bool touched = false;
-  std::string scanned;
-  std::vector<std::string> lines;
-};
-Input g_input;
-
-void OnChar(GLFWwindow*, unsigned int c) {
-  g_input.touched = true;
-  if (c < 0x80) g_input.scanned += static_cast<char>(c);
-}
-void OnKey(GLFWwindow*, int key, int, int action, int) {
-  g_input.touched = true;
-  if (action == GLFW_PRESS && key == GLFW_KEY_ENTER &&
-      !g_input.scanned.empty()) {
-    g_input.lines.push_back(g_input.scanned);
-    g_input.scanned.clear();
-  }
-}
-void OnMouse(GLFWwindow*, int, int, int) { g_input.touched = true; }
-void OnCursor(GLFWwindow*, double, double) { g_input.touched = true; }
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
-Timestamp WallClock() {
-  return Timestamp::FromUnixSeconds(static_cast<int64_t>(std::time(nullptr)));
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   std::variant<Flags, int> parsed = 2;
@@ -147,42 +102,15 @@ int main(int argc, char** argv) {
     script.emplace(std::move(*loaded));
   }
 
-  if (!glfwInit()) {
-    std::fprintf(stderr, "atrium-kiosk: no display\n");
-    return 1;
-  }
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  GLFWmonitor* monitor = flags->fullscreen ? glfwGetPrimaryMonitor() : nullptr;
-  GLFWwindow* window = glfwCreateWindow(flags->width, flags->height,
-                                        "atrium-kiosk", monitor, nullptr);
-  if (window == nullptr) {
-    std::fprintf(stderr, "atrium-kiosk: cannot open a window\n");
-    glfwTerminate();
-    return 1;
-  }
-  glfwMakeContextCurrent(window);
-  glfwSwapInterval(flags->measure_frames > 0 ? 0 : 1);
-  // Ours first: ImGui's backend chains to them.
-  glfwSetCharCallback(window, OnChar);
-  glfwSetKeyCallback(window, OnKey);
-  glfwSetMouseButtonCallback(window, OnMouse);
-  glfwSetCursorPosCallback(window, OnCursor);
-
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;  // a public screen keeps no layout
-  ImGui::StyleColorsLight();
-  ImGui::GetStyle().ScaleAllSizes(2.0F);
   std::vector<std::string> texts = AllWords();
   for (std::string& key : OnScreenKeyboard::AllLabels())
     texts.push_back(std::move(key));
   for (const Store& s : mall->stores) texts.push_back(s.name);
   for (const std::string& name : files->coupon_names) texts.push_back(name);
   texts.push_back(mall->name);
-  const Fonts fonts = LoadFonts(flags->font, 32.0F, texts);
-  ImGui_ImplGlfw_InitForOpenGL(window, true);
-  ImGui_ImplOpenGL3_Init("#version 130");
+  Fonts fonts;
+  GLFWwindow* window = OpenWindow(*flags, texts, fonts);
+  if (window == nullptr) return 1;
 
   const std::string app_url =
       flags->app_url.empty()
@@ -195,117 +123,9 @@ int main(int argc, char** argv) {
   if (parking && !flags->plate.empty()) screen.OnPlate(flags->plate);
   (*replica)->Start();
 
-  int drawn = 0;
-  int settle = 3;  // frames to draw after input, for hover and release
-  bool first = true;
-  int exit_code = 0;
-  int measured = 0;  // frames redrawn for --measure-frames
-  std::vector<int64_t> build_us;
-  std::vector<int64_t> render_us;
-  // --measure-idle counts from the first wait, after the first frames.
-  int64_t idle_until = INT64_MAX;
-  int64_t idle_cpu_from = 0;
-  while (!glfwWindowShouldClose(window)) {
-    const int64_t now = NowMs();
-    if (flags->measure_idle > 0 && now >= idle_until) break;
-    const bool measuring = !script && flags->measure_frames > 0;
-    if (settle <= 0 && flags->frames == 0 && !script && !measuring) {
-      // Nothing changes until input, a sync or the idle timer's next step.
-      if (flags->measure_idle > 0 && idle_until == INT64_MAX) {
-        idle_until = now + int64_t{flags->measure_idle} * 1000;
-        idle_cpu_from = ProcessCpuUs();
-      }
-      int64_t next = screen.NextChangeAt(now);
-      if (flags->measure_idle > 0) next = std::min(next, idle_until);
-      const double wait =
-          std::max(0.0, static_cast<double>(next - now) / 1000.0);
-      glfwWaitEventsTimeout(std::min(wait + 0.01, 60.0));
-    } else {
-      glfwPollEvents();
-    }
-    const bool touched = g_input.touched || first || measuring;
-    first = false;
-    g_input.touched = false;
-    settle = touched ? 3 : settle - 1;
-    for (const std::string& line : g_input.lines) screen.OnScannedText(line);
-    g_input.lines.clear();
-
-    const int64_t build_from = ThreadCpuUs();
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    Script::Frame step;
-    bool scripted = false;
-    if (script) {
-      Status error;
-      if (!script->Next(ImGui::GetIO(), screen.busy(), step, error)) {
-        if (!error.ok()) {
-          std::fprintf(stderr, "atrium-kiosk: %s\n", error.ToString().c_str());
-          exit_code = 1;
-          break;
-        }
-        script.reset();  // done: measure, or stop
-        if (flags->measure_frames == 0) break;
-      } else {
-        scripted = true;
-      }
-      if (!step.scan.empty()) screen.OnScannedText(step.scan);
-      if (!step.plate.empty() && parking) screen.OnPlate(step.plate);
-      if (step.sync) {
-        (void)(*replica)->SyncOnce();
-        screen.PollPayment();
-      }
-    }
-    screen.set_sync((*replica)->sync_state());
-    ImGui::NewFrame();
-    screen.Draw(NowMs(), WallClock(), touched || scripted);
-    ImGui::Render();
-    const int64_t render_from = ThreadCpuUs();
-    int w = 0;
-    int h = 0;
-    glfwGetFramebufferSize(window, &w, &h);
-    glViewport(0, 0, w, h);
-    glClearColor(0.96F, 0.95F, 0.93F, 1.0F);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (measuring) {
-      build_us.push_back(render_from - build_from);
-      render_us.push_back(ThreadCpuUs() - render_from);
-      if (++measured >= flags->measure_frames) break;
-    }
-    if (!step.shot.empty() && !(WritePpm(step.shot, w, h) &&
-                                WriteTextLayer(step.shot + ".targets"))) {
-      std::fprintf(stderr, "atrium-kiosk: cannot write %s\n",
-                   step.shot.c_str());
-      exit_code = 1;
-    }
-    if (flags->frames > 0 && ++drawn >= flags->frames) {
-      if (!flags->screenshot.empty() && !WritePpm(flags->screenshot, w, h)) {
-        std::fprintf(stderr, "atrium-kiosk: cannot write %s\n",
-                     flags->screenshot.c_str());
-      }
-      break;
-    }
-    glfwSwapBuffers(window);
-  }
-  if (flags->measure_frames > 0) {
-    std::printf("frames at %dx%d\n", flags->width, flags->height);
-    PrintFigures("UI build CPU", build_us);
-    PrintFigures("render CPU", render_us);
-    for (size_t i = 0; i < build_us.size(); ++i) build_us[i] += render_us[i];
-    PrintFigures("build + render CPU", build_us);
-  }
-  if (flags->measure_idle > 0) {
-    const int64_t used = ProcessCpuUs() - idle_cpu_from;
-    std::printf(
-        "idle %d s: %.1f ms CPU (%.3f%% of one core)\n", flags->measure_idle,
-        static_cast<double>(used) / 1000.0,
-        static_cast<double>(used) / 10.0 / flags->measure_idle / 1000.0);
-  }
+  const int exit_code =
+      RunFrames(window, screen, **replica, std::move(script), *flags);
   replica->reset();  // its worker wakes GLFW: done before GLFW ends
-  ImGui_ImplOpenGL3_Shutdown();
-  ImGui_ImplGlfw_Shutdown();
-  ImGui::DestroyContext();
-  glfwDestroyWindow(window);
-  glfwTerminate();
+  CloseWindow(window);
   return exit_code;
 }
