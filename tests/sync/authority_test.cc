@@ -252,6 +252,7 @@ TEST_F(AuthorityTest, TheRowsAreTheRegistry) {
     EXPECT_TRUE(rows.contains(std::string(p.type)))
         << p.type << " has no row in this test";
     EXPECT_TRUE(KnownType(p.type));
+    EXPECT_NE(p.apply, nullptr) << p.type << " has no handler";
   }
   EXPECT_EQ(rows.size(), OperationPolicies().size());
   EXPECT_FALSE(KnownType("mint_points"));

@@ -2,6 +2,7 @@
 
 #include "apply_internal.h"
 #include "atrium/codec/domain_json.h"
+#include "atrium/sync/authority.h"
 
 namespace atrium::sync {
 
@@ -58,12 +59,7 @@ Claimant ClaimantOf(const MemberAccount& account) {
 
 }  // namespace internal
 
-namespace {
-
-using internal::AccountOf;
-using internal::CheckActor;
-using internal::CollectEntries;
-using internal::DeviceOnly;
+namespace internal {
 
 StatusOr<Effects> Register(GroupState& state, const Operation& op,
                            Timestamp now) {
@@ -150,7 +146,7 @@ StatusOr<Effects> Earn(GroupState& state, const Operation& op, Timestamp now) {
   return internal::EarnAsGuest(state, *receipt, *identity);
 }
 
-}  // namespace
+}  // namespace internal
 
 StatusOr<Effects> internal::EarnFor(GroupState& state, const Receipt& receipt,
                                     Timestamp now) {
@@ -171,7 +167,7 @@ StatusOr<Effects> internal::EarnFor(GroupState& state, const Receipt& receipt,
   return fx;
 }
 
-namespace {
+namespace internal {
 
 StatusOr<Effects> Refund(GroupState& state, const Operation& op,
                          Timestamp now) {
@@ -237,51 +233,15 @@ StatusOr<Effects> SpendPoints(GroupState& state, const Operation& op,
   return fx;
 }
 
-}  // namespace
+}  // namespace internal
 
 StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
-  if (op.type == "register") return Register(state, op, now);
-  if (op.type == "earn") return Earn(state, op, now);
-  if (op.type == "refund") return Refund(state, op, now);
-  if (op.type == "spend_points") return SpendPoints(state, op, now);
-  if (op.type == "add_coupon_template") {
-    return internal::AddCouponTemplate(state, op);
+  // The type's entry in the registry (authority.cc) names its handler.
+  const OpPolicy* type = PolicyFor(op.type);
+  if (type == nullptr || type->apply == nullptr) {
+    return InvalidArgument("unknown operation type");
   }
-  if (op.type == "claim_coupon") return internal::ClaimCoupon(state, op, now);
-  if (op.type == "redeem_coupon") return internal::RedeemCoupon(state, op, now);
-  if (op.type == "exchange_points") {
-    return internal::ExchangePoints(state, op, now);
-  }
-  if (op.type == "grant_escrow") return internal::GrantEscrow(state, op, now);
-  if (op.type == "link_identity") {
-    return internal::LinkIdentity(state, op, now);
-  }
-  if (op.type == "merge_receipt") {
-    return internal::MergeReceipt(state, op, now);
-  }
-  if (op.type == "return_escrow") return internal::ReturnEscrow(state, op);
-  if (op.type == "update_profile") return internal::UpdateProfile(state, op);
-  if (op.type == "erase_member") return internal::EraseMember(state, op, now);
-  if (op.type == "unlink_identity") {
-    return internal::UnlinkIdentity(state, op);
-  }
-  if (op.type == "grant_coupon") return internal::GrantCoupon(state, op, now);
-  if (op.type == "verify_plate") return internal::VerifyPlate(state, op);
-  if (op.type == "park_enter") return internal::ParkEnter(state, op, now);
-  if (op.type == "park_pay") return internal::ParkPay(state, op, now);
-  if (op.type == "open_payment") return internal::OpenPayment(state, op, now);
-  if (op.type == "confirm_payment") {
-    return internal::ConfirmPayment(state, op, now);
-  }
-  if (op.type == "close_payment") {
-    return internal::ClosePayment(state, op, now);
-  }
-  if (op.type == "refund_payment") return internal::RefundPayment(state, op);
-  if (op.type == "park_exit") return internal::ParkExit(state, op, now);
-  if (op.type == "update_program") return internal::UpdateProgram(state, op);
-  if (op.type == "day_job") return internal::DayJob(state, op, now);
-  if (op.type == "set_auto_pay") return internal::SetAutoPay(state, op);
-  return InvalidArgument("unknown operation type");
+  return type->apply(state, op, now);
 }
 
 Status ChargeEscrow(GroupState& state, const Operation& op) {

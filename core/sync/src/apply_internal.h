@@ -25,6 +25,14 @@ StatusOr<Effects> GrantEscrow(GroupState& state, const Operation& op,
 StatusOr<Effects> ReturnEscrow(GroupState& state, const Operation& op);
 Status ChargeEscrow(GroupState& state, const Operation& op);
 
+// The handlers of the members' and points' own types (apply.cc).
+StatusOr<Effects> Register(GroupState& state, const Operation& op,
+                           Timestamp now);
+StatusOr<Effects> Earn(GroupState& state, const Operation& op, Timestamp now);
+StatusOr<Effects> Refund(GroupState& state, const Operation& op, Timestamp now);
+StatusOr<Effects> SpendPoints(GroupState& state, const Operation& op,
+                              Timestamp now);
+
 // Earns `receipt` for its member (who must exist).
 StatusOr<Effects> EarnFor(GroupState& state, const Receipt& receipt,
                           Timestamp now);

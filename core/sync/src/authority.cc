@@ -17,6 +17,12 @@ constexpr RoleSet Roles(std::initializer_list<OperatorRole> roles) {
   return s;
 }
 
+// A handler that needs no clock, as the registry calls handlers.
+template <StatusOr<Effects> (*F)(GroupState&, const Operation&)>
+StatusOr<Effects> NoClock(GroupState& state, const Operation& op, Timestamp) {
+  return F(state, op);
+}
+
 constexpr RoleSet kAdmin = Roles({OperatorRole::kAdmin});
 constexpr RoleSet kMarketing =
     Roles({OperatorRole::kAdmin, OperatorRole::kMarketing});
@@ -224,44 +230,61 @@ Status CheckOwnEscrow(const GroupState& state, const Operation& op,
   return Status::Ok();
 }
 
+// The registry of operation types, one entry each (authority.h): name,
+// senders, operator roles, extra rules, handler.
 const std::array<OpPolicy, 27> kPolicies = {{
-    {"register", Senders({K::kMember, K::kSystem}), 0, nullptr},
-    {"earn", Senders({K::kTill, K::kSystem}), 0, nullptr},
-    {"refund", Senders({K::kTill, K::kSystem}), 0, CheckRefund},
+    {"register", Senders({K::kMember, K::kSystem}), 0, nullptr,
+     internal::Register},
+    {"earn", Senders({K::kTill, K::kSystem}), 0, nullptr, internal::Earn},
+    {"refund", Senders({K::kTill, K::kSystem}), 0, CheckRefund,
+     internal::Refund},
     {"spend_points", Senders({K::kMember, K::kTill, K::kKiosk, K::kSystem}), 0,
-     CheckOwnEscrow},
+     CheckOwnEscrow, internal::SpendPoints},
     {"add_coupon_template", Senders({K::kOperator, K::kSystem}), kMarketing,
-     nullptr},
+     nullptr, NoClock<internal::AddCouponTemplate>},
     {"claim_coupon", Senders({K::kMember, K::kKiosk, K::kSystem}), 0,
-     CheckOwnEscrow},
-    {"redeem_coupon", Senders({K::kTill, K::kSystem}), 0, nullptr},
-    {"grant_escrow", Senders({K::kOperator, K::kSystem}), kAdmin, nullptr},
+     CheckOwnEscrow, internal::ClaimCoupon},
+    {"redeem_coupon", Senders({K::kTill, K::kSystem}), 0, nullptr,
+     internal::RedeemCoupon},
+    {"grant_escrow", Senders({K::kOperator, K::kSystem}), kAdmin, nullptr,
+     internal::GrantEscrow},
     {"return_escrow", Senders({K::kKiosk, K::kOperator, K::kSystem}),
-     kMarketing, CheckOwnEscrow},
+     kMarketing, CheckOwnEscrow, NoClock<internal::ReturnEscrow>},
     {"link_identity", Senders({K::kMember, K::kTill, K::kSystem}), 0,
-     CheckIdentity},
-    {"merge_receipt", Senders({K::kSystem}), 0, nullptr},
+     CheckIdentity, internal::LinkIdentity},
+    {"merge_receipt", Senders({K::kSystem}), 0, nullptr,
+     internal::MergeReceipt},
     {"exchange_points", Senders({K::kMember, K::kKiosk, K::kSystem}), 0,
-     CheckOwnEscrow},
-    {"grant_coupon", Senders({K::kOperator, K::kSystem}), kMarketing, nullptr},
-    {"update_profile", Senders({K::kMember, K::kSystem}), 0, nullptr},
-    {"unlink_identity", Senders({K::kMember, K::kTill, K::kSystem}), 0,
-     nullptr},
-    {"park_enter", Senders({K::kGate, K::kSystem}), 0, nullptr},
+     CheckOwnEscrow, internal::ExchangePoints},
+    {"grant_coupon", Senders({K::kOperator, K::kSystem}), kMarketing, nullptr,
+     internal::GrantCoupon},
+    {"update_profile", Senders({K::kMember, K::kSystem}), 0, nullptr,
+     NoClock<internal::UpdateProfile>},
+    {"unlink_identity", Senders({K::kMember, K::kTill, K::kSystem}), 0, nullptr,
+     NoClock<internal::UnlinkIdentity>},
+    {"park_enter", Senders({K::kGate, K::kSystem}), 0, nullptr,
+     internal::ParkEnter},
     {"verify_plate", Senders({K::kKiosk, K::kOperator, K::kSystem}), kAdmin,
-     CheckPlateProof},
-    {"park_pay", Senders({K::kMember, K::kKiosk, K::kSystem}), 0, CheckParkPay},
+     CheckPlateProof, NoClock<internal::VerifyPlate>},
+    {"park_pay", Senders({K::kMember, K::kKiosk, K::kSystem}), 0, CheckParkPay,
+     internal::ParkPay},
     {"open_payment", Senders({K::kMember, K::kKiosk, K::kSystem}), 0,
-     CheckParkPay},
-    {"confirm_payment", Senders({K::kSystem}), 0, nullptr},
-    {"close_payment", Senders({K::kSystem}), 0, nullptr},
-    {"refund_payment", Senders({K::kSystem}), 0, nullptr},
-    {"park_exit", Senders({K::kGate, K::kSystem}), 0, nullptr},
+     CheckParkPay, internal::OpenPayment},
+    {"confirm_payment", Senders({K::kSystem}), 0, nullptr,
+     internal::ConfirmPayment},
+    {"close_payment", Senders({K::kSystem}), 0, nullptr,
+     internal::ClosePayment},
+    {"refund_payment", Senders({K::kSystem}), 0, nullptr,
+     NoClock<internal::RefundPayment>},
+    {"park_exit", Senders({K::kGate, K::kSystem}), 0, nullptr,
+     internal::ParkExit},
     {"erase_member", Senders({K::kMember, K::kOperator, K::kSystem}), kAdmin,
-     nullptr},
-    {"update_program", Senders({K::kOperator, K::kSystem}), kAdmin, nullptr},
-    {"day_job", Senders({K::kSystem}), 0, nullptr},
-    {"set_auto_pay", Senders({K::kMember, K::kSystem}), 0, nullptr},
+     nullptr, internal::EraseMember},
+    {"update_program", Senders({K::kOperator, K::kSystem}), kAdmin, nullptr,
+     NoClock<internal::UpdateProgram>},
+    {"day_job", Senders({K::kSystem}), 0, nullptr, internal::DayJob},
+    {"set_auto_pay", Senders({K::kMember, K::kSystem}), 0, nullptr,
+     NoClock<internal::SetAutoPay>},
 }};
 
 std::optional<OperatorRole> ParseRole(std::string_view name) {

@@ -86,6 +86,10 @@ constexpr SenderSet Senders(std::initializer_list<SenderKind> kinds) {
 enum class OperatorRole : uint8_t { kAdmin, kMarketing, kFinance };
 using RoleSet = uint8_t;
 
+// An operation type's entry in the registry: its name, who may send it
+// and its extra rules, and the handler that applies it (apply.h's Apply
+// calls it). Each type is declared by its one entry; a new type is a new
+// entry and its handler (shared/formats/operation.md says where).
 struct OpPolicy {
   std::string_view type;
   SenderSet senders = 0;
@@ -93,9 +97,11 @@ struct OpPolicy {
   // Extra rules of the type (which identity kinds, whose escrow, a
   // receipt's store); OK when none apply.
   Status (*check)(const GroupState&, const Operation&, const Sender&) = nullptr;
+  StatusOr<Effects> (*apply)(GroupState&, const Operation&,
+                             Timestamp) = nullptr;
 };
 
-// Every known type's policy.
+// Every known type's entry.
 std::span<const OpPolicy> OperationPolicies();
 const OpPolicy* PolicyFor(std::string_view type);
 bool Allows(const OpPolicy& p, SenderKind k);
