@@ -6,6 +6,7 @@
 
 #include "api/json_response.h"
 #include "api/routes.h"
+#include "atrium/store/reports.h"
 #include "atrium/store/sqlite.h"
 #include "atrium/store_directory.h"
 
@@ -37,13 +38,12 @@ void Catalogue(ApiContext& ctx, const Request&, const PathParams&,
                        {"stores", stores}});
     }
     codec::Json templates = codec::Json::array();
-    StatusOr<store::Statement*> s =
-        log.db().Prepare("SELECT body FROM coupon_templates ORDER BY id");
-    if (!s.ok()) return StatusResponse(s.status());
-    Status read = (*s)->ForEach([&](store::Statement& row) {
-      templates.push_back(codec::Json::parse(row.Text(0), nullptr, false));
-    });
-    if (!read.ok()) return StatusResponse(read);
+    StatusOr<std::vector<std::string>> bodies =
+        store::CouponTemplateBodies(log.db());
+    if (!bodies.ok()) return StatusResponse(bodies.status());
+    for (const std::string& body : *bodies) {
+      templates.push_back(codec::Json::parse(body, nullptr, false));
+    }
     return JsonResponse(
         200, {{"group", {{"id", group.id.value()}, {"name", group.name}}},
               {"malls", malls},

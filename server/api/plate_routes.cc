@@ -8,6 +8,7 @@
 #include "api/json_response.h"
 #include "api/plate_keys.h"
 #include "api/routes.h"
+#include "atrium/store/reports.h"
 
 namespace atrium::server {
 namespace {
@@ -59,23 +60,19 @@ void List(ApiContext& ctx, const Caller& me, const Request&, const PathParams&,
           const Respond& respond) {
   Response out = ctx.service.WithLog([&](store::OpLog& log) {
     codec::Json plates = codec::Json::array();
-    StatusOr<store::Statement*> s = log.db().Prepare(
-        "SELECT value, display FROM identities WHERE member_id = ? AND kind "
-        "= 'plate' ORDER BY since");
-    if (!s.ok()) return StatusResponse(s.status());
-    (*s)->Bind(1, me.id);
+    StatusOr<std::vector<store::BoundPlate>> bound =
+        store::PlatesOf(log.db(), MemberId(me.id));
+    if (!bound.ok()) return StatusResponse(bound.status());
     const auto& auto_pay = log.state().auto_pay;
-    Status read = (*s)->ForEach([&](store::Statement& row) {
-      const std::string id(row.Text(0));
-      const auto permit = auto_pay.find(id);
+    for (const store::BoundPlate& p : *bound) {
+      const auto permit = auto_pay.find(p.id);
       plates.push_back(
-          {{"plate_id", id},
-           {"plate", std::string(row.Text(1))},
+          {{"plate_id", p.id},
+           {"plate", p.display},
            {"status", "verified"},
            {"auto_pay_limit_fen",
             permit == auto_pay.end() ? 0 : permit->second.limit.fen()}});
-    });
-    if (!read.ok()) return StatusResponse(read);
+    }
     for (const auto& [hash, claims] : log.state().plate_claims) {
       for (const sync::PlateClaim& c : claims) {
         if (c.member.value() != me.id) continue;

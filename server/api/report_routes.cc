@@ -3,6 +3,7 @@
 // revenue and benefits.
 #include "api/json_response.h"
 #include "api/routes.h"
+#include "atrium/store/reports.h"
 #include "atrium/store/sqlite.h"
 
 namespace atrium::server {
@@ -50,44 +51,27 @@ void PointsLiability(ApiContext& ctx, const Request& req, const PathParams&,
   respond(JsonResponse(200, out));
 }
 
-// Runs `sql` and answers its rows as objects named by `columns` (all
-// integers but the first `text_columns`).
-Response Rows(ApiContext& ctx, std::string_view sql,
-              const std::vector<std::string>& columns, size_t text_columns) {
-  return ctx.service.WithLog([&](store::OpLog& log) {
-    StatusOr<store::Statement*> s = log.db().Prepare(sql);
-    if (!s.ok()) return StatusResponse(s.status());
-    codec::Json rows = codec::Json::array();
-    Status read = (*s)->ForEach([&](store::Statement& row) {
-      codec::Json r;
-      for (size_t i = 0; i < columns.size(); ++i) {
-        const int c = static_cast<int>(i);
-        if (i < text_columns) {
-          r[columns[i]] = std::string(row.Text(c));
-        } else {
-          r[columns[i]] = row.Int(c);
-        }
-      }
-      rows.push_back(std::move(r));
-    });
-    if (!read.ok()) return StatusResponse(read);
-    return JsonResponse(200, {{"rows", rows}});
-  });
-}
-
 // Members' receipts by mall and store (tenant): count, spend, refunds,
 // points given.
 void SalesByTenant(ApiContext& ctx, const Request& req, const PathParams&,
                    const Respond& respond) {
   Response error;
   if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
-  respond(Rows(ctx,
-               "SELECT mall_id, store_id, count(*), sum(total_fen), "
-               "sum(refunded_fen), sum(points) FROM receipts "
-               "GROUP BY mall_id, store_id ORDER BY mall_id, store_id",
-               {"mall_id", "store_id", "receipts", "spend_fen", "refunded_fen",
-                "points"},
-               2));
+  respond(ctx.service.WithLog([](store::OpLog& log) {
+    StatusOr<std::vector<store::TenantSales>> sales =
+        store::SalesByTenant(log.db());
+    if (!sales.ok()) return StatusResponse(sales.status());
+    codec::Json rows = codec::Json::array();
+    for (const store::TenantSales& t : *sales) {
+      rows.push_back({{"mall_id", t.mall},
+                      {"store_id", t.store},
+                      {"receipts", t.receipts},
+                      {"spend_fen", t.spend_fen},
+                      {"refunded_fen", t.refunded_fen},
+                      {"points", t.points}});
+    }
+    return JsonResponse(200, {{"rows", rows}});
+  }));
 }
 
 // Coupons by template and status: how many were claimed, redeemed, expired.
@@ -95,10 +79,18 @@ void CouponsByTemplate(ApiContext& ctx, const Request& req, const PathParams&,
                        const Respond& respond) {
   Response error;
   if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
-  respond(Rows(ctx,
-               "SELECT template_id, status, count(*) FROM coupons "
-               "GROUP BY template_id, status ORDER BY template_id, status",
-               {"template_id", "status", "coupons"}, 2));
+  respond(ctx.service.WithLog([](store::OpLog& log) {
+    StatusOr<std::vector<store::CouponCount>> counts =
+        store::CouponsByTemplate(log.db());
+    if (!counts.ok()) return StatusResponse(counts.status());
+    codec::Json rows = codec::Json::array();
+    for (const store::CouponCount& c : *counts) {
+      rows.push_back({{"template_id", c.template_id},
+                      {"status", c.status},
+                      {"coupons", c.coupons}});
+    }
+    return JsonResponse(200, {{"rows", rows}});
+  }));
 }
 
 // Parking by mall and business day: payments, revenue, and the benefits
