@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <mutex>
 #include <optional>
 
@@ -55,8 +54,9 @@ void Log(std::string_view line) {
             << " " << line << std::endl;
 }
 
-// The command line; --help lists every flag with its default. 0 when the
-// server is to run, else the exit code (0 after --help, 2 for bad flags).
+// The command line; --help lists every flag with its default. None when
+// the server is to run, else the exit code (0 after --help, 2 for bad
+// flags).
 std::optional<int> ParseFlags(int argc, char** argv, Flags& f) {
   CLI::App app(
       "atriumd: the Atrium server (REST API, sync, operator "

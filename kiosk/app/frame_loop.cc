@@ -5,27 +5,16 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
 #include <climits>
 #include <cstdio>
-#include <ctime>
 #include <vector>
 
+#include "app/clock.h"
 #include "app/frame_capture.h"
 #include "app/measure.h"
 #include "app/window.h"
 
 namespace atrium::kiosk {
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
-Timestamp WallClock() {
-  return Timestamp::FromUnixSeconds(static_cast<int64_t>(std::time(nullptr)));
-}
 
 int RunFrames(GLFWwindow* window, KioskScreen& screen, KioskReplica& replica,
               std::optional<Script> script, const Flags& flags) {

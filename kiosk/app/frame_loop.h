@@ -2,8 +2,7 @@
 // ends: it waits for events while nothing changes (input, a sync, the
 // idle timer's next step, an errand done), hands the screen the scanner's
 // lines and a script's steps, draws, saves a script's shots, and prints
-// the CPU figures of --measure-frames and --measure-idle. The one place
-// besides main that reads the clock.
+// the CPU figures of --measure-frames and --measure-idle.
 #ifndef ATRIUM_KIOSK_APP_FRAME_LOOP_H_
 #define ATRIUM_KIOSK_APP_FRAME_LOOP_H_
 
@@ -14,16 +13,10 @@
 
 #include "app/flags.h"
 #include "app/script.h"
-#include "atrium/time.h"
 #include "net/kiosk_replica.h"
 #include "ui/kiosk_screen.h"
 
 namespace atrium::kiosk {
-
-// Milliseconds of a steady clock, for idling.
-int64_t NowMs();
-// The time of day, for what is on at the mall.
-Timestamp WallClock();
 
 // Draws frames; the process's exit code.
 int RunFrames(GLFWwindow* window, KioskScreen& screen, KioskReplica& replica,

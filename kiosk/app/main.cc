@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/clock.h"
 #include "app/flags.h"
 #include "app/frame_loop.h"
 #include "app/script.h"

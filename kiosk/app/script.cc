@@ -5,16 +5,11 @@
 #include <fstream>
 #include <thread>
 
+#include "app/clock.h"
 #include "ui/widgets.h"
 
 namespace atrium::kiosk {
 namespace {
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
 
 // The UTF-8 characters of `text`, one string each.
 std::deque<std::string> Characters(const std::string& text) {

@@ -26,8 +26,8 @@ std::string Yuan(Money m) { return m.ToString(); }  // "¥12.00"
 
 }  // namespace
 
-void ParkingScreen::Run(void (*call)(ParkingFlow&)) {
-  (void)errand_.Start([&flow = flow_, call] { call(flow); });
+void ParkingScreen::Run(std::function<void(ParkingFlow&)> call) {
+  (void)errand_.Start([&flow = flow_, call = std::move(call)] { call(flow); });
 }
 
 void ParkingScreen::Draw(Language language, const Fonts& fonts) {
@@ -45,7 +45,8 @@ void ParkingScreen::Draw(Language language, const Fonts& fonts) {
     cancel_asked_ = false;
     flow_.CancelPayment();
   }
-  if (flow_.step() == ParkingFlow::Step::kPayment) {
+  if (flow_.step() == ParkingFlow::Step::kPayment &&
+      shown_payment_.order_no != flow_.payment()->order_no) {
     shown_plate_ = flow_.plate();
     shown_payment_ = *flow_.payment();
   }
@@ -161,8 +162,7 @@ void ParkingScreen::DrawQuote(Language language, const Fonts& fonts) {
         Word(language, "use_points", {{"n", std::to_string(m->usable_points)}});
     if (m->usable_points > 0) {
       if (ImGui::Checkbox(label.c_str(), &use)) {
-        Run(use ? [](ParkingFlow& f) { (void)f.UsePoints(true); }
-                : [](ParkingFlow& f) { (void)f.UsePoints(false); });
+        Run([use](ParkingFlow& f) { (void)f.UsePoints(use); });
       }
       RecordTarget(label.c_str());
     }

@@ -9,6 +9,8 @@
 #ifndef ATRIUM_KIOSK_UI_PARKING_SCREEN_H_
 #define ATRIUM_KIOSK_UI_PARKING_SCREEN_H_
 
+#include <functional>
+
 #include "atrium/guide.h"
 #include "atrium/time.h"
 #include "model/parking_flow.h"
@@ -33,7 +35,7 @@ class ParkingScreen {
   // The payment as last drawn: shown while the errand asks after it.
   void DrawPayment(Language language, const Fonts& fonts);
   // Runs `call` on the flow as an errand.
-  void Run(void (*call)(ParkingFlow&));
+  void Run(std::function<void(ParkingFlow&)> call);
   void DrawReceipt(Language language, const Fonts& fonts);
   void DrawCar(Language language, const Fonts& fonts);
 
