@@ -20,7 +20,7 @@
 #include "app/demo_seed.h"
 #include "atrium/auth/crypto.h"
 #include "atrium/codec/mall_files.h"
-#include "http/http_server.h"
+#include "atrium/net/http_server.h"
 #include "pay/http_provider.h"
 #include "pay/payment_desk.h"
 
@@ -35,7 +35,7 @@ struct Flags {
   bool reset = false;
   int64_t members = 1000;
   int64_t member_visits = 24;
-  HttpOptions http;
+  net::HttpOptions http;
   int64_t device_rate = 600'000;
   // The payment provider (tools/paysim in the demo) and the merchant key
   // shared with it; none: fees above zero cannot be paid here.
@@ -226,9 +226,10 @@ int Run(const Flags& f) {
   day_jobs.Start();
   Api api(ctx, {StaticFiles("/app/", f.web),
                 StaticFiles("/console/", f.console, ConsoleHeaders())});
-  HttpServer server(f.http, [&api](const Request& req, const Respond& respond) {
-    api.Handle(req, respond);
-  });
+  net::HttpServer server(f.http,
+                         [&api](const Request& req, const Respond& respond) {
+                           api.Handle(req, respond);
+                         });
   std::string error;
   if (!server.Start(error)) return Log("cannot listen: " + error), 1;
   std::cout << "atriumd: the demo mall is up (data in " << f.data << ")\n"

@@ -14,14 +14,20 @@
 #include "app/slow_work.h"
 #include "atrium/auth/token.h"
 #include "atrium/mall_map.h"
+#include "atrium/net/message.h"
 #include "atrium/sync/authority.h"
 #include "auth/credentials.h"
 #include "auth/member_code.h"
 #include "auth/rate_limit.h"
 #include "auth/sign_in_codes.h"
-#include "http/message.h"
 
 namespace atrium::server {
+
+// The HTTP messages of atrium::net, as every route names them.
+using net::Handler;
+using net::Request;
+using net::Respond;
+using net::Response;
 
 // Explicit limits; the load tests raise the per-device rate.
 struct ApiLimits {

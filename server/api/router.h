@@ -11,9 +11,15 @@
 #include <string>
 #include <vector>
 
-#include "http/message.h"
+#include "atrium/net/message.h"
 
 namespace atrium::server {
+
+// The HTTP messages of atrium::net, as every route names them.
+using net::Handler;
+using net::Request;
+using net::Respond;
+using net::Response;
 
 using PathParams = std::map<std::string, std::string>;
 using RouteFn = std::function<void(const Request&, const PathParams&, Respond)>;

@@ -14,9 +14,15 @@
 #include <utility>
 #include <vector>
 
-#include "http/message.h"
+#include "atrium/net/message.h"
 
 namespace atrium::server {
+
+// The HTTP messages of atrium::net, as every route names them.
+using net::Handler;
+using net::Request;
+using net::Respond;
+using net::Response;
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 

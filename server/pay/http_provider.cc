@@ -39,7 +39,7 @@ StatusOr<Response> HttpProvider::Call(const std::string& method,
                  {std::string(auth::kPaySignatureHeader),
                   auth::SignPayMessage(o_.key, clock_().unix_seconds(), method,
                                        target, body)}};
-  StatusOr<Response> res = HttpFetch(o_.endpoint, req);
+  StatusOr<Response> res = net::HttpFetch(o_.endpoint, req);
   if (!res.ok()) return res.status();
   if (res->status >= 500) {
     return Unavailable("the payment provider failed (" +

@@ -8,10 +8,12 @@
 
 #include <functional>
 
-#include "http/http_client.h"
+#include "atrium/net/http_client.h"
 #include "pay/payment_provider.h"
 
 namespace atrium::server {
+
+using net::HttpEndpoint;
 
 struct HttpProviderOptions {
   HttpEndpoint endpoint;

@@ -123,14 +123,14 @@ TEST(StaticFilesTest, PrefersAPrecompressedFileTheClientAccepts) {
   std::ofstream(dir + "/app.0123abcd.wasm") << "plain";
   std::ofstream(dir + "/app.0123abcd.wasm.br") << "brotli";
   server::StaticFiles files("/app/", dir);
-  server::Request req;
+  net::Request req;
   req.method = "GET";
   req.target = "/app/app.0123abcd.wasm";
-  server::Response plain = files.Serve(req);
+  net::Response plain = files.Serve(req);
   EXPECT_EQ(plain.content_type, "application/wasm");
   EXPECT_EQ(plain.body, "plain");
   req.headers["accept-encoding"] = "gzip, deflate, br";
-  server::Response br = files.Serve(req);
+  net::Response br = files.Serve(req);
   EXPECT_EQ(br.body, "brotli");
   EXPECT_EQ(br.content_type, "application/wasm");
   auto has = [&](const std::string& k, const std::string& v) {
@@ -153,7 +153,7 @@ TEST(StaticFilesTest, TheServiceWorkerIsRevalidatedOnEveryVisit) {
   std::ofstream(dir + "/sw.js") << "self;";
   std::ofstream(dir + "/app.js") << "app;";
   server::StaticFiles files("/app/", dir);
-  server::Request req;
+  net::Request req;
   req.method = "GET";
   auto cache = [&](const std::string& target) {
     req.target = target;

@@ -36,10 +36,10 @@ TestServer::TestServer(server::ApiLimits limits)
   EXPECT_TRUE(auth::InitCrypto().ok());
   sim_ = std::make_unique<paysim::SimProvider>(kPayKey, "http://127.0.0.1:0",
                                                [this] { return now_.load(); });
-  server::HttpOptions sim_options;
+  net::HttpOptions sim_options;
   sim_options.port = 0;
-  sim_http_ = std::make_unique<server::HttpServer>(
-      sim_options, [this](server::Request req, server::Respond respond) {
+  sim_http_ = std::make_unique<net::HttpServer>(
+      sim_options, [this](net::Request req, net::Respond respond) {
         sim_->Handle(req, respond);
       });
   std::string error;
@@ -119,18 +119,18 @@ void TestServer::Start() {
       std::vector<server::StaticFiles>{server::StaticFiles(
           "/console/", std::string(ATRIUM_SOURCE_DIR) + "/server/console",
           server::ConsoleHeaders())});
-  server::HttpOptions options;
+  net::HttpOptions options;
   options.port = port_;
   options.max_connections = 64;
-  http_ = std::make_unique<server::HttpServer>(
-      options, [this](server::Request req, server::Respond respond) {
+  http_ = std::make_unique<net::HttpServer>(
+      options, [this](net::Request req, net::Respond respond) {
         api_->Handle(req, respond);
       });
   std::string error;
   ASSERT_TRUE(http_->Start(error)) << error;
   port_ = http_->port();
   const std::string base = "http://127.0.0.1:" + std::to_string(port_);
-  server::HttpEndpoint sim;
+  net::HttpEndpoint sim;
   sim.port = sim_http_->port();
   provider_ = std::make_unique<server::HttpProvider>(
       server::HttpProviderOptions{sim, kPayKey,

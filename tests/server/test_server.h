@@ -11,7 +11,7 @@
 #include <string>
 
 #include "api/api.h"
-#include "http/http_server.h"
+#include "atrium/net/http_server.h"
 #include "http_client.h"  // tools/load
 #include "pay/http_provider.h"
 #include "pay/payment_desk.h"
@@ -101,11 +101,11 @@ class TestServer {
   std::unique_ptr<server::SignInCodes> sign_in_codes_;
   std::unique_ptr<server::ApiContext> ctx_;
   std::unique_ptr<server::Api> api_;
-  std::unique_ptr<server::HttpServer> http_;
+  std::unique_ptr<net::HttpServer> http_;
   uint16_t port_ = 0;  // 0 until first started
   // The provider outlives restarts, as a real one would.
   std::unique_ptr<paysim::SimProvider> sim_;
-  std::unique_ptr<server::HttpServer> sim_http_;
+  std::unique_ptr<net::HttpServer> sim_http_;
   std::unique_ptr<server::HttpProvider> provider_;
   std::unique_ptr<server::PaymentDesk> payments_;
 };

@@ -1,52 +1,50 @@
 // paysim: a local payment provider for the demo and the tests, run as its
 // own process so that atriumd talks to it over HTTP exactly as it would to
 // WeChat Pay or Alipay (sim_provider.h). Not for real money.
-#include <cstdlib>
+#include <CLI/CLI.hpp>
 #include <ctime>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <string>
 
-#include "http/http_server.h"
+#include "atrium/net/http_server.h"
 #include "sim_provider.h"
 
 namespace {
 
-const char kUsage[] =
-    "usage: paysim --key-file FILE [--address A] [--port P] [--public-url U]\n"
-    "  FILE holds the merchant's API key, shared with atriumd --pay-key-file\n";
-
-}  // namespace
-
-int main(int argc, char** argv) {
-  using atrium::server::HttpOptions;
-  HttpOptions http;
+int Run(int argc, char** argv) {
+  atrium::net::HttpOptions http;
   http.port = 8090;
   http.threads = 2;
   std::string key_file;
   std::string public_url;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i];
-    const std::string value = argv[i + 1];
-    if (flag == "--key-file") {
-      key_file = value;
-    } else if (flag == "--address") {
-      http.address = value;
-    } else if (flag == "--port") {
-      http.port = static_cast<uint16_t>(std::atoi(value.c_str()));
-    } else if (flag == "--public-url") {
-      public_url = value;
-    } else {
-      std::cerr << kUsage;
-      return 2;
-    }
+  CLI::App app(
+      "paysim: the demo's local payment provider (a simulator shaped like "
+      "WeChat Pay; not for real money)");
+  app.add_option("--key-file", key_file,
+                 "the merchant's API key, shared with atriumd --pay-key-file")
+      ->required();
+  app.add_option("--address", http.address, "the address to listen on")
+      ->capture_default_str();
+  app.add_option("--port", http.port, "the port to listen on")
+      ->capture_default_str();
+  app.add_option("--public-url", public_url,
+                 "where shoppers reach its cashier page (default: "
+                 "http://ADDRESS:PORT)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::ParseError& e) {
+    (void)app.exit(e);
+    return 2;
   }
   std::ifstream in(key_file);
   std::string key;
-  if (key_file.empty() || !std::getline(in, key) || key.size() < 16) {
+  if (!std::getline(in, key) || key.size() < 16) {
     std::cerr << "paysim: the key file must hold a key of 16 characters or "
-                 "more\n"
-              << kUsage;
+                 "more\n";
     return 2;
   }
   if (public_url.empty()) {
@@ -54,9 +52,9 @@ int main(int argc, char** argv) {
   }
   atrium::paysim::SimProvider provider(
       key, public_url, [] { return static_cast<int64_t>(std::time(nullptr)); });
-  atrium::server::HttpServer server(
-      http, [&provider](atrium::server::Request req,
-                        atrium::server::Respond respond) {
+  atrium::net::HttpServer server(
+      http, [&provider](const atrium::net::Request& req,
+                        const atrium::net::Respond& respond) {
         provider.Handle(req, respond);
       });
   std::string error;
@@ -68,4 +66,15 @@ int main(int argc, char** argv) {
             << "\n";
   server.RunUntilSignalled();
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "paysim: " << e.what() << "\n";
+    return 1;
+  }
 }

@@ -1,7 +1,7 @@
 #include "notifier.h"
 
 #include "atrium/auth/pay_signature.h"
-#include "http/http_client.h"
+#include "atrium/net/http_client.h"
 
 namespace atrium::paysim {
 namespace {
@@ -55,10 +55,10 @@ int64_t Notifier::delivered() const {
 bool Notifier::Deliver(const Due& d) {
   const std::string_view prefix = "http://";
   const size_t slash = d.url.find('/', prefix.size());
-  StatusOr<server::HttpEndpoint> to =
-      server::HttpEndpoint::Parse(d.url.substr(0, slash));
+  StatusOr<net::HttpEndpoint> to =
+      net::HttpEndpoint::Parse(d.url.substr(0, slash));
   if (!to.ok()) return true;  // a bad URL is never delivered: stop trying
-  server::Request req;
+  net::Request req;
   req.method = "POST";
   req.target = slash == std::string::npos ? "/" : d.url.substr(slash);
   req.body = d.body;
@@ -66,7 +66,7 @@ bool Notifier::Deliver(const Due& d) {
       {"content-type", "application/json"},
       {std::string(auth::kPaySignatureHeader),
        auth::SignPayMessage(key_, clock_(), "POST", req.target, req.body)}};
-  StatusOr<server::Response> res = server::HttpFetch(*to, req);
+  StatusOr<net::Response> res = net::HttpFetch(*to, req);
   return res.ok() && res->status >= 200 && res->status < 300;
 }
 

@@ -6,8 +6,8 @@
 namespace atrium::paysim {
 namespace {
 
-using server::Request;
-using server::Response;
+using net::Request;
+using net::Response;
 
 Response Json(int status, const codec::Json& j) {
   Response r;
@@ -71,7 +71,7 @@ SimProvider::SimProvider(std::string key, std::string public_url,
       clock_(clock),
       notifier_(std::move(key), std::move(clock)) {}
 
-void SimProvider::Handle(const Request& req, const server::Respond& respond) {
+void SimProvider::Handle(const Request& req, const net::Respond& respond) {
   const std::string path = req.Path();
   if (path.starts_with("/v3/")) {
     Status signed_ok = auth::VerifyPayMessage(

@@ -25,7 +25,7 @@
 #include <mutex>
 #include <string>
 
-#include "http/message.h"
+#include "atrium/net/message.h"
 #include "notifier.h"
 #include "sim_ledger.h"
 
@@ -37,16 +37,16 @@ class SimProvider {
   SimProvider(std::string key, std::string public_url,
               std::function<int64_t()> clock);
 
-  void Handle(const server::Request& req, const server::Respond& respond);
+  void Handle(const net::Request& req, const net::Respond& respond);
 
  private:
-  server::Response CreateOrder(const server::Request& req);
-  server::Response QueryOrder(const std::string& no);
-  server::Response CloseOrder(const std::string& no);
-  server::Response RefundOrder(const server::Request& req);
-  server::Response CashierPage(const std::string& no);
-  server::Response PayByPage(const std::string& no, bool redirect);
-  server::Response SetFaults(const server::Request& req);
+  net::Response CreateOrder(const net::Request& req);
+  net::Response QueryOrder(const std::string& no);
+  net::Response CloseOrder(const std::string& no);
+  net::Response RefundOrder(const net::Request& req);
+  net::Response CashierPage(const std::string& no);
+  net::Response PayByPage(const std::string& no, bool redirect);
+  net::Response SetFaults(const net::Request& req);
   // Notifies the merchant of `o`'s outcome (under mu_).
   void Notify(const SimOrder& o);
 

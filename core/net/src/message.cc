@@ -1,6 +1,6 @@
-#include "http/message.h"
+#include "atrium/net/message.h"
 
-namespace atrium::server {
+namespace atrium::net {
 namespace {
 
 int HexValue(char c) {
@@ -55,4 +55,4 @@ std::string Request::Header(const std::string& name) const {
   return it == headers.end() ? "" : it->second;
 }
 
-}  // namespace atrium::server
+}  // namespace atrium::net

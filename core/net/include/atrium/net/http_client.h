@@ -6,17 +6,17 @@
 // Contract: OK with the response for any HTTP status (the caller judges
 // it); Unavailable when the host could not be reached, did not answer in
 // time or answered more than `max_body` bytes.
-#ifndef ATRIUM_SERVER_HTTP_HTTP_CLIENT_H_
-#define ATRIUM_SERVER_HTTP_HTTP_CLIENT_H_
+#ifndef ATRIUM_NET_HTTP_CLIENT_H_
+#define ATRIUM_NET_HTTP_CLIENT_H_
 
 #include <chrono>
 #include <cstdint>
 #include <string>
 
+#include "atrium/net/message.h"
 #include "atrium/status.h"
-#include "http/message.h"
 
-namespace atrium::server {
+namespace atrium::net {
 
 struct HttpEndpoint {
   std::string host = "127.0.0.1";
@@ -32,6 +32,6 @@ struct HttpEndpoint {
 // Host and Content-Length set.
 StatusOr<Response> HttpFetch(const HttpEndpoint& to, const Request& req);
 
-}  // namespace atrium::server
+}  // namespace atrium::net
 
-#endif  // ATRIUM_SERVER_HTTP_HTTP_CLIENT_H_
+#endif  // ATRIUM_NET_HTTP_CLIENT_H_

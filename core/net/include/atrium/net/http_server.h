@@ -16,17 +16,17 @@
 // - Stop() stops accepting, lets each request in flight finish and be
 //   answered, closes idle connections, and returns when all are closed
 //   (the caller then flushes its store).
-#ifndef ATRIUM_SERVER_HTTP_HTTP_SERVER_H_
-#define ATRIUM_SERVER_HTTP_HTTP_SERVER_H_
+#ifndef ATRIUM_NET_HTTP_SERVER_H_
+#define ATRIUM_NET_HTTP_SERVER_H_
 
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
 
-#include "http/message.h"
+#include "atrium/net/message.h"
 
-namespace atrium::server {
+namespace atrium::net {
 
 struct HttpOptions {
   std::string address = "127.0.0.1";
@@ -66,6 +66,6 @@ class HttpServer {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace atrium::server
+}  // namespace atrium::net
 
-#endif  // ATRIUM_SERVER_HTTP_HTTP_SERVER_H_
+#endif  // ATRIUM_NET_HTTP_SERVER_H_

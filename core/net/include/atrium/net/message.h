@@ -1,8 +1,8 @@
 // An HTTP request and response as the API sees them: plain values, no
 // sockets and no Beast types, so that routes are functions of a request
 // that tests can call directly.
-#ifndef ATRIUM_SERVER_HTTP_MESSAGE_H_
-#define ATRIUM_SERVER_HTTP_MESSAGE_H_
+#ifndef ATRIUM_NET_MESSAGE_H_
+#define ATRIUM_NET_MESSAGE_H_
 
 #include <functional>
 #include <map>
@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace atrium::server {
+namespace atrium::net {
 
 struct Request {
   std::string method;                          // "GET", "POST", ...
@@ -40,6 +40,6 @@ using Respond = std::function<void(Response)>;
 // (a write waits for its batch to commit) and must not block.
 using Handler = std::function<void(Request, Respond)>;
 
-}  // namespace atrium::server
+}  // namespace atrium::net
 
-#endif  // ATRIUM_SERVER_HTTP_MESSAGE_H_
+#endif  // ATRIUM_NET_MESSAGE_H_

@@ -1,4 +1,4 @@
-#include "http/http_client.h"
+#include "atrium/net/http_client.h"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -7,7 +7,7 @@
 #include <boost/beast/http.hpp>
 #include <charconv>
 
-namespace atrium::server {
+namespace atrium::net {
 namespace {
 
 namespace beast = boost::beast;
@@ -102,4 +102,4 @@ StatusOr<Response> HttpFetch(const HttpEndpoint& to, const Request& in) {
   return out;
 }
 
-}  // namespace atrium::server
+}  // namespace atrium::net

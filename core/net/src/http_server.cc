@@ -1,6 +1,6 @@
 // Asio in Boost 1.74 uses std::exchange without including <utility>, which
 // g++ 12 in C++20 mode does not include for it.
-#include "http/http_server.h"
+#include "atrium/net/http_server.h"
 
 #include <sys/resource.h>
 
@@ -22,13 +22,13 @@
 #include <utility>
 #include <vector>
 
-namespace atrium::server {
+namespace atrium::net {
 namespace {
 
 namespace beast = boost::beast;
 namespace http = beast::http;
-namespace net = boost::asio;
-using tcp = net::ip::tcp;
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
 
 constexpr size_t kHeaderLimit = size_t{16} * 1024;
 constexpr auto kStopWait = std::chrono::seconds(30);
@@ -59,7 +59,7 @@ struct Shared {
   std::set<Session*> sessions;  // under mu
   // Last, so destroyed first: handlers it still holds (a session closing
   // slowly) release their sessions while the set above is alive.
-  net::io_context ioc;
+  asio::io_context ioc;
 };
 
 // One connection: read a request, hand it over, write the answer, again.
@@ -91,13 +91,13 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Start() {
-    net::dispatch(
+    asio::dispatch(
         stream_.get_executor(),
         beast::bind_front_handler(&Session::DoRead, shared_from_this()));
   }
   // Answers 503 and closes: too many connections.
   void Reject() {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
       self->DoWrite({503,
                      "application/json",
                      {},
@@ -106,7 +106,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
   // Closes the connection unless a request is being read or answered.
   void CloseIfIdle() {
-    net::post(stream_.get_executor(), [self = shared_from_this()] {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
       if (!self->busy_) self->DoClose();
     });
   }
@@ -176,10 +176,10 @@ class Session : public std::enable_shared_from_this<Session> {
         self->answered_ = std::move(res);
         return;
       }
-      net::post(self->stream_.get_executor(),
-                [self, res = std::move(res)]() mutable {
-                  self->DoWrite(std::move(res));
-                });
+      asio::post(self->stream_.get_executor(),
+                 [self, res = std::move(res)]() mutable {
+                   self->DoWrite(std::move(res));
+                 });
     };
     try {
       shared_.handler(std::move(req), respond);
@@ -263,7 +263,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<void> response_;  // alive until written
   // Keeps the io_context running while the handler works on a request.
-  std::optional<net::executor_work_guard<net::io_context::executor_type>>
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>>
       in_flight_;
   std::string remote_;
   // The thread running the handler, while it runs; its answer if given then.
@@ -280,21 +280,21 @@ class Listener : public std::enable_shared_from_this<Listener> {
  public:
   explicit Listener(Shared& shared)
       : shared_(shared),
-        acceptor_(net::make_strand(shared.ioc)),
+        acceptor_(asio::make_strand(shared.ioc)),
         retry_(acceptor_.get_executor()) {}
 
   bool Open(std::string& error) {
     beast::error_code ec;
-    auto address = net::ip::make_address(shared_.options.address, ec);
+    auto address = asio::ip::make_address(shared_.options.address, ec);
     if (ec) return Fail("bad address " + shared_.options.address, ec, error);
     tcp::endpoint endpoint(address, shared_.options.port);
     acceptor_.open(endpoint.protocol(), ec);
     if (ec) return Fail("open", ec, error);
-    acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+    acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
     if (ec) return Fail("set_option", ec, error);
     acceptor_.bind(endpoint, ec);
     if (ec) return Fail("bind", ec, error);
-    acceptor_.listen(net::socket_base::max_listen_connections, ec);
+    acceptor_.listen(asio::socket_base::max_listen_connections, ec);
     if (ec) return Fail("listen", ec, error);
     port_ = acceptor_.local_endpoint().port();
     return true;
@@ -303,11 +303,11 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
   void DoAccept() {
     acceptor_.async_accept(
-        net::make_strand(shared_.ioc),
+        asio::make_strand(shared_.ioc),
         beast::bind_front_handler(&Listener::OnAccept, shared_from_this()));
   }
   void Close() {
-    net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+    asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
       beast::error_code ec;
       self->acceptor_.close(ec);
       self->retry_.cancel();
@@ -349,7 +349,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
   Shared& shared_;
   tcp::acceptor acceptor_;
-  net::steady_timer retry_;
+  asio::steady_timer retry_;
   std::chrono::milliseconds backoff_{0};
   uint16_t port_ = 0;
 };
@@ -415,8 +415,8 @@ size_t HttpServer::accept_failures() const {
 size_t HttpServer::connections() const { return impl_->shared.connections; }
 
 void HttpServer::RunUntilSignalled() {
-  net::io_context signals_ioc;
-  net::signal_set signals(signals_ioc, SIGINT, SIGTERM);
+  asio::io_context signals_ioc;
+  asio::signal_set signals(signals_ioc, SIGINT, SIGTERM);
   signals.async_wait([](const beast::error_code&, int) {});
   signals_ioc.run();
   Stop();
@@ -450,4 +450,4 @@ void HttpServer::Stop() {
   impl_->threads.clear();
 }
 
-}  // namespace atrium::server
+}  // namespace atrium::net

@@ -1,6 +1,6 @@
 // The HTTP layer on its own, with handlers made for the test: limits,
 // malformed input, keep-alive, the connection cap and a graceful stop.
-#include "http/http_server.h"
+#include "atrium/net/http_server.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -12,7 +12,7 @@
 
 #include "http_client.h"
 
-namespace atrium::server {
+namespace atrium::net {
 namespace {
 
 using load::Call;
@@ -200,4 +200,4 @@ TEST_F(HttpServerTest, StopAnswersTheRequestInFlightThenRefusesNewOnes) {
 }
 
 }  // namespace
-}  // namespace atrium::server
+}  // namespace atrium::net
