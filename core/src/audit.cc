@@ -2,6 +2,8 @@
 
 #include <functional>
 
+#include "atrium/ledger.h"
+
 namespace atrium {
 namespace {
 
@@ -228,6 +230,10 @@ AuditReport AuditEntries(std::span<const LedgerEntry> entries,
   for (size_t i = 0; i < entries.size(); ++i) auditor.Check(entries, i);
   if (claimed != nullptr) auditor.Compare(*claimed);
   return auditor.Finish();
+}
+
+AuditReport Audit(const PointsLedger& ledger) {
+  return AuditEntries(ledger.entries(), &ledger.lots());
 }
 
 }  // namespace atrium

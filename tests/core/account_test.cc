@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "atrium/audit.h"
+#include "atrium/ledger.h"
 #include "test_util.h"
 
 namespace atrium {

@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "atrium/ledger.h"
 #include "test_util.h"
 
 namespace atrium {

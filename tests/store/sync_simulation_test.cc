@@ -19,6 +19,7 @@
 
 #include "atrium/audit.h"
 #include "atrium/coupon_book.h"
+#include "atrium/ledger.h"
 #include "atrium/store/op_log.h"
 #include "atrium/sync/replica.h"
 #include "shared_files.h"

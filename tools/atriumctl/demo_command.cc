@@ -5,6 +5,7 @@
 
 #include "atrium/audit.h"
 #include "atrium/codec/domain_json.h"
+#include "atrium/ledger.h"
 #include "atrium/statement.h"
 #include "cli.h"
 #include "demo_mall.h"

@@ -2,6 +2,7 @@
 // an audit of its entries.
 #include "atrium/audit.h"
 #include "atrium/codec/domain_json.h"
+#include "atrium/ledger.h"
 #include "atrium/statement.h"
 #include "cli.h"
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "atrium/audit.h"
+#include "atrium/ledger.h"
 #include "cases.h"
 
 namespace atrium::bench {

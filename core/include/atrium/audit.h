@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "atrium/ledger.h"
+#include "atrium/ledger_entry.h"
 
 namespace atrium {
 
@@ -32,9 +32,9 @@ struct AuditReport {
 AuditReport AuditEntries(std::span<const LedgerEntry> entries,
                          const std::vector<Lot>* claimed);
 
-inline AuditReport Audit(const PointsLedger& ledger) {
-  return AuditEntries(ledger.entries(), &ledger.lots());
-}
+class PointsLedger;
+// The ledger's entries, and its lots against them.
+AuditReport Audit(const PointsLedger& ledger);
 
 }  // namespace atrium
 
