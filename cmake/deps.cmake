@@ -10,6 +10,11 @@ if(EMSCRIPTEN)
   add_library(nlohmann_json INTERFACE)
   target_include_directories(nlohmann_json SYSTEM INTERFACE "${_nl}")
   add_library(nlohmann_json::nlohmann_json ALIAS nlohmann_json)
+  # CLI11 (header-only) the same way: atriumctl runs under node too.
+  file(CREATE_LINK /usr/include/CLI "${_nl}/CLI" SYMBOLIC)
+  add_library(CLI11 INTERFACE)
+  target_include_directories(CLI11 SYSTEM INTERFACE "${_nl}")
+  add_library(CLI11::CLI11 ALIAS CLI11)
 
   set(gtest_disable_pthreads ON CACHE BOOL "" FORCE)
   set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)

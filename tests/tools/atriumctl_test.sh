@@ -150,6 +150,16 @@ fi
 # usage errors exit 1.
 "$ctl" frobnicate 2>/dev/null
 check "unknown command exits 1" test $? -eq 1
+"$ctl" earn --programme "$shared/demo-mall/program.json" 2>"$tmp/err.txt" </dev/null
+check "a misspelt flag exits 1" test $? -eq 1
+check "a misspelt flag is named" has "$tmp/err.txt" '--programme'
+"$ctl" --help >"$tmp/help.txt"
+check "--help exits 0" test $? -eq 0
+for command in earn statement checkout coupon parking-quote demo day-jobs; do
+  check "--help lists $command" has "$tmp/help.txt" "$command"
+done
+"$ctl" demo --help >"$tmp/help.txt"
+check "a command's --help gives each flag's default" has "$tmp/help.txt" '--member TEXT=M0001'
 
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -67,8 +67,8 @@ StatusOr<Request> ReadRequest(const codec::Json& j) {
   return req;
 }
 
-StatusOr<codec::Json> Checkout(const Args& args) {
-  StatusOr<codec::Json> input = ReadInput(args);
+StatusOr<codec::Json> Checkout(const Flags& flags) {
+  StatusOr<codec::Json> input = ReadInput(flags);
   if (!input.ok()) return input.status();
   StatusOr<Request> req = ReadRequest(*input);
   if (!req.ok()) return req.status();
@@ -89,8 +89,8 @@ StatusOr<codec::Json> Checkout(const Args& args) {
   if (!result.ok()) return result.status();
   codec::Json out = codec::CheckoutToJson(*result, wallet);
 
-  if (args.Has("program")) {
-    StatusOr<Program> program = codec::LoadProgramFile(args.Get("program", ""));
+  if (!flags.program.empty()) {
+    StatusOr<Program> program = codec::LoadProgramFile(flags.program);
     if (!program.ok()) return program.status();
     const Mall* mall = program->group.FindMall(req->basket.mall);
     if (mall == nullptr) {
@@ -110,10 +110,8 @@ StatusOr<codec::Json> Checkout(const Args& args) {
 
 }  // namespace
 
-int CheckoutCommand(const std::vector<std::string>& argv) {
-  StatusOr<Args> args = Args::Parse(argv, {});
-  if (!args.ok()) return Fail(args.status());
-  StatusOr<codec::Json> out = Checkout(*args);
+int CheckoutCommand(const Flags& flags) {
+  StatusOr<codec::Json> out = Checkout(flags);
   return out.ok() ? PrintJson(*out) : Fail(out.status());
 }
 

@@ -3,46 +3,47 @@
 //
 // Commands read one JSON document (from --in FILE, or standard input) and
 // write one JSON document to standard output. A failure prints
-// {"error": {"code": ..., "message": ...}} and exits 2 for bad input, 1 for
-// bad usage.
+// {"error": {"code": ..., "message": ...}} and exits 2 for bad input; bad
+// usage (an unknown command or flag) exits 1 with CLI11's message on
+// standard error (main.cc declares every command's flags, for --help).
 #ifndef ATRIUM_TOOLS_ATRIUMCTL_CLI_H_
 #define ATRIUM_TOOLS_ATRIUMCTL_CLI_H_
 
-#include <map>
 #include <string>
-#include <vector>
 
 #include "atrium/codec/json_reader.h"
 #include "atrium/status.h"
 
 namespace atrium::cli {
 
-// "--name value" pairs and bare "--flag" switches.
-class Args {
- public:
-  // Fails on a stray positional argument or a repeated flag.
-  static StatusOr<Args> Parse(const std::vector<std::string>& argv,
-                              const std::vector<std::string>& switches);
-  bool Has(const std::string& name) const { return values_.count(name) != 0; }
-  std::string Get(const std::string& name, const std::string& fallback) const;
-
- private:
-  std::map<std::string, std::string> values_;
+// The flags of every command, as main.cc parses them; a command reads the
+// ones it declared. Empty: not given (main.cc fills in the defaults).
+struct Flags {
+  std::string in;        // --in FILE: the request
+  std::string program;   // --program FILE
+  std::string data;      // --data DIR: the mall's files, or a data folder
+  std::string tariff;    // --tariff FILE
+  std::string demo;      // --demo DIR
+  std::string member;    // --member ID
+  std::string at;        // --at ISO-8601
+  std::string date;      // --date YYYY-MM-DD
+  bool json = false;     // --json
+  bool entries = false;  // --entries
 };
 
 // The JSON document named by --in, or standard input.
-StatusOr<codec::Json> ReadInput(const Args& args);
+StatusOr<codec::Json> ReadInput(const Flags& flags);
 int PrintJson(const codec::Json& j);
 // Prints the error document and returns the exit code.
 int Fail(const Status& status);
 
-int EarnCommand(const std::vector<std::string>& argv);
-int StatementCommand(const std::vector<std::string>& argv);
-int DemoCommand(const std::vector<std::string>& argv);
-int CheckoutCommand(const std::vector<std::string>& argv);
-int CouponCommand(const std::vector<std::string>& argv);
-int ParkingQuoteCommand(const std::vector<std::string>& argv);
-int DayJobsCommand(const std::vector<std::string>& argv);  // native only
+int EarnCommand(const Flags& flags);
+int StatementCommand(const Flags& flags);
+int DemoCommand(const Flags& flags);
+int CheckoutCommand(const Flags& flags);
+int CouponCommand(const Flags& flags);
+int ParkingQuoteCommand(const Flags& flags);
+int DayJobsCommand(const Flags& flags);  // native only
 
 }  // namespace atrium::cli
 

@@ -77,8 +77,8 @@ StatusOr<std::vector<CouponEvent>> Apply(
   return std::vector<CouponEvent>{*e};
 }
 
-StatusOr<codec::Json> Run(const Args& args) {
-  StatusOr<codec::Json> input = ReadInput(args);
+StatusOr<codec::Json> Run(const Flags& flags) {
+  StatusOr<codec::Json> input = ReadInput(flags);
   if (!input.ok()) return input.status();
   codec::JsonReader r(*input, "request");
   StatusOr<int32_t> offset =
@@ -140,10 +140,8 @@ StatusOr<codec::Json> Run(const Args& args) {
 
 }  // namespace
 
-int CouponCommand(const std::vector<std::string>& argv) {
-  StatusOr<Args> args = Args::Parse(argv, {});
-  if (!args.ok()) return Fail(args.status());
-  StatusOr<codec::Json> out = Run(*args);
+int CouponCommand(const Flags& flags) {
+  StatusOr<codec::Json> out = Run(flags);
   return out.ok() ? PrintJson(*out) : Fail(out.status());
 }
 

@@ -102,13 +102,10 @@ StatusOr<codec::Json> RunJobs(store::OpLog& log, Date day, Timestamp at) {
 
 }  // namespace
 
-int DayJobsCommand(const std::vector<std::string>& argv) {
-  StatusOr<Args> args = Args::Parse(argv, {});
-  if (!args.ok()) return Fail(args.status());
-  const std::string data = args->Get("data", "data");
-  const std::string demo =
-      args->Get("demo", std::string(ATRIUM_SHARED_DIR) + "/demo-mall");
-  StatusOr<Date> day = ParseDate(args->Get("date", ""));
+int DayJobsCommand(const Flags& flags) {
+  const std::string& data = flags.data;
+  const std::string& demo = flags.demo;
+  StatusOr<Date> day = ParseDate(flags.date);
   if (!day.ok()) {
     return Fail(InvalidArgument("--date: the business day, YYYY-MM-DD"));
   }

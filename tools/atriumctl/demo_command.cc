@@ -70,14 +70,11 @@ void PrintText(const Program& program, const MemberAccount& account,
 
 }  // namespace
 
-int DemoCommand(const std::vector<std::string>& argv) {
-  StatusOr<Args> args = Args::Parse(argv, {"json", "entries"});
-  if (!args.ok()) return Fail(args.status());
-  StatusOr<demo::DemoMall> demo =
-      demo::LoadDemoMall(args->Get("data", ATRIUM_SHARED_DIR "/demo-mall"));
+int DemoCommand(const Flags& flags) {
+  StatusOr<demo::DemoMall> demo = demo::LoadDemoMall(flags.data);
   if (!demo.ok()) return Fail(demo.status());
 
-  const MemberId id(args->Get("member", "M0001"));
+  const MemberId id(flags.member);
   auto it = demo->accounts.find(id);
   if (it == demo->accounts.end()) {
     return Fail(NotFound("no demo member " + id.value()));
@@ -85,8 +82,8 @@ int DemoCommand(const std::vector<std::string>& argv) {
   // Without --at, the statement is taken a day after the last activity, so
   // the output does not depend on when it runs.
   Timestamp at = demo->last_activity.PlusSeconds(kSecondsPerDay);
-  if (args->Has("at")) {
-    StatusOr<Timestamp> t = ParseIso8601(args->Get("at", ""));
+  if (!flags.at.empty()) {
+    StatusOr<Timestamp> t = ParseIso8601(flags.at);
     if (!t.ok()) return Fail(t.status());
     at = *t;
   }
@@ -96,14 +93,14 @@ int DemoCommand(const std::vector<std::string>& argv) {
 
   const Statement statement = BuildStatement(account.ledger(), at);
   const AuditReport audit = Audit(account.ledger());
-  if (args->Has("entries")) {
+  if (flags.entries) {
     codec::Json entries = codec::Json::array();
     for (const LedgerEntry& e : account.ledger().entries()) {
       entries.push_back(codec::EntryToJson(e));
     }
     return PrintJson({{"at", FormatIso8601(at)}, {"entries", entries}});
   }
-  if (args->Has("json")) {
+  if (flags.json) {
     codec::Json out =
         codec::StatementToJson(statement, demo->program.group.calendar);
     out["member"] = {{"id", id.value()},

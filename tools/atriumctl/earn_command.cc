@@ -8,19 +8,19 @@
 namespace atrium::cli {
 namespace {
 
-StatusOr<Program> LoadProgram(const Args& args,
+StatusOr<Program> LoadProgram(const Flags& flags,
                               const codec::Json* inline_json) {
   if (inline_json != nullptr) return codec::ProgramFromJson(*inline_json);
-  if (!args.Has("program")) {
+  if (flags.program.empty()) {
     return InvalidArgument(
         "give the programme with --program FILE or as "
         "\"program\" in the request");
   }
-  return codec::LoadProgramFile(args.Get("program", ""));
+  return codec::LoadProgramFile(flags.program);
 }
 
-StatusOr<codec::Json> Earn(const Args& args) {
-  StatusOr<codec::Json> request = ReadInput(args);
+StatusOr<codec::Json> Earn(const Flags& flags) {
+  StatusOr<codec::Json> request = ReadInput(flags);
   if (!request.ok()) return request.status();
   codec::JsonReader r(*request, "request");
   const codec::Json* program_json = r.Raw("program", false);
@@ -30,7 +30,7 @@ StatusOr<codec::Json> Earn(const Args& args) {
   const codec::Json* receipt_json = r.Raw("receipt", true);
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
-  StatusOr<Program> program = LoadProgram(args, program_json);
+  StatusOr<Program> program = LoadProgram(flags, program_json);
   if (!program.ok()) return program.status();
   StatusOr<Receipt> receipt = codec::ReceiptFromJson(*receipt_json);
   if (!receipt.ok()) return receipt.status();
@@ -56,10 +56,8 @@ StatusOr<codec::Json> Earn(const Args& args) {
 
 }  // namespace
 
-int EarnCommand(const std::vector<std::string>& argv) {
-  StatusOr<Args> args = Args::Parse(argv, {});
-  if (!args.ok()) return Fail(args.status());
-  StatusOr<codec::Json> out = Earn(*args);
+int EarnCommand(const Flags& flags) {
+  StatusOr<codec::Json> out = Earn(flags);
   return out.ok() ? PrintJson(*out) : Fail(out.status());
 }
 

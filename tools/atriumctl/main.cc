@@ -1,52 +1,119 @@
 // atriumctl: the core on the command line, JSON in and JSON out, so that
 // operators can try rules and read ledgers before anything goes live.
-#include <cstdio>
+// `atriumctl --help` lists the commands, `atriumctl COMMAND --help` their
+// flags; formats: shared/formats/atriumctl.md.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
 #include <string>
-#include <vector>
 
 #include "cli.h"
 
 namespace {
 
-constexpr char kUsage[] =
-    "usage: atriumctl <command> [flags]\n"
-    "  earn       --program FILE [--in FILE]   points a receipt earns\n"
-    "  statement  [--in FILE]                  balance, lots and expiry of a "
-    "ledger\n"
-    "  checkout   [--program FILE] [--in FILE] best coupons and points for a "
-    "basket\n"
-    "  coupon     [--in FILE]                  apply coupon operations, show "
-    "events\n"
-    "  parking-quote [--data DIR] [--tariff FILE] [--in FILE]\n"
-    "             a stay's fee with member benefits, by the mall's tariff\n"
-    "  demo       [--data DIR] [--member ID] [--at ISO-8601] [--json | "
-    "--entries]\n"
-    "             load the demo mall and print a member's statement\n"
-    "  day-jobs   --date YYYY-MM-DD [--data DIR] [--demo DIR]\n"
-    "             what that business day's jobs (points expiry, tier\n"
-    "             reviews) will do to a server's data folder; writes nothing\n"
-    "Formats: shared/formats/atriumctl.md\n";
+using atrium::cli::Flags;
+
+const std::string kDemoMall = std::string(ATRIUM_SHARED_DIR) + "/demo-mall";
+
+void In(CLI::App* c, Flags& f) {
+  c->add_option("--in", f.in, "the request, JSON (default: standard input)");
+}
+
+void Program(CLI::App* c, Flags& f, const std::string& what) {
+  c->add_option("--program", f.program, what);
+}
+
+int Run(int argc, char** argv) {
+  CLI::App app(
+      "atriumctl: the core on the command line, JSON in and JSON out "
+      "(formats: shared/formats/atriumctl.md)");
+  app.require_subcommand(1);
+
+  Flags earn;
+  CLI::App* c = app.add_subcommand("earn", "the points a receipt earns");
+  Program(c, earn, "the programme, JSON (or \"program\" in the request)");
+  In(c, earn);
+
+  Flags statement;
+  c = app.add_subcommand("statement", "balance, lots and expiry of a ledger");
+  In(c, statement);
+
+  Flags checkout;
+  c = app.add_subcommand("checkout",
+                         "the best coupons and points for a basket");
+  Program(c, checkout, "the programme, JSON (for points as payment)");
+  In(c, checkout);
+
+  Flags coupon;
+  c = app.add_subcommand("coupon", "apply coupon operations, show events");
+  In(c, coupon);
+
+  Flags quote;
+  quote.data = kDemoMall;
+  c = app.add_subcommand("parking-quote",
+                         "a stay's fee with member benefits, by a tariff");
+  c->add_option("--data", quote.data, "the mall's files")
+      ->capture_default_str();
+  c->add_option("--tariff", quote.tariff,
+                "a tariff, JSON, instead of the mall's");
+  In(c, quote);
+
+  Flags demo;
+  demo.data = kDemoMall;
+  demo.member = "M0001";
+  c = app.add_subcommand("demo",
+                         "load the demo mall and print a member's statement");
+  c->add_option("--data", demo.data, "the mall's files")->capture_default_str();
+  c->add_option("--member", demo.member, "whose statement")
+      ->capture_default_str();
+  c->add_option("--at", demo.at,
+                "as of this instant, ISO-8601 (default: "
+                "after the last receipt)");
+  c->add_flag("--json", demo.json, "the account as JSON");
+  c->add_flag("--entries", demo.entries, "the ledger's entries as JSON");
+
+#ifdef ATRIUM_CTL_DATA_FOLDER
+  Flags day;
+  day.data = "data";
+  day.demo = kDemoMall;
+  c = app.add_subcommand("day-jobs",
+                         "what a business day's jobs (points expiry, tier "
+                         "reviews) will do to a server's data; writes nothing");
+  c->add_option("--date", day.date, "the business day, YYYY-MM-DD")->required();
+  c->add_option("--data", day.data, "atriumd's data folder")
+      ->capture_default_str();
+  c->add_option("--demo", day.demo, "the mall's files atriumd runs with")
+      ->capture_default_str();
+#endif
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::ParseError& e) {
+    (void)app.exit(e);
+    return 1;
+  }
+  using namespace atrium::cli;
+  if (app.got_subcommand("earn")) return EarnCommand(earn);
+  if (app.got_subcommand("statement")) return StatementCommand(statement);
+  if (app.got_subcommand("checkout")) return CheckoutCommand(checkout);
+  if (app.got_subcommand("coupon")) return CouponCommand(coupon);
+  if (app.got_subcommand("parking-quote")) return ParkingQuoteCommand(quote);
+  if (app.got_subcommand("demo")) return DemoCommand(demo);
+#ifdef ATRIUM_CTL_DATA_FOLDER
+  if (app.got_subcommand("day-jobs")) return DayJobsCommand(day);
+#endif
+  return 1;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fputs(kUsage, stderr);
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "atriumctl: " << e.what() << "\n";
     return 1;
   }
-  const std::string command = argv[1];
-  const std::vector<std::string> rest(argv + 2, argv + argc);
-  if (command == "earn") return atrium::cli::EarnCommand(rest);
-  if (command == "statement") return atrium::cli::StatementCommand(rest);
-  if (command == "demo") return atrium::cli::DemoCommand(rest);
-  if (command == "checkout") return atrium::cli::CheckoutCommand(rest);
-  if (command == "coupon") return atrium::cli::CouponCommand(rest);
-  if (command == "parking-quote") {
-    return atrium::cli::ParkingQuoteCommand(rest);
-  }
-#ifdef ATRIUM_CTL_DATA_FOLDER
-  if (command == "day-jobs") return atrium::cli::DayJobsCommand(rest);
-#endif
-  std::fputs(kUsage, stderr);
-  return 1;
 }

@@ -9,8 +9,8 @@
 namespace atrium::cli {
 namespace {
 
-StatusOr<codec::Json> Quote(const Args& args) {
-  const std::string dir = args.Get("data", ATRIUM_SHARED_DIR "/demo-mall");
+StatusOr<codec::Json> Quote(const Flags& flags) {
+  const std::string& dir = flags.data;
   StatusOr<Program> program = codec::LoadProgramFile(dir + "/program.json");
   if (!program.ok()) return program.status();
   StatusOr<codec::Json> parking_json =
@@ -20,7 +20,7 @@ StatusOr<codec::Json> Quote(const Args& args) {
       codec::ParkingFileFromJson(*parking_json);
   if (!parking.ok()) return parking.status();
 
-  StatusOr<codec::Json> input = ReadInput(args);
+  StatusOr<codec::Json> input = ReadInput(flags);
   if (!input.ok()) return input.status();
   StatusOr<codec::QuoteRequest> req = codec::QuoteRequestFromJson(*input);
   if (!req.ok()) return req.status();
@@ -36,8 +36,8 @@ StatusOr<codec::Json> Quote(const Args& args) {
 
   Tariff draft;
   const Tariff* tariff = nullptr;
-  if (args.Has("tariff")) {
-    StatusOr<codec::Json> j = codec::ReadJsonFile(args.Get("tariff", ""));
+  if (!flags.tariff.empty()) {
+    StatusOr<codec::Json> j = codec::ReadJsonFile(flags.tariff);
     if (!j.ok()) return j.status();
     StatusOr<Tariff> t = codec::TariffFromJson(*j);
     if (!t.ok()) return t.status();
@@ -64,10 +64,8 @@ StatusOr<codec::Json> Quote(const Args& args) {
 
 }  // namespace
 
-int ParkingQuoteCommand(const std::vector<std::string>& argv) {
-  StatusOr<Args> args = Args::Parse(argv, {});
-  if (!args.ok()) return Fail(args.status());
-  StatusOr<codec::Json> out = Quote(*args);
+int ParkingQuoteCommand(const Flags& flags) {
+  StatusOr<codec::Json> out = Quote(flags);
   return out.ok() ? PrintJson(*out) : Fail(out.status());
 }
 

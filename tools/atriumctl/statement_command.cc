@@ -14,10 +14,8 @@ constexpr int kAuditFailed = 3;
 
 }  // namespace
 
-int StatementCommand(const std::vector<std::string>& argv) {
-  StatusOr<Args> args = Args::Parse(argv, {});
-  if (!args.ok()) return Fail(args.status());
-  StatusOr<codec::Json> request = ReadInput(*args);
+int StatementCommand(const Flags& flags) {
+  StatusOr<codec::Json> request = ReadInput(flags);
   if (!request.ok()) return Fail(request.status());
 
   codec::JsonReader r(*request, "request");
