@@ -1,6 +1,7 @@
 // atriumd: the Atrium server. Holds the group's operation log on SQLite in
-// a data folder, seeds the demo mall into a new folder, and serves the API,
-// the H5 app and the operator console over HTTP until SIGINT or SIGTERM.
+// a data folder (`atriumctl seed` fills a new one with the demo mall), and
+// serves the API, the H5 app and the operator console over HTTP until
+// SIGINT or SIGTERM.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -15,10 +16,9 @@
 
 #include "api/api.h"
 #include "api/catalogue_files.h"
-#include "app/data_folder.h"
 #include "app/day_job_runner.h"
-#include "app/demo_seed.h"
 #include "atrium/auth/crypto.h"
+#include "atrium/auth/data_folder.h"
 #include "atrium/codec/mall_files.h"
 #include "atrium/net/http_server.h"
 #include "pay/http_provider.h"
@@ -32,9 +32,6 @@ struct Flags {
   std::string demo = "shared/demo-mall";
   std::string web = "build/wasm/web/app";  // built by the wasm preset
   std::string console = "server/console";
-  bool reset = false;
-  int64_t members = 1000;
-  int64_t member_visits = 24;
   net::HttpOptions http;
   int64_t device_rate = 600'000;
   // The payment provider (tools/paysim in the demo) and the merchant key
@@ -63,17 +60,8 @@ std::optional<int> ParseFlags(int argc, char** argv, Flags& f) {
       "console, the H5 app) over SQLite");
   app.add_option("--data", f.data, "the data folder (created if new)")
       ->capture_default_str();
-  app.add_flag("--reset", f.reset, "start from an empty data folder");
   app.add_option("--demo", f.demo, "the mall folder: programme, map, access")
       ->capture_default_str();
-  app.add_option("--members", f.members,
-                 "generated members seeded into a fresh data folder")
-      ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
-  app.add_option("--member-visits", f.member_visits,
-                 "the most visits a seeded member made")
-      ->capture_default_str()
-      ->check(CLI::Range(2, 1000));
   app.add_option("--address", f.http.address, "the address to listen on")
       ->capture_default_str();
   app.add_option("--port", f.http.port, "the port to listen on")
@@ -109,23 +97,6 @@ std::optional<int> ParseFlags(int argc, char** argv, Flags& f) {
   return std::nullopt;
 }
 
-Status AddDemoAccess(Credentials& c, const std::string& demo_dir) {
-  StatusOr<codec::Json> file = codec::ReadJsonFile(demo_dir + "/access.json");
-  if (!file.ok()) return file.status();
-  for (const auto& d : (*file)["devices"]) {
-    ATRIUM_RETURN_IF_ERROR(
-        c.AddDevice({d["id"], d["kind"], d["mall_id"], d.value("store_id", "")},
-                    d["key"].get<std::string>()));
-  }
-  for (const auto& o : (*file)["operators"]) {
-    StatusOr<Role> role = ParseRole(o["role"].get<std::string>());
-    if (!role.ok()) return role.status();
-    ATRIUM_RETURN_IF_ERROR(
-        c.AddOperator(o["name"], *role, o["password"].get<std::string>()));
-  }
-  return Status::Ok();
-}
-
 // The merchant's API key for the payment provider: the first line of the
 // file, 16 characters or more.
 StatusOr<std::string> ReadPayKey(const std::string& path) {
@@ -144,14 +115,7 @@ Timestamp SystemNow() { return Timestamp::FromUnixSeconds(std::time(nullptr)); }
 int Run(const Flags& f) {
   namespace fs = std::filesystem;
   if (Status s = auth::InitCrypto(); !s.ok()) return Log(s.message()), 1;
-  if (f.reset) {
-    for (const char* name : {"atrium.db", "atrium.db-wal", "atrium.db-shm",
-                             "auth.db", "auth.db-wal", "auth.db-shm",
-                             "codes.db", "codes.db-wal", "codes.db-shm"}) {
-      fs::remove(fs::path(f.data) / name);
-    }
-  }
-  StatusOr<std::vector<std::string>> narrowed = PrepareDataFolder(f.data);
+  StatusOr<std::vector<std::string>> narrowed = auth::PrepareDataFolder(f.data);
   if (!narrowed.ok()) return Log(narrowed.status().message()), 1;
   for (const std::string& name : *narrowed) {
     Log("made " + name + " readable by this user only");
@@ -159,7 +123,7 @@ int Run(const Flags& f) {
   const std::string log_path = f.data + "/atrium.db";
   const bool fresh = !fs::exists(log_path);
 
-  StatusOr<std::string> key = LoadOrMakeKey(f.data + "/server.key");
+  StatusOr<std::string> key = auth::LoadOrMakeKey(f.data + "/server.key");
   if (!key.ok()) return Log(key.status().message()), 1;
   StatusOr<codec::MallFiles> files = codec::LoadMallFiles(f.demo);
   if (!files.ok()) return Log(files.status().message()), 1;
@@ -168,23 +132,13 @@ int Run(const Flags& f) {
   if (!service.ok())
     return Log("opening the log: " + service.status().message()), 1;
   StatusOr<std::unique_ptr<Credentials>> credentials =
-      Credentials::Open(f.data + "/auth.db", auth::HmacSha256(*key, "devices"));
+      Credentials::OpenInDataFolder(f.data, *key);
   if (!credentials.ok()) return Log(credentials.status().message()), 1;
 
   if (fresh) {
-    Log("seeding the demo mall with " + std::to_string(f.members) +
-        " generated members...");
-    StatusOr<SeedCounts> seeded = (*service)->WithLog([&](store::OpLog& log) {
-      return SeedDemo(log, f.demo,
-                      {f.members, static_cast<int>(f.member_visits)},
-                      SystemNow());
-    });
-    if (!seeded.ok()) return Log("seeding: " + seeded.status().message()), 1;
-    if (Status s = AddDemoAccess(**credentials, f.demo); !s.ok()) {
-      return Log("seeding access: " + s.message()), 1;
-    }
-    Log("seeded " + std::to_string(seeded->members) + " members, " +
-        std::to_string(seeded->operations) + " operations");
+    Log("a new data folder: no members, devices or operators yet (`atriumctl "
+        "seed --data " +
+        f.data + "` seeds the demo mall into a new folder)");
   }
 
   MemberCodes member_codes(auth::HmacSha256(*key, "member-codes"));
@@ -238,8 +192,7 @@ int Run(const Flags& f) {
             << "  health:            " << base << "/healthz\n"
             << "  API reference:     shared/api/README.md\n"
             << "  demo credentials:  " << f.demo << "/access.json\n"
-            << "Ctrl-C stops it; the data stays for the next start (--reset "
-               "starts afresh)."
+            << "Ctrl-C stops it; the data stays for the next start."
             << std::endl;
   server.RunUntilSignalled();
   Log("stopped accepting; in-flight requests answered");
@@ -254,7 +207,7 @@ int Run(const Flags& f) {
 }  // namespace atrium::server
 
 int main(int argc, char** argv) {
-  atrium::server::RestrictNewFiles();  // before any file is made
+  atrium::auth::RestrictNewFiles();  // before any file is made
   atrium::server::Flags flags;
   try {
     if (const std::optional<int> exit =

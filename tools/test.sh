@@ -43,6 +43,7 @@ done
 
 echo "== the H5 app in headless Chromium (against the asan atriumd)"
 if ! ATRIUMD="$PWD/build/asan/server/atriumd" PAYSIM="$PWD/build/asan/tools/paysim/paysim" \
+     ATRIUMCTL="$PWD/build/asan/tools/atriumctl" \
      ATRIUM_APP_DIR="$PWD/build/wasm/web/app" \
      ATRIUM_SOURCE_DIR="$PWD" PLAYWRIGHT_CORE="$PWD/third_party/playwright-core" \
      ATRIUM_SERVER_LOG="$PWD/build/browser-atriumd.log" \

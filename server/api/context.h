@@ -12,11 +12,11 @@
 
 #include "app/service.h"
 #include "app/slow_work.h"
+#include "atrium/auth/credentials.h"
 #include "atrium/auth/token.h"
 #include "atrium/mall_map.h"
 #include "atrium/net/message.h"
 #include "atrium/sync/authority.h"
-#include "auth/credentials.h"
 #include "auth/member_code.h"
 #include "auth/rate_limit.h"
 #include "auth/sign_in_codes.h"
@@ -28,6 +28,13 @@ using net::Handler;
 using net::Request;
 using net::Respond;
 using net::Response;
+
+// Who may call, as atrium::auth keeps them.
+using auth::Credentials;
+using auth::Device;
+using auth::ParseRole;
+using auth::Role;
+using auth::RoleName;
 
 // Explicit limits; the load tests raise the per-device rate.
 struct ApiLimits {

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "app/day_job_runner.h"
-#include "app/demo_seed.h"
+#include "demo_seed.h"
 #include "test_server.h"
 
 namespace atrium::testing {
@@ -59,7 +59,7 @@ TEST(DayJobsTest, ARestartInTheMiddleOfADayFinishesItOnce) {
   TestServer s;
   ASSERT_TRUE(s.service()
                   .WithLog([&](store::OpLog& log) {
-                    return server::SeedDemo(
+                    return demo::SeedDemo(
                         log, std::string(ATRIUM_SHARED_DIR) + "/demo-mall",
                         {.count = 30, .max_visits = 6}, s.Now());
                   })
@@ -101,7 +101,7 @@ TEST(DayJobsTest, AfterAYearOfTheDemoTheLiabilityReportShowsWhatExpired) {
   TestServer s;
   ASSERT_TRUE(s.service()
                   .WithLog([&](store::OpLog& log) {
-                    return server::SeedDemo(
+                    return demo::SeedDemo(
                         log, std::string(ATRIUM_SHARED_DIR) + "/demo-mall",
                         {.count = 40, .max_visits = 6}, s.Now());
                   })

@@ -9,6 +9,7 @@
 #include "api/catalogue_files.h"
 #include "atrium/auth/crypto.h"
 #include "atrium/codec/mall_files.h"
+#include "demo_seed.h"
 
 namespace atrium::testing {
 namespace {
@@ -49,29 +50,12 @@ TestServer::TestServer(server::ApiLimits limits)
 }
 
 void TestServer::AddAccess() {
-  // The demo's devices, and two operators (hashed at the cheapest cost:
-  // interactive argon2id is slow on purpose).
-  StatusOr<codec::Json> access = codec::ReadJsonFile(
-      std::string(ATRIUM_SHARED_DIR) + "/demo-mall/access.json");
-  ASSERT_TRUE(access.ok());
-  for (const auto& d : (*access)["devices"]) {
-    ASSERT_TRUE(credentials_
-                    ->AddDevice({d["id"], d["kind"], d["mall_id"],
-                                 d.value("store_id", "")},
-                                d["key"].get<std::string>())
-                    .ok());
-  }
-  const std::pair<const char*, server::Role> operators[] = {
-      {"admin", server::Role::kAdmin},
-      {"marketing", server::Role::kMarketing},
-      {"finance", server::Role::kFinance}};
-  for (const auto& [name, role] : operators) {
-    ASSERT_TRUE(credentials_
-                    ->AddOperator(name, role,
-                                  "demo-" + std::string(name) + "-pass",
-                                  auth::PasswordCost::kMinimumForTests)
-                    .ok());
-  }
+  // The demo's devices and operators, the passwords hashed at the cheapest
+  // cost (interactive argon2id is slow on purpose).
+  ASSERT_TRUE(demo::SeedAccess(*credentials_,
+                               std::string(ATRIUM_SHARED_DIR) + "/demo-mall",
+                               auth::PasswordCost::kMinimumForTests)
+                  .ok());
 }
 
 TestServer::~TestServer() {
@@ -88,7 +72,7 @@ void TestServer::Start() {
                                        [this] { return Now(); });
   ASSERT_TRUE(service.ok()) << service.status().ToString();
   service_ = std::move(*service);
-  auto credentials = server::Credentials::Open(dir_ + "/auth.db", kKey);
+  auto credentials = auth::Credentials::Open(dir_ + "/auth.db", kKey);
   ASSERT_TRUE(credentials.ok()) << credentials.status().ToString();
   credentials_ = std::move(*credentials);
   member_codes_ = std::make_unique<server::MemberCodes>(kKey);

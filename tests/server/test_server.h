@@ -96,7 +96,7 @@ class TestServer {
   std::map<std::string, std::string> codes_;  // by phone digits
   std::string logged_;                        // under codes_mu_
   std::unique_ptr<server::Service> service_;
-  std::unique_ptr<server::Credentials> credentials_;
+  std::unique_ptr<auth::Credentials> credentials_;
   std::unique_ptr<server::MemberCodes> member_codes_;
   std::unique_ptr<server::SignInCodes> sign_in_codes_;
   std::unique_ptr<server::ApiContext> ctx_;

@@ -115,11 +115,21 @@ sed 's/"2026-03-21T21:40:00+08:00"/"2026-03-21T12:00:00+08:00"/' \
 "$ctl" parking-quote --in "$tmp/back.json" >"$tmp/out.json"
 check "parking-quote: exit before entry refused" has "$tmp/out.json" '"code": "INVALID_ARGUMENT"'
 
-# day-jobs: what New Year's Day 2028 will do to a seeded demo (its
-# receipts are of the year to 2026-11-26: every lot of 2026 expires, and
-# members who stopped shopping are reviewed down), and nothing written.
+# seed: a new data folder with the demo mall, once.
+"$ctl" seed --data "$tmp/data" --members 20 --member-visits 4 >"$tmp/seed.json"
+check "seed exits 0" test $? -eq 0
+check "seed: the demo's two members and twenty generated" has "$tmp/seed.json" '"members": 22'
+check "seed: the folder is the server's alone" test "$(stat -c %a "$tmp/data")" = 700
+check "seed: auth.db holds the demo's access" test -s "$tmp/data/auth.db"
+"$ctl" seed --data "$tmp/data" --members 20 >"$tmp/out.json"
+check "seed: a seeded folder is not seeded twice" has "$tmp/out.json" '"code": "FAILED_PRECONDITION"'
+
+# day-jobs: what New Year's Day 2028 will do to the seeded demo (its
+# receipts are of the year before it was seeded: every lot of 2026
+# expires, and members who stopped shopping are reviewed down), and
+# nothing written.
 if [ -n "$atriumd" ]; then
-  "$atriumd" --data "$tmp/data" --members 20 --port 0 \
+  "$atriumd" --data "$tmp/data" --port 0 \
     --demo "$shared/demo-mall" --web "$tmp" --console "$tmp" >"$tmp/atriumd.log" 2>&1 &
   pid=$!
   for _ in $(seq 300); do

@@ -9,6 +9,7 @@
 #ifndef ATRIUM_TOOLS_ATRIUMCTL_CLI_H_
 #define ATRIUM_TOOLS_ATRIUMCTL_CLI_H_
 
+#include <cstdint>
 #include <string>
 
 #include "atrium/codec/json_reader.h"
@@ -19,16 +20,19 @@ namespace atrium::cli {
 // The flags of every command, as main.cc parses them; a command reads the
 // ones it declared. Empty: not given (main.cc fills in the defaults).
 struct Flags {
-  std::string in;        // --in FILE: the request
-  std::string program;   // --program FILE
-  std::string data;      // --data DIR: the mall's files, or a data folder
-  std::string tariff;    // --tariff FILE
-  std::string demo;      // --demo DIR
-  std::string member;    // --member ID
-  std::string at;        // --at ISO-8601
-  std::string date;      // --date YYYY-MM-DD
-  bool json = false;     // --json
-  bool entries = false;  // --entries
+  std::string in;             // --in FILE: the request
+  std::string program;        // --program FILE
+  std::string data;           // --data DIR: the mall's files, or a data folder
+  std::string tariff;         // --tariff FILE
+  std::string demo;           // --demo DIR
+  std::string member;         // --member ID
+  std::string at;             // --at ISO-8601
+  std::string date;           // --date YYYY-MM-DD
+  int64_t members = 0;        // --members N: generated members to seed
+  int64_t member_visits = 0;  // --member-visits N
+  bool json = false;          // --json
+  bool entries = false;       // --entries
+  bool reset = false;         // --reset
 };
 
 // The JSON document named by --in, or standard input.
@@ -44,6 +48,7 @@ int CheckoutCommand(const Flags& flags);
 int CouponCommand(const Flags& flags);
 int ParkingQuoteCommand(const Flags& flags);
 int DayJobsCommand(const Flags& flags);  // native only
+int SeedCommand(const Flags& flags);     // native only
 
 }  // namespace atrium::cli
 

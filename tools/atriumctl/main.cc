@@ -84,6 +84,29 @@ int Run(int argc, char** argv) {
       ->capture_default_str();
   c->add_option("--demo", day.demo, "the mall's files atriumd runs with")
       ->capture_default_str();
+
+  Flags seed;
+  seed.data = "data";
+  seed.demo = kDemoMall;
+  seed.members = 1000;
+  seed.member_visits = 24;
+  c = app.add_subcommand("seed",
+                         "a new atriumd data folder with the demo mall: "
+                         "coupons, members and their history, devices, "
+                         "operators");
+  c->add_option("--data", seed.data, "the data folder to make")
+      ->capture_default_str();
+  c->add_option("--demo", seed.demo, "the mall's files")->capture_default_str();
+  c->add_option("--members", seed.members,
+                "generated members, each with a year of receipts")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  c->add_option("--member-visits", seed.member_visits,
+                "the most visits a generated member made")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 1000));
+  c->add_flag("--reset", seed.reset,
+              "delete the folder's databases first (its key stays)");
 #endif
 
   try {
@@ -103,6 +126,7 @@ int Run(int argc, char** argv) {
   if (app.got_subcommand("demo")) return DemoCommand(demo);
 #ifdef ATRIUM_CTL_DATA_FOLDER
   if (app.got_subcommand("day-jobs")) return DayJobsCommand(day);
+  if (app.got_subcommand("seed")) return SeedCommand(seed);
 #endif
   return 1;
 }

@@ -18,7 +18,7 @@ for p in postgresql postgresql-client; do
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$p" >/dev/null; }
 done
 cmake --preset release >/dev/null
-cmake --build --preset release --target atriumd atrium_load paysim >/dev/null
+cmake --build --preset release --target atriumd atriumctl atrium_load paysim >/dev/null
 
 work="$PWD/build/load"
 rm -rf "$work" && mkdir -p "$work"
@@ -30,10 +30,12 @@ port=18480
 # wake-ups between them and the client.
 pay_port=18490
 head -c 24 /dev/urandom | base64 >"$work/pay.key"
+echo "seeding $members members..."
+build/release/tools/atriumctl seed --data "$work/data" --members "$members" --member-visits 2
 build/release/tools/paysim/paysim --key-file "$work/pay.key" --port "$pay_port" 2>"$work/paysim.log" &
 paysim=$!
 build/release/server/atriumd --data "$work/data" --port "$port" --threads 1 \
-  --members "$members" --member-visits 2 --device-rate 1000000000 \
+  --device-rate 1000000000 \
   --pay-url "http://127.0.0.1:$pay_port" --pay-key-file "$work/pay.key" >"$work/atriumd.out" 2>"$work/atriumd.log" &
 server=$!
 trap 'kill $server $paysim 2>/dev/null || true; [ -n "${pgdir:-}" ] && su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdir stop -m fast" >/dev/null 2>&1 || true' EXIT
@@ -41,7 +43,6 @@ until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do
   kill -0 $server 2>/dev/null || { cat "$work/atriumd.log"; exit 1; }
   sleep 1
 done
-grep seeded "$work/atriumd.log"
 
 load() { build/release/tools/load/atrium_load --data "$work/data" --port "$port" --members "$members" "$@"; }
 # PostgreSQL 15 on this machine, defaults (fsync and synchronous_commit on).

@@ -9,7 +9,8 @@
 // would be) and back in the app sees it paid, with the time to leave by. Prints the load figures of the issue's
 // budget (navigation to a visible card, wasm instantiation); asserts none.
 //
-// Env: ATRIUMD (the server binary), ATRIUM_APP_DIR (the built app),
+// Env: ATRIUMD (the server binary), ATRIUMCTL (which seeds its data
+// folder with the demo mall), ATRIUM_APP_DIR (the built app),
 // ATRIUM_SOURCE_DIR, PLAYWRIGHT_CORE (its folder), PAYSIM (the payment
 // simulator's binary).
 import { test, before, after } from 'node:test';
@@ -51,8 +52,10 @@ before(async () => {
   writeFileSync(payKey, `e2e-merchant-${Date.now()}-key\n`);
   paysim = spawn(process.env.PAYSIM, ['--key-file', payKey, '--port', String(payPort)]);
   paysim.stderr.on('data', (d) => { log += d; });
+  execFileSync(process.env.ATRIUMCTL, ['seed', '--data', `${dir}/data`, '--members', '10',
+    '--demo', `${source}/shared/demo-mall`], { stdio: ['ignore', 'ignore', 'inherit'] });
   server = spawn(process.env.ATRIUMD, ['--data', `${dir}/data`, '--port', String(port),
-    '--members', '10', '--demo', `${source}/shared/demo-mall`,
+    '--demo', `${source}/shared/demo-mall`,
     '--web', process.env.ATRIUM_APP_DIR, '--console', `${source}/server/console`,
     '--pay-url', `http://127.0.0.1:${payPort}`, '--pay-key-file', payKey]);
   server.stderr.on('data', (d) => { log += d; });

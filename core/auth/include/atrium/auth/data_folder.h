@@ -11,20 +11,20 @@
 // - LoadOrMakeKey() reads the 32-byte key, or makes one: created 0600 from
 //   the start (never written open and narrowed later), synced, checked. A
 //   key that others may read is refused (FailedPrecondition), as ssh does.
-#ifndef ATRIUM_SERVER_APP_DATA_FOLDER_H_
-#define ATRIUM_SERVER_APP_DATA_FOLDER_H_
+#ifndef ATRIUM_AUTH_DATA_FOLDER_H_
+#define ATRIUM_AUTH_DATA_FOLDER_H_
 
 #include <string>
 #include <vector>
 
 #include "atrium/status.h"
 
-namespace atrium::server {
+namespace atrium::auth {
 
 void RestrictNewFiles();
 StatusOr<std::vector<std::string>> PrepareDataFolder(const std::string& dir);
 StatusOr<std::string> LoadOrMakeKey(const std::string& path);
 
-}  // namespace atrium::server
+}  // namespace atrium::auth
 
-#endif  // ATRIUM_SERVER_APP_DATA_FOLDER_H_
+#endif  // ATRIUM_AUTH_DATA_FOLDER_H_

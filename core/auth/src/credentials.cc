@@ -1,8 +1,8 @@
-#include "auth/credentials.h"
+#include "atrium/auth/credentials.h"
 
 #include "atrium/auth/crypto.h"
 
-namespace atrium::server {
+namespace atrium::auth {
 namespace {
 
 constexpr std::string_view kSchema = R"sql(
@@ -74,7 +74,7 @@ Status Credentials::AddDevice(const Device& d, std::string_view device_key) {
   if (device_key.size() < 16) {
     return InvalidArgument("a device key needs at least 16 characters");
   }
-  std::string hash = auth::Hex(auth::HmacSha256(key_, device_key));
+  std::string hash = Hex(HmacSha256(key_, device_key));
   std::lock_guard lock(mu_);
   StatusOr<store::Statement*> s = db_->Prepare(
       "INSERT OR REPLACE INTO devices (id, kind, mall_id, key_hash, "
@@ -91,12 +91,11 @@ Status Credentials::AddDevice(const Device& d, std::string_view device_key) {
 }
 
 Status Credentials::AddOperator(const std::string& name, Role role,
-                                std::string_view password,
-                                auth::PasswordCost cost) {
+                                std::string_view password, PasswordCost cost) {
   if (password.size() < 8) {
     return InvalidArgument("a password needs at least 8 characters");
   }
-  StatusOr<std::string> hash = auth::HashPassword(password, cost);
+  StatusOr<std::string> hash = HashPassword(password, cost);
   if (!hash.ok()) return hash.status();
   std::lock_guard lock(mu_);
   StatusOr<store::Statement*> s = db_->Prepare(
@@ -109,11 +108,10 @@ Status Credentials::AddOperator(const std::string& name, Role role,
 
 StatusOr<Device> Credentials::CheckDevice(const std::string& id,
                                           std::string_view device_key) const {
-  std::string hash = auth::Hex(auth::HmacSha256(key_, device_key));
+  std::string hash = Hex(HmacSha256(key_, device_key));
   std::lock_guard lock(mu_);
   auto it = devices_.find(id);
-  if (it == devices_.end() ||
-      !auth::ConstantTimeEqual(it->second.second, hash)) {
+  if (it == devices_.end() || !ConstantTimeEqual(it->second.second, hash)) {
     return PermissionDenied("unknown device or wrong device key");
   }
   return it->second.first;
@@ -138,7 +136,7 @@ StatusOr<Role> Credentials::CheckOperator(const std::string& name,
     (*s)->Reset();
   }
   // Verified outside the lock: argon2id takes tens of milliseconds.
-  if (hash.empty() || !auth::VerifyPassword(hash, password)) {
+  if (hash.empty() || !VerifyPassword(hash, password)) {
     return PermissionDenied("wrong name or password");
   }
   return ParseRole(role);
@@ -160,4 +158,9 @@ bool Credentials::IsRevoked(const std::string& token_id) const {
   return revoked_.contains(token_id);
 }
 
-}  // namespace atrium::server
+StatusOr<std::unique_ptr<Credentials>> Credentials::OpenInDataFolder(
+    const std::string& data_dir, std::string_view server_key) {
+  return Open(data_dir + "/auth.db", HmacSha256(server_key, "devices"));
+}
+
+}  // namespace atrium::auth

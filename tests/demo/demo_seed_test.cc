@@ -1,7 +1,7 @@
 // Seeding a new data folder with the demo mall: coupon templates, the
 // hand-written members and generated ones, the kiosks' escrows, all
 // through the log, and the same state when the log is replayed.
-#include "app/demo_seed.h"
+#include "demo_seed.h"
 
 #include <gtest/gtest.h>
 
@@ -28,9 +28,9 @@ TEST(DemoSeedTest, SeedsCouponsAndMembersThroughTheLog) {
   {
     StatusOr<std::unique_ptr<store::OpLog>> log = open();
     ASSERT_TRUE(log.ok()) << log.status().ToString();
-    StatusOr<server::SeedCounts> seeded =
-        server::SeedDemo(**log, demo, {.count = 50, .max_visits = 4},
-                         Timestamp::FromUnixSeconds(kNow));
+    StatusOr<demo::SeedCounts> seeded =
+        demo::SeedDemo(**log, demo, {.count = 50, .max_visits = 4},
+                       Timestamp::FromUnixSeconds(kNow));
     ASSERT_TRUE(seeded.ok()) << seeded.status().ToString();
     EXPECT_EQ(seeded->members, 52);  // two hand-written, fifty generated
     EXPECT_GT(seeded->operations, 52 + 7);

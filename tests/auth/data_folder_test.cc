@@ -1,6 +1,6 @@
 // 13. The data folder is the server's user's alone: its key made 0600 from
 // the start, databases created owner-only, and an older folder narrowed.
-#include "app/data_folder.h"
+#include "atrium/auth/data_folder.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -11,7 +11,7 @@
 #include "../store/temp_dir.h"
 #include "atrium/store/sqlite.h"
 
-namespace atrium::server {
+namespace atrium::auth {
 namespace {
 
 mode_t ModeOf(const std::string& path) {
@@ -77,4 +77,4 @@ TEST(DataFolderTest, AnOlderFolderIsNarrowedAndAnOpenKeyRefused) {
 }
 
 }  // namespace
-}  // namespace atrium::server
+}  // namespace atrium::auth

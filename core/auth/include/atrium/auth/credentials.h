@@ -3,8 +3,8 @@
 // revoked session tokens. Kept in the server's own SQLite file; keys are
 // stored as keyed hashes and passwords as argon2id hashes, never in clear.
 // Thread-safe.
-#ifndef ATRIUM_SERVER_AUTH_CREDENTIALS_H_
-#define ATRIUM_SERVER_AUTH_CREDENTIALS_H_
+#ifndef ATRIUM_AUTH_CREDENTIALS_H_
+#define ATRIUM_AUTH_CREDENTIALS_H_
 
 #include <map>
 #include <memory>
@@ -16,7 +16,7 @@
 #include "atrium/store/sqlite.h"
 #include "atrium/time.h"
 
-namespace atrium::server {
+namespace atrium::auth {
 
 struct Device {
   std::string id;    // "pos-101", "kiosk-1f"
@@ -36,11 +36,15 @@ class Credentials {
   // Opens (creating) the file; `key` is the server's secret for key hashes.
   static StatusOr<std::unique_ptr<Credentials>> Open(const std::string& path,
                                                      std::string key);
+  // auth.db in a server's data folder (data_folder.h), its hashes keyed
+  // from the folder's key: what atriumd and the demo's seeding both open.
+  static StatusOr<std::unique_ptr<Credentials>> OpenInDataFolder(
+      const std::string& data_dir, std::string_view server_key);
 
   Status AddDevice(const Device& d, std::string_view device_key);
-  Status AddOperator(
-      const std::string& name, Role role, std::string_view password,
-      auth::PasswordCost cost = auth::PasswordCost::kInteractive);
+  Status AddOperator(const std::string& name, Role role,
+                     std::string_view password,
+                     PasswordCost cost = PasswordCost::kInteractive);
   // The device whose id and key these are; PermissionDenied otherwise.
   StatusOr<Device> CheckDevice(const std::string& id,
                                std::string_view device_key) const;
@@ -64,6 +68,6 @@ class Credentials {
   std::set<std::string> revoked_;
 };
 
-}  // namespace atrium::server
+}  // namespace atrium::auth
 
-#endif  // ATRIUM_SERVER_AUTH_CREDENTIALS_H_
+#endif  // ATRIUM_AUTH_CREDENTIALS_H_

@@ -1,13 +1,15 @@
-#include "app/demo_seed.h"
+#include "demo_seed.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <random>
 
+#include "atrium/auth/crypto.h"
+#include "atrium/auth/data_folder.h"
 #include "atrium/codec/mall_files.h"
 
-namespace atrium::server {
+namespace atrium::demo {
 namespace {
 
 using codec::Json;
@@ -253,4 +255,53 @@ StatusOr<SeedCounts> SeedDemo(store::OpLog& log, const std::string& demo_dir,
   return counts;
 }
 
-}  // namespace atrium::server
+Status SeedAccess(auth::Credentials& credentials, const std::string& demo_dir,
+                  auth::PasswordCost cost) {
+  StatusOr<Json> file = codec::ReadJsonFile(demo_dir + "/access.json");
+  if (!file.ok()) return file.status();
+  for (const auto& d : (*file)["devices"]) {
+    ATRIUM_RETURN_IF_ERROR(credentials.AddDevice(
+        {d["id"], d["kind"], d["mall_id"], d.value("store_id", "")},
+        d["key"].get<std::string>()));
+  }
+  for (const auto& o : (*file)["operators"]) {
+    StatusOr<auth::Role> role = auth::ParseRole(o["role"].get<std::string>());
+    if (!role.ok()) return role.status();
+    ATRIUM_RETURN_IF_ERROR(credentials.AddOperator(
+        o["name"], *role, o["password"].get<std::string>(), cost));
+  }
+  return Status::Ok();
+}
+
+StatusOr<SeedCounts> SeedDataFolder(const std::string& data_dir,
+                                    const std::string& demo_dir,
+                                    GeneratedMembers generated, Timestamp now) {
+  ATRIUM_RETURN_IF_ERROR(auth::InitCrypto());
+  StatusOr<std::vector<std::string>> prepared =
+      auth::PrepareDataFolder(data_dir);
+  if (!prepared.ok()) return prepared.status();
+  const std::string log_path = data_dir + "/atrium.db";
+  if (std::filesystem::exists(log_path)) {
+    return FailedPrecondition(
+        data_dir +
+        " is already seeded (atrium.db is there): "
+        "seed a new folder, or start afresh with --reset");
+  }
+  StatusOr<std::string> key = auth::LoadOrMakeKey(data_dir + "/server.key");
+  if (!key.ok()) return key.status();
+  StatusOr<Program> program =
+      codec::LoadProgramFile(demo_dir + "/program.json");
+  if (!program.ok()) return program.status();
+  StatusOr<std::unique_ptr<store::OpLog>> log =
+      store::OpLog::Open(log_path, std::move(*program));
+  if (!log.ok()) return log.status();
+  StatusOr<SeedCounts> seeded = SeedDemo(**log, demo_dir, generated, now);
+  if (!seeded.ok()) return seeded.status();
+  StatusOr<std::unique_ptr<auth::Credentials>> credentials =
+      auth::Credentials::OpenInDataFolder(data_dir, *key);
+  if (!credentials.ok()) return credentials.status();
+  ATRIUM_RETURN_IF_ERROR(SeedAccess(**credentials, demo_dir));
+  return seeded;
+}
+
+}  // namespace atrium::demo

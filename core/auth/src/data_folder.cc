@@ -1,4 +1,4 @@
-#include "app/data_folder.h"
+#include "atrium/auth/data_folder.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,7 +11,7 @@
 
 #include "atrium/auth/crypto.h"
 
-namespace atrium::server {
+namespace atrium::auth {
 namespace {
 
 namespace fs = std::filesystem;
@@ -88,4 +88,4 @@ StatusOr<std::string> LoadOrMakeKey(const std::string& path) {
   return key;
 }
 
-}  // namespace atrium::server
+}  // namespace atrium::auth
