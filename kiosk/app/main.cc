@@ -19,7 +19,7 @@
 #include "app/script.h"
 #include "app/window.h"
 #include "atrium/codec/mall_files.h"
-#include "atrium/guide.h"
+#include "atrium/map/guide.h"
 #include "model/member_visit.h"
 #include "model/parking_flow.h"
 #include "net/http_parking_desk.h"

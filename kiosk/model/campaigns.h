@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "atrium/coupon_template.h"
-#include "atrium/earning.h"
+#include "atrium/coupons/coupon_template.h"
+#include "atrium/points/earning.h"
 
 namespace atrium::kiosk {
 

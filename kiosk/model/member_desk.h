@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "atrium/coupon_template.h"
+#include "atrium/coupons/coupon_template.h"
 #include "atrium/ids.h"
 #include "atrium/status.h"
 #include "model/kiosk_member.h"

@@ -15,8 +15,8 @@
 
 #include "atrium/ids.h"
 #include "atrium/money.h"
-#include "atrium/parking_quote.h"
-#include "atrium/plate.h"
+#include "atrium/parking/parking_quote.h"
+#include "atrium/parking/plate.h"
 #include "atrium/status.h"
 #include "model/kiosk_member.h"
 

@@ -6,8 +6,8 @@
 
 #include <vector>
 
-#include "atrium/coupon_template.h"
-#include "atrium/earning.h"
+#include "atrium/coupons/coupon_template.h"
+#include "atrium/points/earning.h"
 #include "ui/fonts.h"
 #include "ui/words.h"
 

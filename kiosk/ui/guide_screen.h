@@ -12,8 +12,8 @@
 
 #include <string>
 
-#include "atrium/earning.h"
-#include "atrium/guide.h"
+#include "atrium/map/guide.h"
+#include "atrium/points/earning.h"
 #include "model/member_visit.h"
 #include "model/on_screen_keyboard.h"
 #include "ui/errand.h"

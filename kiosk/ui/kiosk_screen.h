@@ -19,7 +19,7 @@
 #include <optional>
 #include <string>
 
-#include "atrium/guide.h"
+#include "atrium/map/guide.h"
 #include "model/idle_timer.h"
 #include "model/member_desk.h"
 #include "model/parking_flow.h"

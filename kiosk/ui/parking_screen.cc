@@ -2,7 +2,7 @@
 
 #include <imgui.h>
 
-#include "atrium/parking_quote.h"
+#include "atrium/parking/parking_quote.h"
 #include "ui/qr_view.h"
 #include "ui/widgets.h"
 

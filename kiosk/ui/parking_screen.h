@@ -11,7 +11,7 @@
 
 #include <functional>
 
-#include "atrium/guide.h"
+#include "atrium/map/guide.h"
 #include "atrium/time.h"
 #include "model/parking_flow.h"
 #include "ui/errand.h"

@@ -6,9 +6,9 @@
 
 #include "api/json_response.h"
 #include "api/routes.h"
+#include "atrium/map/store_directory.h"
 #include "atrium/store/reports.h"
 #include "atrium/store/sqlite.h"
-#include "atrium/store_directory.h"
 
 namespace atrium::server {
 namespace {

@@ -14,7 +14,7 @@
 #include "app/slow_work.h"
 #include "atrium/auth/credentials.h"
 #include "atrium/auth/token.h"
-#include "atrium/mall_map.h"
+#include "atrium/map/mall_map.h"
 #include "atrium/net/message.h"
 #include "atrium/sync/authority.h"
 #include "auth/member_code.h"

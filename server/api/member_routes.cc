@@ -7,8 +7,8 @@
 #include "api/routes.h"
 #include "atrium/auth/crypto.h"
 #include "atrium/codec/domain_json.h"
-#include "atrium/plate.h"
-#include "atrium/statement.h"
+#include "atrium/parking/plate.h"
+#include "atrium/points/statement.h"
 #include "atrium/store/sqlite.h"
 #include "atrium/sync/member_views.h"
 

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "api/context.h"
-#include "atrium/plate.h"
+#include "atrium/parking/plate.h"
 
 namespace atrium::server {
 

@@ -5,9 +5,9 @@
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/routes.h"
-#include "atrium/checkout.h"
 #include "atrium/codec/coupon_json.h"
 #include "atrium/codec/domain_json.h"
+#include "atrium/coupons/checkout.h"
 #include "atrium/sync/member_views.h"
 
 namespace atrium::server {

@@ -15,7 +15,7 @@
 #include <mutex>
 #include <string>
 
-#include "atrium/phone.h"
+#include "atrium/members/phone.h"
 #include "auth/rate_limit.h"
 
 namespace atrium::server {

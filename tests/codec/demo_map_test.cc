@@ -6,7 +6,7 @@
 #include <set>
 
 #include "atrium/codec/map_json.h"
-#include "atrium/store_directory.h"
+#include "atrium/map/store_directory.h"
 #include "shared_files.h"
 
 namespace atrium {

@@ -1,9 +1,9 @@
-#include "atrium/account.h"
+#include "atrium/members/account.h"
 
 #include <gtest/gtest.h>
 
-#include "atrium/audit.h"
-#include "atrium/ledger.h"
+#include "atrium/points/audit.h"
+#include "atrium/points/ledger.h"
 #include "test_util.h"
 
 namespace atrium {

@@ -1,10 +1,10 @@
-#include "atrium/audit.h"
+#include "atrium/points/audit.h"
 
 #include <gtest/gtest.h>
 
 #include <functional>
 
-#include "atrium/ledger.h"
+#include "atrium/points/ledger.h"
 #include "test_util.h"
 
 namespace atrium {

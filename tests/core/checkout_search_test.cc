@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <random>
 
-#include "atrium/checkout.h"
+#include "atrium/coupons/checkout.h"
 #include "coupon_fixture.h"
 
 namespace atrium {

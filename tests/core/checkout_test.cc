@@ -1,4 +1,4 @@
-#include "atrium/checkout.h"
+#include "atrium/coupons/checkout.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "atrium/coupon_book.h"
+#include "atrium/coupons/coupon_book.h"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 #ifndef ATRIUM_TESTS_CORE_COUPON_FIXTURE_H_
 #define ATRIUM_TESTS_CORE_COUPON_FIXTURE_H_
 
-#include "atrium/coupon_template.h"
+#include "atrium/coupons/coupon_template.h"
 #include "test_util.h"
 
 namespace atrium::testing {

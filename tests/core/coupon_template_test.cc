@@ -1,4 +1,4 @@
-#include "atrium/coupon_template.h"
+#include "atrium/coupons/coupon_template.h"
 
 #include <gtest/gtest.h>
 

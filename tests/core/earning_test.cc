@@ -1,4 +1,4 @@
-#include "atrium/earning.h"
+#include "atrium/points/earning.h"
 
 #include <gtest/gtest.h>
 

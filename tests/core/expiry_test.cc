@@ -1,4 +1,4 @@
-#include "atrium/expiry.h"
+#include "atrium/points/expiry.h"
 
 #include <gtest/gtest.h>
 

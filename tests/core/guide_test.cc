@@ -1,6 +1,6 @@
 // A guide screen on the demo mall: its directory, a store chosen, and the
 // walk to it from the screen, across floors by lift or escalator.
-#include "atrium/guide.h"
+#include "atrium/map/guide.h"
 
 #include <gtest/gtest.h>
 

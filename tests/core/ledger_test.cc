@@ -1,8 +1,8 @@
-#include "atrium/ledger.h"
+#include "atrium/points/ledger.h"
 
 #include <gtest/gtest.h>
 
-#include "atrium/audit.h"
+#include "atrium/points/audit.h"
 #include "test_util.h"
 
 namespace atrium {

@@ -1,5 +1,5 @@
 // Floor plans: what a map must satisfy, and the routes found on it.
-#include "atrium/mall_map.h"
+#include "atrium/map/mall_map.h"
 
 #include <gtest/gtest.h>
 

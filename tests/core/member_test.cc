@@ -1,4 +1,4 @@
-#include "atrium/member.h"
+#include "atrium/members/member.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "atrium/parking_lot.h"
+#include "atrium/parking/parking_lot.h"
 
 #include <gtest/gtest.h>
 

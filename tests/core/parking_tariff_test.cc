@@ -1,4 +1,4 @@
-#include "atrium/parking_tariff.h"
+#include "atrium/parking/parking_tariff.h"
 
 #include <gtest/gtest.h>
 

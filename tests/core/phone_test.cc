@@ -1,4 +1,4 @@
-#include "atrium/phone.h"
+#include "atrium/members/phone.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-#include "atrium/plate.h"
+#include "atrium/parking/plate.h"
 
 #include <gtest/gtest.h>
 
-#include "atrium/plate_binding.h"
+#include "atrium/parking/plate_binding.h"
 
 namespace atrium {
 namespace {

@@ -1,4 +1,4 @@
-#include "atrium/points_mall.h"
+#include "atrium/coupons/points_mall.h"
 
 #include <gtest/gtest.h>
 

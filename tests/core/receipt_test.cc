@@ -1,4 +1,4 @@
-#include "atrium/receipt.h"
+#include "atrium/members/receipt.h"
 
 #include <gtest/gtest.h>
 

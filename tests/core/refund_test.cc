@@ -1,4 +1,4 @@
-#include "atrium/refund.h"
+#include "atrium/coupons/refund.h"
 
 #include <gtest/gtest.h>
 

@@ -7,7 +7,7 @@
 
 #include <random>
 
-#include "atrium/parking_tariff.h"
+#include "atrium/parking/parking_tariff.h"
 #include "test_util.h"
 
 namespace atrium {

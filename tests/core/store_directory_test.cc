@@ -1,6 +1,6 @@
 // The store directory's search: names, pinyin initials and spelling,
 // category and floor.
-#include "atrium/store_directory.h"
+#include "atrium/map/store_directory.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "atrium/tier.h"
+#include "atrium/members/tier.h"
 
 #include <gtest/gtest.h>
 

@@ -8,8 +8,8 @@
 #include "atrium/codec/coupon_json.h"
 #include "atrium/codec/domain_json.h"
 #include "atrium/codec/parking_json.h"
-#include "atrium/phone.h"
-#include "atrium/plate.h"
+#include "atrium/members/phone.h"
+#include "atrium/parking/plate.h"
 #include "fuzz_shared.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

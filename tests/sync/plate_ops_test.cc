@@ -3,7 +3,7 @@
 // by the licence, and the limits of what waits for proof.
 #include <gtest/gtest.h>
 
-#include "atrium/plate_binding.h"
+#include "atrium/parking/plate_binding.h"
 #include "atrium/sync/apply.h"
 #include "shared_files.h"
 #include "sync_ops.h"

@@ -2,10 +2,10 @@
 // basket, with the allocation and why each other coupon was left out.
 #include <map>
 
-#include "atrium/checkout.h"
 #include "atrium/codec/coupon_json.h"
 #include "atrium/codec/mall_files.h"
-#include "atrium/ledger.h"
+#include "atrium/coupons/checkout.h"
+#include "atrium/points/ledger.h"
 #include "cli.h"
 
 namespace atrium::cli {

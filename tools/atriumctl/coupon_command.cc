@@ -3,7 +3,7 @@
 #include <map>
 
 #include "atrium/codec/coupon_json.h"
-#include "atrium/coupon_book.h"
+#include "atrium/coupons/coupon_book.h"
 #include "cli.h"
 
 namespace atrium::cli {

@@ -3,10 +3,10 @@
 #include <cstdio>
 #include <string>
 
-#include "atrium/audit.h"
 #include "atrium/codec/domain_json.h"
-#include "atrium/ledger.h"
-#include "atrium/statement.h"
+#include "atrium/points/audit.h"
+#include "atrium/points/ledger.h"
+#include "atrium/points/statement.h"
 #include "cli.h"
 #include "demo_mall.h"
 

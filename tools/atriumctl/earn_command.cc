@@ -2,7 +2,7 @@
 #include "atrium/codec/domain_json.h"
 #include "atrium/codec/mall_files.h"
 #include "atrium/codec/program_json.h"
-#include "atrium/earning.h"
+#include "atrium/points/earning.h"
 #include "cli.h"
 
 namespace atrium::cli {

@@ -1,9 +1,9 @@
 // atriumctl statement: balance, lots and expiries of a stored ledger, after
 // an audit of its entries.
-#include "atrium/audit.h"
 #include "atrium/codec/domain_json.h"
-#include "atrium/ledger.h"
-#include "atrium/statement.h"
+#include "atrium/points/audit.h"
+#include "atrium/points/ledger.h"
+#include "atrium/points/statement.h"
 #include "cli.h"
 
 namespace atrium::cli {

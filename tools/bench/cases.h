@@ -7,11 +7,11 @@
 #include <memory>
 #include <vector>
 
-#include "atrium/checkout.h"
-#include "atrium/coupon_book.h"
-#include "atrium/earning.h"
-#include "atrium/ledger.h"
-#include "atrium/parking_quote.h"
+#include "atrium/coupons/checkout.h"
+#include "atrium/coupons/coupon_book.h"
+#include "atrium/parking/parking_quote.h"
+#include "atrium/points/earning.h"
+#include "atrium/points/ledger.h"
 
 namespace atrium::bench {
 

@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "atrium/audit.h"
-#include "atrium/ledger.h"
+#include "atrium/points/audit.h"
+#include "atrium/points/ledger.h"
 #include "cases.h"
 
 namespace atrium::bench {

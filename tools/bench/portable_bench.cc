@@ -9,8 +9,8 @@
 #include <functional>
 #include <vector>
 
-#include "atrium/audit.h"
-#include "atrium/ledger.h"
+#include "atrium/points/audit.h"
+#include "atrium/points/ledger.h"
 #include "cases.h"
 
 namespace atrium::bench {

@@ -9,7 +9,7 @@
 
 #include "atrium/codec/mall_files.h"
 #include "atrium/codec/map_json.h"
-#include "atrium/guide.h"
+#include "atrium/map/guide.h"
 
 namespace atrium::bench {
 namespace {

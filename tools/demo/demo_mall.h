@@ -7,9 +7,9 @@
 #include <map>
 #include <string>
 
-#include "atrium/account.h"
 #include "atrium/codec/json_reader.h"
-#include "atrium/member.h"
+#include "atrium/members/account.h"
+#include "atrium/members/member.h"
 #include "atrium/program.h"
 #include "atrium/status.h"
 

@@ -1,6 +1,6 @@
 #include "atrium/codec/parking_json.h"
 
-#include "atrium/ledger.h"
+#include "atrium/points/ledger.h"
 
 namespace atrium::codec {
 namespace {

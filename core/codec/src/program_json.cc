@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "atrium/ledger.h"
+#include "atrium/points/ledger.h"
 
 namespace atrium::codec {
 namespace {

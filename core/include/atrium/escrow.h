@@ -18,7 +18,7 @@
 #include <map>
 #include <string>
 
-#include "atrium/coupon_template.h"
+#include "atrium/coupons/coupon_template.h"
 #include "atrium/ids.h"
 #include "atrium/status.h"
 #include "atrium/time.h"

@@ -4,13 +4,13 @@
 #ifndef ATRIUM_PROGRAM_H_
 #define ATRIUM_PROGRAM_H_
 
-#include "atrium/car_park.h"
-#include "atrium/earning.h"
-#include "atrium/expiry.h"
 #include "atrium/mall.h"
-#include "atrium/points_as_cash.h"
+#include "atrium/members/tier.h"
+#include "atrium/parking/car_park.h"
+#include "atrium/points/earning.h"
+#include "atrium/points/expiry.h"
+#include "atrium/points/points_as_cash.h"
 #include "atrium/status.h"
-#include "atrium/tier.h"
 
 namespace atrium {
 

@@ -2,7 +2,7 @@
 // devices, redemptions at tills.
 #include "apply_internal.h"
 #include "atrium/codec/coupon_json.h"
-#include "atrium/points_mall.h"
+#include "atrium/coupons/points_mall.h"
 
 namespace atrium::sync::internal {
 namespace {

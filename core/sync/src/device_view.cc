@@ -1,6 +1,6 @@
 #include "atrium/sync/device_view.h"
 
-#include "atrium/phone.h"
+#include "atrium/members/phone.h"
 
 namespace atrium::sync {
 namespace {

@@ -9,7 +9,7 @@
 #include <cctype>
 
 #include "apply_internal.h"
-#include "atrium/plate_binding.h"
+#include "atrium/parking/plate_binding.h"
 
 namespace atrium::sync::internal {
 namespace {

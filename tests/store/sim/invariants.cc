@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "atrium/audit.h"
-#include "atrium/coupon_book.h"
-#include "atrium/ledger.h"
+#include "atrium/coupons/coupon_book.h"
+#include "atrium/points/audit.h"
+#include "atrium/points/ledger.h"
 
 namespace atrium::store::sim {
 namespace {

@@ -5,11 +5,11 @@
 
 #include <span>
 
-#include "atrium/checkout.h"
 #include "atrium/codec/json_reader.h"
-#include "atrium/coupon_book.h"
-#include "atrium/coupon_template.h"
-#include "atrium/refund.h"
+#include "atrium/coupons/checkout.h"
+#include "atrium/coupons/coupon_book.h"
+#include "atrium/coupons/coupon_template.h"
+#include "atrium/coupons/refund.h"
 
 namespace atrium::codec {
 

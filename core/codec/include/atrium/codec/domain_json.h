@@ -5,13 +5,13 @@
 
 #include <vector>
 
-#include "atrium/account.h"
-#include "atrium/audit.h"
 #include "atrium/codec/json_reader.h"
-#include "atrium/earning.h"
-#include "atrium/ledger.h"
-#include "atrium/receipt.h"
-#include "atrium/statement.h"
+#include "atrium/members/account.h"
+#include "atrium/members/receipt.h"
+#include "atrium/points/audit.h"
+#include "atrium/points/earning.h"
+#include "atrium/points/ledger.h"
+#include "atrium/points/statement.h"
 
 namespace atrium::codec {
 

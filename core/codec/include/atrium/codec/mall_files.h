@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "atrium/codec/json_reader.h"
-#include "atrium/mall_map.h"
+#include "atrium/map/mall_map.h"
 #include "atrium/program.h"
 #include "atrium/status.h"
 

@@ -4,7 +4,7 @@
 #define ATRIUM_CODEC_MAP_JSON_H_
 
 #include "atrium/codec/json_reader.h"
-#include "atrium/mall_map.h"
+#include "atrium/map/mall_map.h"
 
 namespace atrium::codec {
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "atrium/codec/json_reader.h"
-#include "atrium/parking_lot.h"
-#include "atrium/parking_quote.h"
+#include "atrium/parking/parking_lot.h"
+#include "atrium/parking/parking_quote.h"
 
 namespace atrium::codec {
 

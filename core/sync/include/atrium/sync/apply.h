@@ -72,11 +72,11 @@
 #include <optional>
 #include <vector>
 
-#include "atrium/account.h"
-#include "atrium/coupon_book.h"
+#include "atrium/coupons/coupon_book.h"
 #include "atrium/escrow.h"
-#include "atrium/member.h"
-#include "atrium/parking_lot.h"
+#include "atrium/members/account.h"
+#include "atrium/members/member.h"
+#include "atrium/parking/parking_lot.h"
 #include "atrium/program.h"
 #include "atrium/sync/operation.h"
 #include "atrium/sync/payment_order.h"
