@@ -23,7 +23,8 @@ Api::Api(ApiContext& ctx, std::vector<StaticFiles> statics)
       [this](const Request&, const PathParams&, const Respond& r) {
         r(JsonResponse(
             200, {{"ok", true}, {"time", FormatIso8601(ctx_.service.Now())}}));
-      });
+      },
+      "anyone");
 }
 
 void Api::Handle(const Request& req, const Respond& answer) const {

@@ -15,6 +15,8 @@ class Api {
  public:
   Api(ApiContext& ctx, std::vector<StaticFiles> statics);
   void Handle(const Request& req, const Respond& respond) const;
+  // The API's routes and who may call each (api/access.h).
+  std::vector<Router::Entry> Routes() const { return router_.Table(); }
 
  private:
   ApiContext& ctx_;

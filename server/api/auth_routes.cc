@@ -1,5 +1,6 @@
 // Signing in: members by phone and a one-time code, operators by name and
 // password; signing out revokes the session token.
+#include "api/access.h"
 #include "api/json_response.h"
 #include "api/routes.h"
 #include "atrium/auth/crypto.h"
@@ -60,7 +61,7 @@ void IssueMemberSession(ApiContext& ctx, const MemberId& member,
   respond(JsonResponse(registered ? 201 : 200, out));
 }
 
-void RequestCode(ApiContext& ctx, const Request& req, const PathParams&,
+void RequestCode(ApiContext& ctx, const Caller&, const Request& req,
                  const Respond& respond) {
   StatusOr<PhoneBody> body = ReadPhoneBody(req, false);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -73,7 +74,7 @@ void RequestCode(ApiContext& ctx, const Request& req, const PathParams&,
   respond(JsonResponse(202, {{"sent", true}, {"expires_in_seconds", 300}}));
 }
 
-void SignIn(ApiContext& ctx, const Request& req, const PathParams&,
+void SignIn(ApiContext& ctx, const Caller&, const Request& req,
             const Respond& respond) {
   StatusOr<PhoneBody> body = ReadPhoneBody(req, true);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -108,21 +109,14 @@ void SignIn(ApiContext& ctx, const Request& req, const PathParams&,
       });
 }
 
-void SignOut(ApiContext& ctx, const Request& req, const PathParams&,
+void SignOut(ApiContext& ctx, const Caller& who, const Request&,
              const Respond& respond) {
-  Response error;
-  StatusOr<Caller> who = ctx.Member(req, error);
-  if (!who.ok()) {
-    who = ctx.Operator(req, {Role::kAdmin, Role::kMarketing, Role::kFinance},
-                       error);
-  }
-  if (!who.ok()) return respond(error);
-  Status s = ctx.credentials.Revoke(who->claims.id, who->claims.expires_at);
+  Status s = ctx.credentials.Revoke(who.claims.id, who.claims.expires_at);
   if (!s.ok()) return respond(StatusResponse(s));
   respond(JsonResponse(200, {{"signed_out", true}}));
 }
 
-void OperatorSignIn(ApiContext& ctx, const Request& req, const PathParams&,
+void OperatorSignIn(ApiContext& ctx, const Caller&, const Request& req,
                     const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -166,15 +160,12 @@ void OperatorSignIn(ApiContext& ctx, const Request& req, const PathParams&,
 }  // namespace
 
 void AddAuthRoutes(Router& r, ApiContext& ctx) {
-  using namespace std::placeholders;
-  r.Add("POST", "/api/v1/auth/code",
-        std::bind(RequestCode, std::ref(ctx), _1, _2, _3));
-  r.Add("POST", "/api/v1/auth/session",
-        std::bind(SignIn, std::ref(ctx), _1, _2, _3));
-  r.Add("DELETE", "/api/v1/auth/session",
-        std::bind(SignOut, std::ref(ctx), _1, _2, _3));
-  r.Add("POST", "/api/v1/operator/session",
-        std::bind(OperatorSignIn, std::ref(ctx), _1, _2, _3));
+  AddRoute(r, ctx, "POST", "/api/v1/auth/code", Anyone(), RequestCode);
+  AddRoute(r, ctx, "POST", "/api/v1/auth/session", Anyone(), SignIn);
+  AddRoute(r, ctx, "DELETE", "/api/v1/auth/session",
+           Members() | Operators(kAnyRole), SignOut);
+  AddRoute(r, ctx, "POST", "/api/v1/operator/session", Anyone(),
+           OperatorSignIn);
 }
 
 }  // namespace atrium::server

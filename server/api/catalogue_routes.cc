@@ -4,6 +4,7 @@
 // personal data.
 #include <algorithm>
 
+#include "api/access.h"
 #include "api/json_response.h"
 #include "api/routes.h"
 #include "atrium/map/store_directory.h"
@@ -18,7 +19,7 @@ Response Cached(Response r) {
   return r;
 }
 
-void Catalogue(ApiContext& ctx, const Request&, const PathParams&,
+void Catalogue(ApiContext& ctx, const Caller&, const Request&,
                const Respond& respond) {
   Response out = ctx.service.WithLog([&](store::OpLog& log) {
     const Group& group = log.state().program.group;
@@ -53,13 +54,13 @@ void Catalogue(ApiContext& ctx, const Request&, const PathParams&,
 }
 
 // What a phone's replica starts from: the programme and car parks files.
-void ProgramFiles(ApiContext& ctx, const Request&, const PathParams&,
+void ProgramFiles(ApiContext& ctx, const Caller&, const Request&,
                   const Respond& respond) {
   respond(Cached(JsonResponse(
       200, {{"program", ctx.program_json}, {"parking", ctx.parking_json}})));
 }
 
-void Map(ApiContext& ctx, const Request&, const PathParams&,
+void Map(ApiContext& ctx, const Caller&, const Request&,
          const Respond& respond) {
   if (!ctx.mall_map) {
     return respond(ErrorResponse(404, "NOT_FOUND", "no floor plan"));
@@ -72,7 +73,7 @@ void Map(ApiContext& ctx, const Request&, const PathParams&,
 // &category=, &floor= (only where there is a floor plan); each store with
 // its floor and unit, and what the filters can offer: the mall's retail
 // floors and its stores' categories.
-void Directory(ApiContext& ctx, const Request& req, const PathParams&,
+void Directory(ApiContext& ctx, const Caller&, const Request& req,
                const Respond& respond) {
   std::string mall_id = req.Query("mall_id");
   if (mall_id.empty() && ctx.mall_map) {
@@ -127,15 +128,10 @@ void Directory(ApiContext& ctx, const Request& req, const PathParams&,
 }  // namespace
 
 void AddCatalogueRoutes(Router& r, ApiContext& ctx) {
-  using namespace std::placeholders;
-  r.Add("GET", "/api/v1/catalogue",
-        std::bind(Catalogue, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/catalogue/program",
-        std::bind(ProgramFiles, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/catalogue/map",
-        std::bind(Map, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/catalogue/stores",
-        std::bind(Directory, std::ref(ctx), _1, _2, _3));
+  AddRoute(r, ctx, "GET", "/api/v1/catalogue", Anyone(), Catalogue);
+  AddRoute(r, ctx, "GET", "/api/v1/catalogue/program", Anyone(), ProgramFiles);
+  AddRoute(r, ctx, "GET", "/api/v1/catalogue/map", Anyone(), Map);
+  AddRoute(r, ctx, "GET", "/api/v1/catalogue/stores", Anyone(), Directory);
 }
 
 }  // namespace atrium::server

@@ -152,6 +152,11 @@ sync::Sender ApiContext::SenderOf(const Caller& caller, bool via_api) {
   s.via_api = via_api;
   switch (caller.kind) {
     case Caller::Kind::kMember: s.kind = sync::SenderKind::kMember; break;
+    case Caller::Kind::kAnyone:
+      // No one: a member with no id, whom the registry lets change nothing.
+      s.kind = sync::SenderKind::kMember;
+      s.id.clear();
+      break;
     case Caller::Kind::kOperator:
       s.kind = sync::SenderKind::kOperator;
       s.role = std::string(RoleName(caller.role));

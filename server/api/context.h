@@ -50,9 +50,9 @@ struct ApiLimits {
   int64_t kiosk_session_seconds = int64_t{10} * 60;
 };
 
-// Who sent a request.
+// Who sent a request (kAnyone: a route open to anyone; api/access.h).
 struct Caller {
-  enum class Kind { kMember, kDevice, kOperator } kind = Kind::kMember;
+  enum class Kind { kMember, kDevice, kOperator, kAnyone } kind = Kind::kMember;
   std::string id;              // member id, device id or operator name
   Device device;               // for a device
   Role role = Role::kFinance;  // for an operator

@@ -2,6 +2,7 @@
 // statement, wallet, the rotating member code, claiming coupons and
 // exchanging points for them, and plates. A member token
 // reaches only its own member: no route here takes a member id.
+#include "api/access.h"
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/routes.h"
@@ -14,9 +15,6 @@
 
 namespace atrium::server {
 namespace {
-
-using Route = void (*)(ApiContext&, const Caller&, const Request&,
-                       const Respond&);
 
 // Answers with what `view(state, account, now)` makes of the caller.
 template <typename View>
@@ -187,28 +185,18 @@ void DeleteAccount(ApiContext& ctx, const Caller& me, const Request& req,
 }
 
 // Wraps a route that needs a signed-in member.
-RouteFn AsMember(ApiContext& ctx, Route route) {
-  return [&ctx, route](const Request& req, const PathParams&,
-                       const Respond& respond) {
-    Response error;
-    StatusOr<Caller> me = ctx.Member(req, error);
-    if (!me.ok()) return respond(error);
-    route(ctx, *me, req, respond);
-  };
-}
-
 }  // namespace
 
 void AddMemberRoutes(Router& r, ApiContext& ctx) {
-  r.Add("GET", "/api/v1/me", AsMember(ctx, Profile));
-  r.Add("DELETE", "/api/v1/me", AsMember(ctx, DeleteAccount));
-  r.Add("GET", "/api/v1/me/statement", AsMember(ctx, StatementOf));
-  r.Add("GET", "/api/v1/me/wallet", AsMember(ctx, Wallet));
-  r.Add("GET", "/api/v1/me/code", AsMember(ctx, Code));
-  r.Add("GET", "/api/v1/me/code-secrets", AsMember(ctx, CodeSecrets));
-  r.Add("POST", "/api/v1/me/coupons", AsMember(ctx, Claim));
-  r.Add("PUT", "/api/v1/me/profile", AsMember(ctx, UpdateProfile));
-  r.Add("POST", "/api/v1/me/exchanges", AsMember(ctx, Exchange));
+  AddRoute(r, ctx, "GET", "/api/v1/me", Members(), Profile);
+  AddRoute(r, ctx, "DELETE", "/api/v1/me", Members(), DeleteAccount);
+  AddRoute(r, ctx, "GET", "/api/v1/me/statement", Members(), StatementOf);
+  AddRoute(r, ctx, "GET", "/api/v1/me/wallet", Members(), Wallet);
+  AddRoute(r, ctx, "GET", "/api/v1/me/code", Members(), Code);
+  AddRoute(r, ctx, "GET", "/api/v1/me/code-secrets", Members(), CodeSecrets);
+  AddRoute(r, ctx, "POST", "/api/v1/me/coupons", Members(), Claim);
+  AddRoute(r, ctx, "PUT", "/api/v1/me/profile", Members(), UpdateProfile);
+  AddRoute(r, ctx, "POST", "/api/v1/me/exchanges", Members(), Exchange);
 }
 
 }  // namespace atrium::server

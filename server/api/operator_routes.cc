@@ -2,6 +2,7 @@
 // marketing), escrows for kiosks and the programme's rules (admin; every
 // role reads them) and member search with masked phones (every role). Reports
 // are in report_routes.cc.
+#include "api/access.h"
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/routes.h"
@@ -12,8 +13,6 @@ namespace {
 constexpr size_t kMaxSearchResults = 50;
 constexpr size_t kMaxGrantMembers = 1000;  // per request
 
-const std::set<Role> kAnyRole = {Role::kAdmin, Role::kMarketing,
-                                 Role::kFinance};
 const std::set<Role> kMarketing = {Role::kAdmin, Role::kMarketing};
 
 // Submits `payload` as the operator's operation of `type`; its result
@@ -35,39 +34,46 @@ void SubmitAsOperator(ApiContext& ctx, const Request& req, const Caller& op,
 }
 
 // An operator's request whose body is the operation's payload as it is.
-void BodyAsOperation(ApiContext& ctx, const Request& req,
-                     const std::set<Role>& roles, const std::string& type,
-                     int status, const Respond& respond) {
-  Response error;
-  StatusOr<Caller> op = ctx.Operator(req, roles, error);
-  if (!op.ok()) return respond(error);
+void BodyAsOperation(ApiContext& ctx, const Caller& op, const Request& req,
+                     const std::string& type, int status,
+                     const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
-  SubmitAsOperator(ctx, req, *op, type, std::move(*body), status, respond);
+  SubmitAsOperator(ctx, req, op, type, std::move(*body), status, respond);
 }
 
-void AddTemplate(ApiContext& ctx, const Request& req, const PathParams&,
+// Grants a kiosk an escrow: what it may do while offline. The kiosk
+// returns it through sync (a return_escrow operation of its own).
+void GrantEscrow(ApiContext& ctx, const Caller& op, const Request& req,
                  const Respond& respond) {
-  Response error;
-  StatusOr<Caller> op = ctx.Operator(req, kMarketing, error);
-  if (!op.ok()) return respond(error);
+  BodyAsOperation(ctx, op, req, "grant_escrow", 201, respond);
+}
+
+// Replaces the programme's rules: an update_program operation, so every
+// replica earns and qualifies by the same rules from the same point of the
+// log.
+void UpdateProgram(ApiContext& ctx, const Caller& op, const Request& req,
+                   const Respond& respond) {
+  BodyAsOperation(ctx, op, req, "update_program", 200, respond);
+}
+
+void AddTemplate(ApiContext& ctx, const Caller& op, const Request& req,
+                 const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
   if (body->size() != 1 || !body->contains("template")) {
     return respond(ErrorResponse(400, "INVALID_ARGUMENT",
                                  "the body is {\"template\": {...}}"));
   }
-  SubmitAsOperator(ctx, req, *op, "add_coupon_template", std::move(*body), 201,
+  SubmitAsOperator(ctx, req, op, "add_coupon_template", std::move(*body), 201,
                    respond);
 }
 
 // Grants one coupon of a template to each member of a list (targeted
 // issuance): one grant_coupon operation per member, each answered.
-void GrantCoupons(ApiContext& ctx, const Request& req, const PathParams&,
+void GrantCoupons(ApiContext& ctx, const Caller& op, const Request& req,
                   const Respond& respond) {
   Response error;
-  StatusOr<Caller> op = ctx.Operator(req, kMarketing, error);
-  if (!op.ok()) return respond(error);
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
   codec::JsonReader r(*body, "body");
@@ -91,8 +97,8 @@ void GrantCoupons(ApiContext& ctx, const Request& req, const PathParams&,
     parts.push_back({m, {{"member_id", m}, {"template_id", template_id}}});
   }
   RunIdempotentAll(
-      ctx, req, "operator:" + op->id, OperatorOrigin(op->id),
-      ctx.SenderOf(*op, true), "grant_coupon", std::move(parts),
+      ctx, req, "operator:" + op.id, OperatorOrigin(op.id),
+      ctx.SenderOf(op, true), "grant_coupon", std::move(parts),
       [ids = *members](std::vector<StatusOr<sync::OpResult>> results) {
         codec::Json out = codec::Json::array();
         int64_t granted = 0;
@@ -119,10 +125,8 @@ void GrantCoupons(ApiContext& ctx, const Request& req, const PathParams&,
 
 // The programme's tiers, earning rules and expiry, as the server runs them:
 // the programme file's, or the last an admin put.
-void ProgramOf(ApiContext& ctx, const Request& req, const PathParams&,
+void ProgramOf(ApiContext& ctx, const Caller&, const Request&,
                const Respond& respond) {
-  Response error;
-  if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
   codec::Json program = ctx.program_json;
   codec::Json rules =
       ctx.service.ReadState([](const sync::GroupState& s) { return s.rules; });
@@ -136,11 +140,8 @@ void ProgramOf(ApiContext& ctx, const Request& req, const PathParams&,
 }
 
 // Members whose phone ends with `phone_suffix` (4 digits), masked.
-void SearchMembers(ApiContext& ctx, const Request& req, const PathParams&,
+void SearchMembers(ApiContext& ctx, const Caller&, const Request& req,
                    const Respond& respond) {
-  Response error;
-  StatusOr<Caller> op = ctx.Operator(req, kAnyRole, error);
-  if (!op.ok()) return respond(error);
   const std::string suffix = req.Query("phone_suffix");
   if (suffix.size() != 4 ||
       suffix.find_first_not_of("0123456789") != std::string::npos) {
@@ -165,30 +166,18 @@ void SearchMembers(ApiContext& ctx, const Request& req, const PathParams&,
 }  // namespace
 
 void AddOperatorRoutes(Router& r, ApiContext& ctx) {
-  using namespace std::placeholders;
-  r.Add("POST", "/api/v1/operator/coupon-templates",
-        std::bind(AddTemplate, std::ref(ctx), _1, _2, _3));
-  // Grants a kiosk an escrow: what it may do while offline. The kiosk
-  // returns it through sync (a return_escrow operation of its own).
-  r.Add("POST", "/api/v1/operator/escrows",
-        [&ctx](const Request& req, const PathParams&, const Respond& respond) {
-          BodyAsOperation(ctx, req, {Role::kAdmin}, "grant_escrow", 201,
-                          respond);
-        });
-  r.Add("POST", "/api/v1/operator/coupon-grants",
-        std::bind(GrantCoupons, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/operator/program",
-        std::bind(ProgramOf, std::ref(ctx), _1, _2, _3));
-  // Replaces the programme's rules (admin): an update_program operation,
-  // so every replica earns and qualifies by the same rules from the same
-  // point of the log.
-  r.Add("PUT", "/api/v1/operator/program",
-        [&ctx](const Request& req, const PathParams&, const Respond& respond) {
-          BodyAsOperation(ctx, req, {Role::kAdmin}, "update_program", 200,
-                          respond);
-        });
-  r.Add("GET", "/api/v1/operator/members",
-        std::bind(SearchMembers, std::ref(ctx), _1, _2, _3));
+  AddRoute(r, ctx, "POST", "/api/v1/operator/coupon-templates",
+           Operators(kMarketing), AddTemplate);
+  AddRoute(r, ctx, "POST", "/api/v1/operator/escrows",
+           Operators({Role::kAdmin}), GrantEscrow);
+  AddRoute(r, ctx, "POST", "/api/v1/operator/coupon-grants",
+           Operators(kMarketing), GrantCoupons);
+  AddRoute(r, ctx, "GET", "/api/v1/operator/program", Operators(kAnyRole),
+           ProgramOf);
+  AddRoute(r, ctx, "PUT", "/api/v1/operator/program", Operators({Role::kAdmin}),
+           UpdateProgram);
+  AddRoute(r, ctx, "GET", "/api/v1/operator/members", Operators(kAnyRole),
+           SearchMembers);
 }
 
 }  // namespace atrium::server

@@ -5,6 +5,7 @@
 // masked.
 #include <optional>
 
+#include "api/access.h"
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/payment_routes.h"
@@ -16,9 +17,6 @@
 
 namespace atrium::server {
 namespace {
-
-using DeviceRoute = void (*)(ApiContext&, const Caller&, const Request&,
-                             const Respond&);
 
 // A device's body: {"plate"} and the fields `more` names, read strictly;
 // the payload of its operation at the device's mall.
@@ -238,11 +236,8 @@ void KioskPay(ApiContext& ctx, const Caller& kiosk, const Request& req,
 
 // The member's open stays, one per bound plate parked in a group mall,
 // each quoted with their benefits and up to ?points= points.
-void MyParking(ApiContext& ctx, const Request& req, const PathParams&,
+void MyParking(ApiContext& ctx, const Caller& me, const Request& req,
                const Respond& respond) {
-  Response error;
-  StatusOr<Caller> me = ctx.Member(req, error);
-  if (!me.ok()) return respond(error);
   int64_t points = 0;
   if (const std::string text = req.Query("points"); !text.empty()) {
     if (text.size() > 9 ||
@@ -252,7 +247,7 @@ void MyParking(ApiContext& ctx, const Request& req, const PathParams&,
     }
     points = std::stoll(text);
   }
-  const MemberId member(me->id);
+  const MemberId member(me.id);
   const Timestamp now = ctx.service.Now();
   Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
     codec::Json stays = codec::Json::array();
@@ -281,17 +276,14 @@ void MyParking(ApiContext& ctx, const Request& req, const PathParams&,
 
 // Pays a stay of one of the member's plates as quoted: {mall_id, plate_id,
 // due_fen, points?, coupon_id?}; a fee through the provider's page.
-void MyPayment(ApiContext& ctx, const Request& req, const PathParams&,
+void MyPayment(ApiContext& ctx, const Caller& me, const Request& req,
                const Respond& respond) {
-  Response error;
-  StatusOr<Caller> me = ctx.Member(req, error);
-  if (!me.ok()) return respond(error);
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
   codec::JsonReader r(*body, "body");
   const std::string mall = r.Str("mall_id");
   const std::string plate_id = r.Str("plate_id");
-  codec::Json payload = {{"mall_id", mall}, {"member_id", me->id}};
+  codec::Json payload = {{"mall_id", mall}, {"member_id", me.id}};
   for (const char* key : {"due_fen", "points", "coupon_id"}) {
     if (const codec::Json* v = r.Raw(key, std::string_view(key) == "due_fen")) {
       payload[key] = *v;
@@ -303,8 +295,7 @@ void MyPayment(ApiContext& ctx, const Request& req, const PathParams&,
   std::optional<std::string> display = ctx.service.ReadState(
       [&](const sync::GroupState& s) -> std::optional<std::string> {
         const auto owner = s.identity_owner.find("plate:" + plate_id);
-        if (owner == s.identity_owner.end() ||
-            owner->second.value() != me->id) {
+        if (owner == s.identity_owner.end() || owner->second.value() != me.id) {
           return std::nullopt;
         }
         const auto lot = s.parking.find(MallId(mall));
@@ -319,44 +310,26 @@ void MyPayment(ApiContext& ctx, const Request& req, const PathParams&,
   }
   payload["plate"] = {{"value", plate_id}, {"display", *display}};
   RunPayment(ctx, req,
-             {.scope = "member:" + me->id,
+             {.scope = "member:" + me.id,
               .origin = ApiOrigin(),
-              .sender = ctx.SenderOf(*me, true),
+              .sender = ctx.SenderOf(me, true),
               .type = "park_pay",
               .payload = std::move(payload)},
              "member", respond);
 }
 
-RouteFn AsDevice(ApiContext& ctx, std::set<std::string> kinds,
-                 DeviceRoute route) {
-  return [&ctx, kinds = std::move(kinds), route](
-             const Request& req, const PathParams&, const Respond& respond) {
-    Response error;
-    StatusOr<Caller> device = ctx.Device(req, "", error);
-    if (!device.ok()) return respond(error);
-    if (!kinds.contains(device->device.kind)) {
-      return respond(ErrorResponse(
-          403, "PERMISSION_DENIED",
-          "this route is not for " + device->device.kind + " devices"));
-    }
-    route(ctx, *device, req, respond);
-  };
-}
-
 }  // namespace
 
 void AddParkingRoutes(Router& r, ApiContext& ctx) {
-  r.Add("POST", "/api/v1/parking/entries", AsDevice(ctx, {"gate"}, Enter));
-  r.Add("POST", "/api/v1/parking/exits", AsDevice(ctx, {"gate"}, Exit));
-  r.Add("POST", "/api/v1/parking/quotes",
-        AsDevice(ctx, {"gate", "kiosk"}, Quote));
-  r.Add("POST", "/api/v1/parking/payments", AsDevice(ctx, {"kiosk"}, KioskPay));
-  r.Add("POST", "/api/v1/parking/cars", AsDevice(ctx, {"kiosk"}, FindCar));
-  using namespace std::placeholders;
-  r.Add("GET", "/api/v1/me/parking",
-        std::bind(MyParking, std::ref(ctx), _1, _2, _3));
-  r.Add("POST", "/api/v1/me/parking/payments",
-        std::bind(MyPayment, std::ref(ctx), _1, _2, _3));
+  AddRoute(r, ctx, "POST", "/api/v1/parking/entries", Devices({"gate"}), Enter);
+  AddRoute(r, ctx, "POST", "/api/v1/parking/exits", Devices({"gate"}), Exit);
+  AddRoute(r, ctx, "POST", "/api/v1/parking/quotes", Devices({"gate", "kiosk"}),
+           Quote);
+  AddRoute(r, ctx, "POST", "/api/v1/parking/payments", Devices({"kiosk"}),
+           KioskPay);
+  AddRoute(r, ctx, "POST", "/api/v1/parking/cars", Devices({"kiosk"}), FindCar);
+  AddRoute(r, ctx, "GET", "/api/v1/me/parking", Members(), MyParking);
+  AddRoute(r, ctx, "POST", "/api/v1/me/parking/payments", Members(), MyPayment);
 }
 
 }  // namespace atrium::server

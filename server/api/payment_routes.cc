@@ -4,6 +4,7 @@
 // signed notification confirms it here; payers poll the order's status.
 #include "api/payment_routes.h"
 
+#include "api/access.h"
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/routes.h"
@@ -26,7 +27,7 @@ std::string OrderNoOf(const std::string& op_id) {
 
 // The provider's notification: verified, confirmed, acknowledged. An error
 // (not 2xx) makes the provider send it again.
-void Notify(ApiContext& ctx, const Request& req, const PathParams&,
+void Notify(ApiContext& ctx, const Caller&, const Request& req,
             const Respond& respond) {
   if (ctx.payments == nullptr) return respond(Unconfigured());
   const bool posted = ctx.payments->Post([&ctx, req, respond] {
@@ -47,20 +48,15 @@ void Notify(ApiContext& ctx, const Request& req, const PathParams&,
 }
 
 // An order's status for its payer: a member, their own; a kiosk, its mall's.
-void OrderStatus(ApiContext& ctx, const Request& req, const PathParams& params,
-                 const Respond& respond) {
+void OrderStatus(ApiContext& ctx, const Caller& payer, const Request&,
+                 const PathParams& params, const Respond& respond) {
   if (ctx.payments == nullptr) return respond(Unconfigured());
   const std::string no = params.at("order_no");
-  Response error;
   std::optional<std::string> member, mall;
-  if (req.Header("authorization").starts_with("Device ")) {
-    StatusOr<Caller> kiosk = ctx.Device(req, "kiosk", error);
-    if (!kiosk.ok()) return respond(error);
-    mall = kiosk->device.mall_id;
+  if (payer.kind == Caller::Kind::kDevice) {
+    mall = payer.device.mall_id;
   } else {
-    StatusOr<Caller> me = ctx.Member(req, error);
-    if (!me.ok()) return respond(error);
-    member = me->id;
+    member = payer.id;
   }
   const bool theirs = ctx.service.ReadState([&](const sync::GroupState& s) {
     const auto it = s.payments.find(no);
@@ -79,15 +75,12 @@ void OrderStatus(ApiContext& ctx, const Request& req, const PathParams& params,
 
 // The member's latest payment orders, newest first: their receipts,
 // sensorless exits among them.
-void MyPayments(ApiContext& ctx, const Request& req, const PathParams&,
+void MyPayments(ApiContext& ctx, const Caller& me, const Request&,
                 const Respond& respond) {
   constexpr size_t kLatest = 20;
-  Response error;
-  StatusOr<Caller> me = ctx.Member(req, error);
-  if (!me.ok()) return respond(error);
   codec::Json list = ctx.service.ReadState([&](const sync::GroupState& s) {
     codec::Json out = codec::Json::array();
-    const auto mine = s.member_payments.find(MemberId(me->id));
+    const auto mine = s.member_payments.find(MemberId(me.id));
     if (mine == s.member_payments.end()) return out;
     const std::vector<std::string>& nos = mine->second;
     for (auto no = nos.rbegin(); no != nos.rend() && out.size() < kLatest;
@@ -135,15 +128,13 @@ void RunPayment(ApiContext& ctx, const Request& req, OpRequest op,
 }
 
 void AddPaymentRoutes(Router& r, ApiContext& ctx) {
-  using namespace std::placeholders;
-  r.Add("POST", "/api/v1/payments/notify",
-        std::bind(Notify, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/me/payments/{order_no}",
-        std::bind(OrderStatus, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/me/payments",
-        std::bind(MyPayments, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/parking/payments/{order_no}",
-        std::bind(OrderStatus, std::ref(ctx), _1, _2, _3));
+  // The provider signs its notifications (checked by the route).
+  AddRoute(r, ctx, "POST", "/api/v1/payments/notify", Anyone(), Notify);
+  AddRoute(r, ctx, "GET", "/api/v1/me/payments/{order_no}", Members(),
+           OrderStatus);
+  AddRoute(r, ctx, "GET", "/api/v1/me/payments", Members(), MyPayments);
+  AddRoute(r, ctx, "GET", "/api/v1/parking/payments/{order_no}",
+           Devices({"kiosk"}), OrderStatus);
 }
 
 }  // namespace atrium::server

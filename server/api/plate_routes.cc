@@ -4,6 +4,7 @@
 // dispute: the plate moves to the licence's holder). Until proven a plate
 // shows its member nothing of the car. The service desk lists the claims
 // waiting. Plates and tickets cross into operations keyed (plate_keys.h).
+#include "api/access.h"
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/plate_keys.h"
@@ -12,9 +13,6 @@
 
 namespace atrium::server {
 namespace {
-
-using MemberRoute = void (*)(ApiContext&, const Caller&, const Request&,
-                             const PathParams&, const Respond&);
 
 codec::Json ProofPlate(const Plate& plate) {
   return {{"value", plate.text()}, {"display", plate.Masked()}};
@@ -122,11 +120,8 @@ void SetAutoPay(ApiContext& ctx, const Caller& me, const Request& req,
 
 // A member signed in at this kiosk proves a plate theirs with the entry
 // ticket of the car's stay here: {member_id, plate, ticket}.
-void ProveByTicket(ApiContext& ctx, const Request& req, const PathParams&,
+void ProveByTicket(ApiContext& ctx, const Caller& kiosk, const Request& req,
                    const Respond& respond) {
-  Response error;
-  StatusOr<Caller> kiosk = ctx.Device(req, "kiosk", error);
-  if (!kiosk.ok()) return respond(error);
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
   codec::JsonReader r(*body, "body");
@@ -140,12 +135,12 @@ void ProveByTicket(ApiContext& ctx, const Request& req, const PathParams&,
   StatusOr<std::string> ticket = KeyedTicket(ctx, code);
   if (!ticket.ok()) return respond(StatusResponse(ticket.status()));
   RunIdempotent(ctx, req,
-                {.scope = "device:" + kiosk->id,
+                {.scope = "device:" + kiosk.id,
                  .origin = ApiOrigin(),
-                 .sender = ctx.SenderOf(*kiosk, true),
+                 .sender = ctx.SenderOf(kiosk, true),
                  .type = "verify_plate",
                  .payload = {{"member_id", member},
-                             {"mall_id", kiosk->device.mall_id},
+                             {"mall_id", kiosk.device.mall_id},
                              {"plate", ProofPlate(*plate)},
                              {"proof", "ticket"},
                              {"ticket", *ticket}}},
@@ -154,11 +149,8 @@ void ProveByTicket(ApiContext& ctx, const Request& req, const PathParams&,
 
 // The service desk has seen the vehicle licence: {member_id, plate}. The
 // plate becomes the member's, whoever held it.
-void ProveByLicence(ApiContext& ctx, const Request& req, const PathParams&,
+void ProveByLicence(ApiContext& ctx, const Caller& op, const Request& req,
                     const Respond& respond) {
-  Response error;
-  StatusOr<Caller> op = ctx.Operator(req, {Role::kAdmin}, error);
-  if (!op.ok()) return respond(error);
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
   codec::JsonReader r(*body, "body");
@@ -169,9 +161,9 @@ void ProveByLicence(ApiContext& ctx, const Request& req, const PathParams&,
   StatusOr<Plate> plate = KeyedPlate(ctx, text);
   if (!plate.ok()) return respond(StatusResponse(plate.status()));
   RunIdempotent(ctx, req,
-                {.scope = "operator:" + op->id,
-                 .origin = OperatorOrigin(op->id),
-                 .sender = ctx.SenderOf(*op, true),
+                {.scope = "operator:" + op.id,
+                 .origin = OperatorOrigin(op.id),
+                 .sender = ctx.SenderOf(op, true),
                  .type = "verify_plate",
                  .payload = {{"member_id", member},
                              {"plate", ProofPlate(*plate)},
@@ -181,10 +173,8 @@ void ProveByLicence(ApiContext& ctx, const Request& req, const PathParams&,
 
 // The claims waiting for the service desk, oldest first: the plate and
 // phone masked, and whether another account holds the plate (a dispute).
-void WaitingClaims(ApiContext& ctx, const Request& req, const PathParams&,
+void WaitingClaims(ApiContext& ctx, const Caller&, const Request&,
                    const Respond& respond) {
-  Response error;
-  if (!ctx.Operator(req, {Role::kAdmin}, error).ok()) return respond(error);
   constexpr size_t kMaxListed = 200;
   codec::Json out = ctx.service.ReadState([&](const sync::GroupState& s) {
     std::vector<std::pair<const std::string*, const sync::PlateClaim*>> all;
@@ -213,31 +203,20 @@ void WaitingClaims(ApiContext& ctx, const Request& req, const PathParams&,
   respond(JsonResponse(200, {{"claims", std::move(out)}}));
 }
 
-RouteFn AsMember(ApiContext& ctx, MemberRoute route) {
-  return [&ctx, route](const Request& req, const PathParams& params,
-                       const Respond& respond) {
-    Response error;
-    StatusOr<Caller> me = ctx.Member(req, error);
-    if (!me.ok()) return respond(error);
-    route(ctx, *me, req, params, respond);
-  };
-}
-
 }  // namespace
 
 void AddPlateRoutes(Router& r, ApiContext& ctx) {
-  using namespace std::placeholders;
-  r.Add("GET", "/api/v1/me/plates", AsMember(ctx, List));
-  r.Add("POST", "/api/v1/me/plates", AsMember(ctx, Claim));
-  r.Add("DELETE", "/api/v1/me/plates/{plate_id}", AsMember(ctx, Unbind));
-  r.Add("PUT", "/api/v1/me/plates/{plate_id}/auto-pay",
-        AsMember(ctx, SetAutoPay));
-  r.Add("POST", "/api/v1/kiosk/plates",
-        std::bind(ProveByTicket, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/operator/plate-claims",
-        std::bind(WaitingClaims, std::ref(ctx), _1, _2, _3));
-  r.Add("POST", "/api/v1/operator/plates",
-        std::bind(ProveByLicence, std::ref(ctx), _1, _2, _3));
+  AddRoute(r, ctx, "GET", "/api/v1/me/plates", Members(), List);
+  AddRoute(r, ctx, "POST", "/api/v1/me/plates", Members(), Claim);
+  AddRoute(r, ctx, "DELETE", "/api/v1/me/plates/{plate_id}", Members(), Unbind);
+  AddRoute(r, ctx, "PUT", "/api/v1/me/plates/{plate_id}/auto-pay", Members(),
+           SetAutoPay);
+  AddRoute(r, ctx, "POST", "/api/v1/kiosk/plates", Devices({"kiosk"}),
+           ProveByTicket);
+  AddRoute(r, ctx, "GET", "/api/v1/operator/plate-claims",
+           Operators({Role::kAdmin}), WaitingClaims);
+  AddRoute(r, ctx, "POST", "/api/v1/operator/plates", Operators({Role::kAdmin}),
+           ProveByLicence);
 }
 
 }  // namespace atrium::server

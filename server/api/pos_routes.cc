@@ -2,6 +2,7 @@
 // submit a receipt, refund, redeem a coupon, pay with points. A till acts for a
 // member only within ApiLimits::scan_grant_seconds of scanning their code, and
 // only in its own mall.
+#include "api/access.h"
 #include "api/idempotent_op.h"
 #include "api/json_response.h"
 #include "api/routes.h"
@@ -12,9 +13,6 @@
 
 namespace atrium::server {
 namespace {
-
-using Route = void (*)(ApiContext&, const Caller&, const Request&,
-                       const Respond&);
 
 // Refuses a quote for a member the till has not scanned lately (the core
 // refuses the till's operations for them: sync::Authorize).
@@ -194,25 +192,17 @@ void Quote(ApiContext& ctx, const Caller& till, const Request& req,
   respond(std::move(out));
 }
 
-RouteFn AsTill(ApiContext& ctx, Route route) {
-  return [&ctx, route](const Request& req, const PathParams&,
-                       const Respond& respond) {
-    Response error;
-    StatusOr<Caller> till = ctx.Device(req, "pos", error);
-    if (!till.ok()) return respond(error);
-    route(ctx, *till, req, respond);
-  };
-}
-
 }  // namespace
 
 void AddPosRoutes(Router& r, ApiContext& ctx) {
-  r.Add("POST", "/api/v1/pos/scan", AsTill(ctx, Scan));
-  r.Add("POST", "/api/v1/pos/checkout-quotes", AsTill(ctx, Quote));
-  r.Add("POST", "/api/v1/pos/receipts", AsTill(ctx, Earn));
-  r.Add("POST", "/api/v1/pos/refunds", AsTill(ctx, Refund));
-  r.Add("POST", "/api/v1/pos/redemptions", AsTill(ctx, Redeem));
-  r.Add("POST", "/api/v1/pos/points-payments", AsTill(ctx, PayWithPoints));
+  AddRoute(r, ctx, "POST", "/api/v1/pos/scan", Devices({"pos"}), Scan);
+  AddRoute(r, ctx, "POST", "/api/v1/pos/checkout-quotes", Devices({"pos"}),
+           Quote);
+  AddRoute(r, ctx, "POST", "/api/v1/pos/receipts", Devices({"pos"}), Earn);
+  AddRoute(r, ctx, "POST", "/api/v1/pos/refunds", Devices({"pos"}), Refund);
+  AddRoute(r, ctx, "POST", "/api/v1/pos/redemptions", Devices({"pos"}), Redeem);
+  AddRoute(r, ctx, "POST", "/api/v1/pos/points-payments", Devices({"pos"}),
+           PayWithPoints);
 }
 
 }  // namespace atrium::server

@@ -1,6 +1,7 @@
 // The console's reports, for every operator role (finance reads only
 // these): points liability, sales by tenant, coupons by template, parking
 // revenue and benefits.
+#include "api/access.h"
 #include "api/json_response.h"
 #include "api/routes.h"
 #include "atrium/store/reports.h"
@@ -11,15 +12,9 @@ namespace {
 
 using sync::PaymentStatus;
 
-const std::set<Role> kAnyRole = {Role::kAdmin, Role::kMarketing,
-                                 Role::kFinance};
-
 // Points issued, redeemed, expired, reversed and outstanding, group-wide.
-void PointsLiability(ApiContext& ctx, const Request& req, const PathParams&,
+void PointsLiability(ApiContext& ctx, const Caller&, const Request&,
                      const Respond& respond) {
-  Response error;
-  StatusOr<Caller> op = ctx.Operator(req, kAnyRole, error);
-  if (!op.ok()) return respond(error);
   const Timestamp now = ctx.service.Now();
   codec::Json out = ctx.service.ReadState([&](const sync::GroupState& s) {
     int64_t issued = 0, spent = 0, expired = 0, reversed = 0, adjusted = 0;
@@ -53,10 +48,8 @@ void PointsLiability(ApiContext& ctx, const Request& req, const PathParams&,
 
 // Members' receipts by mall and store (tenant): count, spend, refunds,
 // points given.
-void SalesByTenant(ApiContext& ctx, const Request& req, const PathParams&,
+void SalesByTenant(ApiContext& ctx, const Caller&, const Request&,
                    const Respond& respond) {
-  Response error;
-  if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
   respond(ctx.service.WithLog([](store::OpLog& log) {
     StatusOr<std::vector<store::TenantSales>> sales =
         store::SalesByTenant(log.db());
@@ -75,10 +68,8 @@ void SalesByTenant(ApiContext& ctx, const Request& req, const PathParams&,
 }
 
 // Coupons by template and status: how many were claimed, redeemed, expired.
-void CouponsByTemplate(ApiContext& ctx, const Request& req, const PathParams&,
+void CouponsByTemplate(ApiContext& ctx, const Caller&, const Request&,
                        const Respond& respond) {
-  Response error;
-  if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
   respond(ctx.service.WithLog([](store::OpLog& log) {
     StatusOr<std::vector<store::CouponCount>> counts =
         store::CouponsByTemplate(log.db());
@@ -99,10 +90,8 @@ void CouponsByTemplate(ApiContext& ctx, const Request& req, const PathParams&,
 // confirmation. Money the provider took that settled nothing (a closed
 // order, a stay paid meanwhile) is refunded, not revenue: `refunded_fen`
 // (sent back) and `refund_due_fen` (on its way), by the day it was paid.
-void ParkingRevenue(ApiContext& ctx, const Request& req, const PathParams&,
+void ParkingRevenue(ApiContext& ctx, const Caller&, const Request&,
                     const Respond& respond) {
-  Response error;
-  if (!ctx.Operator(req, kAnyRole, error).ok()) return respond(error);
   struct Day {
     int64_t payments = 0, revenue = 0, tier = 0, spend = 0, coupon = 0,
             points_minutes = 0, points = 0, coupon_off = 0, refunded = 0,
@@ -160,15 +149,14 @@ void ParkingRevenue(ApiContext& ctx, const Request& req, const PathParams&,
 }  // namespace
 
 void AddReportRoutes(Router& r, ApiContext& ctx) {
-  using namespace std::placeholders;
-  r.Add("GET", "/api/v1/operator/reports/sales-by-tenant",
-        std::bind(SalesByTenant, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/operator/reports/coupons-by-template",
-        std::bind(CouponsByTemplate, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/operator/reports/parking",
-        std::bind(ParkingRevenue, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/operator/reports/points-liability",
-        std::bind(PointsLiability, std::ref(ctx), _1, _2, _3));
+  AddRoute(r, ctx, "GET", "/api/v1/operator/reports/sales-by-tenant",
+           Operators(kAnyRole), SalesByTenant);
+  AddRoute(r, ctx, "GET", "/api/v1/operator/reports/coupons-by-template",
+           Operators(kAnyRole), CouponsByTemplate);
+  AddRoute(r, ctx, "GET", "/api/v1/operator/reports/parking",
+           Operators(kAnyRole), ParkingRevenue);
+  AddRoute(r, ctx, "GET", "/api/v1/operator/reports/points-liability",
+           Operators(kAnyRole), PointsLiability);
 }
 
 }  // namespace atrium::server

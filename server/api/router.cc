@@ -40,8 +40,20 @@ bool Match(const std::vector<std::string>& pattern,
 
 }  // namespace
 
-void Router::Add(std::string method, const std::string& pattern, RouteFn fn) {
-  routes_.push_back({std::move(method), Split(pattern), std::move(fn)});
+void Router::Add(std::string method, const std::string& pattern, RouteFn fn,
+                 std::string who) {
+  routes_.push_back(
+      {std::move(method), Split(pattern), std::move(fn), std::move(who)});
+}
+
+std::vector<Router::Entry> Router::Table() const {
+  std::vector<Entry> table;
+  for (const Route& r : routes_) {
+    std::string pattern;
+    for (const std::string& segment : r.segments) pattern += "/" + segment;
+    table.push_back({r.method, pattern, r.who});
+  }
+  return table;
 }
 
 void Router::Handle(const Request& req, const Respond& respond) const {

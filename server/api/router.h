@@ -26,15 +26,26 @@ using RouteFn = std::function<void(const Request&, const PathParams&, Respond)>;
 
 class Router {
  public:
-  void Add(std::string method, const std::string& pattern, RouteFn fn);
+  // `who`: who may call it, in words (api/access.h), for the route table.
+  void Add(std::string method, const std::string& pattern, RouteFn fn,
+           std::string who = "");
   // Calls the matching route, or answers 404 / 405 itself.
   void Handle(const Request& req, const Respond& respond) const;
+
+  struct Entry {
+    std::string method;
+    std::string pattern;
+    std::string who;
+  };
+  // Every route as added, for tests and the operator's documentation.
+  std::vector<Entry> Table() const;
 
  private:
   struct Route {
     std::string method;
     std::vector<std::string> segments;  // "{name}" for a parameter
     RouteFn fn;
+    std::string who;
   };
   std::vector<Route> routes_;
 };

@@ -4,6 +4,7 @@
 // pulls only what the log lets its origin see.
 #include <charconv>
 
+#include "api/access.h"
 #include "api/json_response.h"
 #include "api/routes.h"
 #include "atrium/auth/crypto.h"
@@ -18,15 +19,6 @@ sync::Origin OriginOf(const Caller& c) {
   return {c.kind == Caller::Kind::kMember ? sync::OriginKind::kMember
                                           : sync::OriginKind::kDevice,
           c.id};
-}
-
-// A kiosk or a member; a till has no replica.
-StatusOr<Caller> SyncCaller(ApiContext& ctx, const Request& req,
-                            Response& error) {
-  if (req.Header("authorization").starts_with("Device ")) {
-    return ctx.Device(req, "kiosk", error);
-  }
-  return ctx.Member(req, error);
 }
 
 StatusOr<int64_t> QueryInt(const Request& req, const std::string& name,
@@ -67,16 +59,13 @@ Response ChangesResponse(const std::vector<sync::Change>& changes,
   return r;
 }
 
-void Push(ApiContext& ctx, const Request& req, const PathParams&,
+void Push(ApiContext& ctx, const Caller& who, const Request& req,
           const Respond& respond) {
-  Response error;
-  StatusOr<Caller> who = SyncCaller(ctx, req, error);
-  if (!who.ok()) return respond(error);
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
   StatusOr<std::vector<sync::Operation>> batch = sync::PushFromJson(*body);
   if (!batch.ok()) return respond(StatusResponse(batch.status()));
-  const sync::Origin origin = OriginOf(*who);
+  const sync::Origin origin = OriginOf(who);
   for (size_t i = 0; i < batch->size(); ++i) {
     if (!((*batch)[i].origin == origin)) {
       return respond(ErrorResponse(403, "PERMISSION_DENIED",
@@ -100,7 +89,7 @@ void Push(ApiContext& ctx, const Request& req, const PathParams&,
                                    "member: send them again in a minute"));
     }
   }
-  ctx.service.Push(std::move(*batch), ctx.SenderOf(*who, false),
+  ctx.service.Push(std::move(*batch), ctx.SenderOf(who, false),
                    [respond](StatusOr<std::vector<sync::OpResult>> results) {
                      if (!results.ok()) {
                        return respond(StatusResponse(results.status()));
@@ -109,33 +98,27 @@ void Push(ApiContext& ctx, const Request& req, const PathParams&,
                    });
 }
 
-void Pull(ApiContext& ctx, const Request& req, const PathParams&,
+void Pull(ApiContext& ctx, const Caller& who, const Request& req,
           const Respond& respond) {
-  Response error;
-  StatusOr<Caller> who = SyncCaller(ctx, req, error);
-  if (!who.ok()) return respond(error);
   StatusOr<Page> page = ReadPage(req);
   if (!page.ok()) return respond(StatusResponse(page.status()));
   StatusOr<std::vector<sync::Change>> changes =
       ctx.service.WithLog([&](store::OpLog& log) {
-        return log.Pull(OriginOf(*who), page->after, page->limit);
+        return log.Pull(OriginOf(who), page->after, page->limit);
       });
   if (!changes.ok()) return respond(StatusResponse(changes.status()));
-  if (who->kind == Caller::Kind::kDevice) {
+  if (who.kind == Caller::Kind::kDevice) {
     for (sync::Change& c : *changes) sync::MaskForDevice(c);
   }
-  respond(ChangesResponse(*changes, *page,
-                          ctx.service.LastSeq(OriginOf(*who)) + 1));
+  respond(
+      ChangesResponse(*changes, *page, ctx.service.LastSeq(OriginOf(who)) + 1));
 }
 
 // A member signs in at a kiosk with their code: the kiosk is served them
 // for a session. It is given no code secret: a kiosk can neither check nor
 // make a member's codes, so it cannot sign anyone in without the server.
-void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
+void KioskSignIn(ApiContext& ctx, const Caller& kiosk, const Request& req,
                  const Respond& respond) {
-  Response error;
-  StatusOr<Caller> kiosk = ctx.Device(req, "kiosk", error);
-  if (!kiosk.ok()) return respond(error);
   StatusOr<MemberId> member = ctx.ScanCode(req);
   if (!member.ok()) return respond(StatusResponse(member.status()));
   const Timestamp now = ctx.service.Now();
@@ -144,7 +127,7 @@ void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
     if (it == log.state().accounts.end() || it->second.member().erased_at) {
       return ErrorResponse(404, "NOT_FOUND", "no such member");
     }
-    Status s = log.Serve(OriginOf(*kiosk), *member, now);
+    Status s = log.Serve(OriginOf(kiosk), *member, now);
     if (!s.ok()) return StatusResponse(s);
     codec::Json summary = sync::SummaryJson(log.state(), it->second, now);
     summary["session_expires_at"] =
@@ -152,7 +135,7 @@ void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
     return JsonResponse(200, summary);
   });
   if (out.status == 200) {
-    ctx.kiosk_sessions.Grant(kiosk->id, *member,
+    ctx.kiosk_sessions.Grant(kiosk.id, *member,
                              now.PlusSeconds(ctx.limits.kiosk_session_seconds));
   }
   respond(std::move(out));
@@ -160,31 +143,25 @@ void KioskSignIn(ApiContext& ctx, const Request& req, const PathParams&,
 
 // The member is done at the kiosk (or walked away: the kiosk's idle timer
 // says so): the kiosk acts for them no longer, but within its escrow.
-void KioskSignOut(ApiContext& ctx, const Request& req, const PathParams&,
+void KioskSignOut(ApiContext& ctx, const Caller& kiosk, const Request& req,
                   const Respond& respond) {
-  Response error;
-  StatusOr<Caller> kiosk = ctx.Device(req, "kiosk", error);
-  if (!kiosk.ok()) return respond(error);
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
   codec::JsonReader r(*body, "body");
   const MemberId member(r.Str("member_id"));
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
-  ctx.kiosk_sessions.End(kiosk->id, member);
+  ctx.kiosk_sessions.End(kiosk.id, member);
   respond(JsonResponse(200, {{"signed_out", true}}));
 }
 
-void History(ApiContext& ctx, const Request& req, const PathParams& params,
-             const Respond& respond) {
-  Response error;
-  StatusOr<Caller> kiosk = ctx.Device(req, "kiosk", error);
-  if (!kiosk.ok()) return respond(error);
+void History(ApiContext& ctx, const Caller& kiosk, const Request& req,
+             const PathParams& params, const Respond& respond) {
   StatusOr<Page> page = ReadPage(req);
   if (!page.ok()) return respond(StatusResponse(page.status()));
   StatusOr<std::vector<sync::Change>> changes =
       ctx.service.WithLog([&](store::OpLog& log) {
-        return log.History(OriginOf(*kiosk), MemberId{params.at("member_id")},
+        return log.History(OriginOf(kiosk), MemberId{params.at("member_id")},
                            page->after, page->limit);
       });
   if (!changes.ok()) return respond(StatusResponse(changes.status()));
@@ -195,16 +172,16 @@ void History(ApiContext& ctx, const Request& req, const PathParams& params,
 }  // namespace
 
 void AddSyncRoutes(Router& r, ApiContext& ctx) {
-  using namespace std::placeholders;
-  r.Add("POST", "/api/v1/sync/push",
-        std::bind(Push, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/sync/pull", std::bind(Pull, std::ref(ctx), _1, _2, _3));
-  r.Add("POST", "/api/v1/kiosk/sign-in",
-        std::bind(KioskSignIn, std::ref(ctx), _1, _2, _3));
-  r.Add("POST", "/api/v1/kiosk/sign-out",
-        std::bind(KioskSignOut, std::ref(ctx), _1, _2, _3));
-  r.Add("GET", "/api/v1/sync/members/{member_id}/history",
-        std::bind(History, std::ref(ctx), _1, _2, _3));
+  // A member's phone or a kiosk: a till has no replica.
+  const Access replicas = Members() | Devices({"kiosk"});
+  AddRoute(r, ctx, "POST", "/api/v1/sync/push", replicas, Push);
+  AddRoute(r, ctx, "GET", "/api/v1/sync/pull", replicas, Pull);
+  AddRoute(r, ctx, "POST", "/api/v1/kiosk/sign-in", Devices({"kiosk"}),
+           KioskSignIn);
+  AddRoute(r, ctx, "POST", "/api/v1/kiosk/sign-out", Devices({"kiosk"}),
+           KioskSignOut);
+  AddRoute(r, ctx, "GET", "/api/v1/sync/members/{member_id}/history",
+           Devices({"kiosk"}), History);
 }
 
 }  // namespace atrium::server

@@ -40,6 +40,7 @@ class TestServer {
   Timestamp Now() const { return Timestamp::FromUnixSeconds(now_); }
   void Advance(int64_t seconds) { now_ += seconds; }
   server::Service& service() { return *service_; }
+  const server::Api& api() const { return *api_; }
   // The payment desk (its sweeps run only when a test calls Sweep()), and
   // the simulated provider's port (tools/paysim's routes, in process).
   server::PaymentDesk& payments() { return *payments_; }
