@@ -21,8 +21,15 @@ Response Cached(Response r) {
 
 void Catalogue(ApiContext& ctx, const Caller&, const Request&,
                const Respond& respond) {
-  Response out = ctx.service.WithLog([&](store::OpLog& log) {
-    const Group& group = log.state().program.group;
+  // The coupon templates from the database on a reader of its own, the
+  // malls from the state: neither holds the writer up.
+  StatusOr<StatusOr<std::vector<std::string>>> read = ctx.service.Read(
+      [](store::Db& db) { return store::CouponTemplateBodies(db); });
+  if (!read.ok()) return respond(StatusResponse(read.status()));
+  const StatusOr<std::vector<std::string>>& bodies = *read;
+  if (!bodies.ok()) return respond(StatusResponse(bodies.status()));
+  Response out = ctx.service.ReadState([&](const sync::GroupState& state) {
+    const Group& group = state.program.group;
     codec::Json malls = codec::Json::array();
     for (const Mall& m : group.malls) {
       codec::Json stores = codec::Json::array();
@@ -39,9 +46,6 @@ void Catalogue(ApiContext& ctx, const Caller&, const Request&,
                        {"stores", stores}});
     }
     codec::Json templates = codec::Json::array();
-    StatusOr<std::vector<std::string>> bodies =
-        store::CouponTemplateBodies(log.db());
-    if (!bodies.ok()) return StatusResponse(bodies.status());
     for (const std::string& body : *bodies) {
       templates.push_back(codec::Json::parse(body, nullptr, false));
     }

@@ -56,31 +56,35 @@ void Claim(ApiContext& ctx, const Caller& me, const Request& req,
 // it is proven ("verified") or waits for proof ("pending").
 void List(ApiContext& ctx, const Caller& me, const Request&, const PathParams&,
           const Respond& respond) {
-  Response out = ctx.service.WithLog([&](store::OpLog& log) {
-    codec::Json plates = codec::Json::array();
-    StatusOr<std::vector<store::BoundPlate>> bound =
-        store::PlatesOf(log.db(), MemberId(me.id));
-    if (!bound.ok()) return StatusResponse(bound.status());
-    const auto& auto_pay = log.state().auto_pay;
+  // The proven plates from the database on a reader of its own, the
+  // waiting claims and auto-pay limits from the state: neither holds the
+  // writer up.
+  StatusOr<StatusOr<std::vector<store::BoundPlate>>> read = ctx.service.Read(
+      [&](store::Db& db) { return store::PlatesOf(db, MemberId(me.id)); });
+  if (!read.ok()) return respond(StatusResponse(read.status()));
+  const StatusOr<std::vector<store::BoundPlate>>& bound = *read;
+  if (!bound.ok()) return respond(StatusResponse(bound.status()));
+  codec::Json plates = ctx.service.ReadState([&](const sync::GroupState& s) {
+    codec::Json out = codec::Json::array();
     for (const store::BoundPlate& p : *bound) {
-      const auto permit = auto_pay.find(p.id);
-      plates.push_back(
+      const auto permit = s.auto_pay.find(p.id);
+      out.push_back(
           {{"plate_id", p.id},
            {"plate", p.display},
            {"status", "verified"},
            {"auto_pay_limit_fen",
-            permit == auto_pay.end() ? 0 : permit->second.limit.fen()}});
+            permit == s.auto_pay.end() ? 0 : permit->second.limit.fen()}});
     }
-    for (const auto& [hash, claims] : log.state().plate_claims) {
+    for (const auto& [hash, claims] : s.plate_claims) {
       for (const sync::PlateClaim& c : claims) {
         if (c.member.value() != me.id) continue;
-        plates.push_back(
+        out.push_back(
             {{"plate_id", hash}, {"plate", c.display}, {"status", "pending"}});
       }
     }
-    return JsonResponse(200, {{"plates", plates}});
+    return out;
   });
-  respond(std::move(out));
+  respond(JsonResponse(200, {{"plates", plates}}));
 }
 
 void Unbind(ApiContext& ctx, const Caller& me, const Request& req,

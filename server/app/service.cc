@@ -25,11 +25,14 @@ StatusOr<std::unique_ptr<Service>> Service::Open(const std::string& path,
       store::OpLog::Open(path, std::move(program));
   if (!log.ok()) return log.status();
   return std::unique_ptr<Service>(
-      new Service(std::move(*log), std::move(clock)));
+      new Service(std::move(*log), path, std::move(clock)));
 }
 
-Service::Service(std::unique_ptr<store::OpLog> log, Clock clock)
-    : log_(std::move(log)), clock_(std::move(clock)) {
+Service::Service(std::unique_ptr<store::OpLog> log, std::string path,
+                 Clock clock)
+    : log_(std::move(log)),
+      readers_(std::move(path)),
+      clock_(std::move(clock)) {
   writer_ = std::thread([this] { WriterLoop(); });
 }
 

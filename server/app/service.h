@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "atrium/store/op_log.h"
+#include "atrium/store/readers.h"
 
 namespace atrium::server {
 
@@ -68,6 +69,14 @@ class Service {
     return f(log_->state());
   }
   // Runs `f(OpLog&)` under the exclusive lock (queries, Serve).
+  // f(db) on a read-only connection of its own (store/readers.h): what the
+  // log has committed, read without the lock, beside the writer. StatusOr
+  // of what f returns.
+  template <typename F>
+  auto Read(F&& f) {
+    return readers_.With(std::forward<F>(f));
+  }
+
   template <typename F>
   auto WithLog(F&& f) {
     std::unique_lock lock(mu_);
@@ -94,12 +103,13 @@ class Service {
     BatchDone batch;         // pushed
   };
 
-  Service(std::unique_ptr<store::OpLog> log, Clock clock);
+  Service(std::unique_ptr<store::OpLog> log, std::string path, Clock clock);
   void Enqueue(Pending p);
   void WriterLoop();
   void ApplyQueued(std::vector<Pending>& work);
 
   std::unique_ptr<store::OpLog> log_;
+  store::Readers readers_;
   Clock clock_;
   mutable std::shared_mutex mu_;  // over log_
 

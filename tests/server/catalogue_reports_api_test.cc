@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <future>
+#include <thread>
 
 #include "atrium/codec/parking_json.h"
 #include "atrium/codec/program_json.h"
@@ -11,6 +14,37 @@
 
 namespace atrium::testing {
 namespace {
+
+// Reports read the database on connections of their own: they answer
+// while the writer holds the log (a long batch, a day's jobs).
+TEST(ReportsApiTest, AReportAnswersWhileTheWriterHoldsTheLog) {
+  TestServer s;
+  const std::string admin =
+      "Bearer " + s.OperatorToken("admin", "demo-admin-pass");
+  std::promise<void> held;
+  std::promise<void> release;
+  std::thread writer([&] {
+    s.service().WithLog([&](store::OpLog&) {
+      held.set_value();
+      release.get_future().wait();
+      return 0;
+    });
+  });
+  held.get_future().wait();
+  std::future<HttpReply> report = std::async(std::launch::async, [&] {
+    return s.Get("/api/v1/operator/reports/sales-by-tenant", admin);
+  });
+  // A guard against a hang, not a speed limit: waiting on the writer would
+  // never end while it holds the log.
+  const bool answered =
+      report.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
+  release.set_value();
+  writer.join();
+  ASSERT_TRUE(answered) << "the report waited for the writer";
+  const HttpReply r = report.get();
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(r.Json().contains("rows"));
+}
 
 TEST(CatalogueApiTest, AnyoneReadsTheMallsStoresAndCoupons) {
   TestServer s;

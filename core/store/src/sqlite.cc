@@ -83,16 +83,22 @@ std::string_view Statement::Text(int column) const {
 void Statement::Reset() { sqlite3_reset(stmt_); }
 
 StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path) {
+  return OpenWith(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+}
+
+StatusOr<std::unique_ptr<Db>> Db::OpenReadOnly(const std::string& path) {
+  return OpenWith(path, SQLITE_OPEN_READONLY);
+}
+
+StatusOr<std::unique_ptr<Db>> Db::OpenWith(const std::string& path, int flags) {
   // Memory statistics take a global mutex on every allocation; nothing
   // reads them. This must precede SQLite's initialisation; if another part
   // of the process initialised it first, the call fails harmlessly.
   static const int kNoMemStatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   (void)kNoMemStatus;
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(
-      path.c_str(), &raw,
-      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-      nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   std::unique_ptr<Db> db(new Db(raw));  // closes `raw` even on failure
   if (rc != SQLITE_OK) return db->Error(rc, "opening the database");
   sqlite3_extended_result_codes(raw, 1);

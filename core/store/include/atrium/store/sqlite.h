@@ -72,6 +72,8 @@ class Db {
   // Opens (creating if needed) the database at `path`, or a private
   // in-memory one for ":memory:".
   static StatusOr<std::unique_ptr<Db>> Open(const std::string& path);
+  // Opens an existing database to read only (store/readers.h).
+  static StatusOr<std::unique_ptr<Db>> OpenReadOnly(const std::string& path);
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -88,6 +90,8 @@ class Db {
   int64_t LastInsertRowid() const;
 
  private:
+  static StatusOr<std::unique_ptr<Db>> OpenWith(const std::string& path,
+                                                int flags);
   explicit Db(sqlite3* db) : db_(db) {}
   Status Error(int rc, std::string_view doing) const;
 
