@@ -1,8 +1,12 @@
 #include "atrium/sync/apply.h"
 
+#include <array>
+#include <span>
+
 #include "apply_internal.h"
 #include "atrium/codec/domain_json.h"
 #include "atrium/sync/authority.h"
+#include "registry.h"
 
 namespace atrium::sync {
 
@@ -246,6 +250,22 @@ StatusOr<Effects> Apply(GroupState& state, const Operation& op, Timestamp now) {
 
 Status ChargeEscrow(GroupState& state, const Operation& op) {
   return internal::ChargeEscrow(state, op);
+}
+
+// The operation types of the points a till causes and members spend:
+// registration, earning, refunds, spending: their entries in the registry
+// (registry.h), beside their handlers.
+std::span<const OpPolicy> registry::PointsOps() {
+  static constexpr std::array<OpPolicy, 4> kOps = {{
+      {"register", Senders({K::kMember, K::kSystem}), 0, nullptr,
+       internal::Register},
+      {"earn", Senders({K::kTill, K::kSystem}), 0, nullptr, internal::Earn},
+      {"refund", Senders({K::kTill, K::kSystem}), 0, CheckRefund,
+       internal::Refund},
+      {"spend_points", Senders({K::kMember, K::kTill, K::kKiosk, K::kSystem}),
+       0, CheckOwnEscrow, internal::SpendPoints},
+  }};
+  return kOps;
 }
 
 }  // namespace atrium::sync

@@ -1,31 +1,15 @@
 #include "atrium/sync/authority.h"
 
-#include <array>
+#include <vector>
 
 #include "apply_internal.h"
+#include "registry.h"
 
 namespace atrium::sync {
 namespace {
 
-using K = SenderKind;
-
-constexpr RoleSet Roles(std::initializer_list<OperatorRole> roles) {
-  RoleSet s = 0;
-  for (OperatorRole r : roles) {
-    s |= static_cast<RoleSet>(1U << static_cast<unsigned>(r));
-  }
-  return s;
-}
-
-// A handler that needs no clock, as the registry calls handlers.
-template <StatusOr<Effects> (*F)(GroupState&, const Operation&)>
-StatusOr<Effects> NoClock(GroupState& state, const Operation& op, Timestamp) {
-  return F(state, op);
-}
-
-constexpr RoleSet kAdmin = Roles({OperatorRole::kAdmin});
-constexpr RoleSet kMarketing =
-    Roles({OperatorRole::kAdmin, OperatorRole::kMarketing});
+using registry::K;
+using registry::Roles;
 
 const codec::Json* Field(const codec::Json& j, std::string_view key) {
   if (!j.is_object()) return nullptr;
@@ -138,10 +122,12 @@ Status CheckPlace(const GroupState& state, const Operation& op,
   return Status::Ok();
 }
 
+}  // namespace
+
 // Cards and open ids are linked where the card is (a till) or by the
 // payment provider (the server); a plate by its member.
-Status CheckIdentity(const GroupState&, const Operation& op,
-                     const Sender& sender) {
+Status registry::CheckIdentity(const GroupState&, const Operation& op,
+                               const Sender& sender) {
   const codec::Json* identity = Field(op.payload, "identity");
   const std::optional<std::string> kind =
       identity == nullptr ? std::nullopt : StrField(*identity, "kind");
@@ -159,8 +145,8 @@ Status CheckIdentity(const GroupState&, const Operation& op,
 
 // A plate is proven by the stay's ticket at a kiosk, or by the vehicle
 // licence at the service desk (an operator).
-Status CheckPlateProof(const GroupState&, const Operation& op,
-                       const Sender& sender) {
+Status registry::CheckPlateProof(const GroupState&, const Operation& op,
+                                 const Sender& sender) {
   const std::optional<std::string> proof = StrField(op.payload, "proof");
   if (sender.kind == K::kKiosk && proof != "ticket") {
     return Denied("a kiosk proves a plate by the stay's ticket");
@@ -173,8 +159,8 @@ Status CheckPlateProof(const GroupState&, const Operation& op,
 
 // A member pays only for a stay of a plate proven theirs; money only
 // through a payment order, which the provider's confirmation settles.
-Status CheckParkPay(const GroupState& state, const Operation& op,
-                    const Sender& sender) {
+Status registry::CheckParkPay(const GroupState& state, const Operation& op,
+                              const Sender& sender) {
   const codec::Json* due = Field(op.payload, "due_fen");
   if (op.type == "park_pay" && sender.kind != K::kSystem && due != nullptr &&
       due->is_number_integer() && due->get<int64_t>() > 0) {
@@ -202,8 +188,8 @@ Status CheckParkPay(const GroupState& state, const Operation& op,
 }
 
 // A till refunds receipts of its own store.
-Status CheckRefund(const GroupState& state, const Operation& op,
-                   const Sender& sender) {
+Status registry::CheckRefund(const GroupState& state, const Operation& op,
+                             const Sender& sender) {
   if (sender.kind != K::kTill || !sender.store) return Status::Ok();
   const auto mall = StrField(op.payload, "mall_id");
   const auto receipt = StrField(op.payload, "receipt_id");
@@ -219,8 +205,8 @@ Status CheckRefund(const GroupState& state, const Operation& op,
   return Status::Ok();
 }
 
-Status CheckOwnEscrow(const GroupState& state, const Operation& op,
-                      const Sender& sender) {
+Status registry::CheckOwnEscrow(const GroupState& state, const Operation& op,
+                                const Sender& sender) {
   if (sender.kind != K::kKiosk) return Status::Ok();
   const auto id = StrField(op.payload, "escrow_id");
   const auto it = id ? state.escrows.find(*id) : state.escrows.end();
@@ -230,62 +216,7 @@ Status CheckOwnEscrow(const GroupState& state, const Operation& op,
   return Status::Ok();
 }
 
-// The registry of operation types, one entry each (authority.h): name,
-// senders, operator roles, extra rules, handler.
-const std::array<OpPolicy, 27> kPolicies = {{
-    {"register", Senders({K::kMember, K::kSystem}), 0, nullptr,
-     internal::Register},
-    {"earn", Senders({K::kTill, K::kSystem}), 0, nullptr, internal::Earn},
-    {"refund", Senders({K::kTill, K::kSystem}), 0, CheckRefund,
-     internal::Refund},
-    {"spend_points", Senders({K::kMember, K::kTill, K::kKiosk, K::kSystem}), 0,
-     CheckOwnEscrow, internal::SpendPoints},
-    {"add_coupon_template", Senders({K::kOperator, K::kSystem}), kMarketing,
-     nullptr, NoClock<internal::AddCouponTemplate>},
-    {"claim_coupon", Senders({K::kMember, K::kKiosk, K::kSystem}), 0,
-     CheckOwnEscrow, internal::ClaimCoupon},
-    {"redeem_coupon", Senders({K::kTill, K::kSystem}), 0, nullptr,
-     internal::RedeemCoupon},
-    {"grant_escrow", Senders({K::kOperator, K::kSystem}), kAdmin, nullptr,
-     internal::GrantEscrow},
-    {"return_escrow", Senders({K::kKiosk, K::kOperator, K::kSystem}),
-     kMarketing, CheckOwnEscrow, NoClock<internal::ReturnEscrow>},
-    {"link_identity", Senders({K::kMember, K::kTill, K::kSystem}), 0,
-     CheckIdentity, internal::LinkIdentity},
-    {"merge_receipt", Senders({K::kSystem}), 0, nullptr,
-     internal::MergeReceipt},
-    {"exchange_points", Senders({K::kMember, K::kKiosk, K::kSystem}), 0,
-     CheckOwnEscrow, internal::ExchangePoints},
-    {"grant_coupon", Senders({K::kOperator, K::kSystem}), kMarketing, nullptr,
-     internal::GrantCoupon},
-    {"update_profile", Senders({K::kMember, K::kSystem}), 0, nullptr,
-     NoClock<internal::UpdateProfile>},
-    {"unlink_identity", Senders({K::kMember, K::kTill, K::kSystem}), 0, nullptr,
-     NoClock<internal::UnlinkIdentity>},
-    {"park_enter", Senders({K::kGate, K::kSystem}), 0, nullptr,
-     internal::ParkEnter},
-    {"verify_plate", Senders({K::kKiosk, K::kOperator, K::kSystem}), kAdmin,
-     CheckPlateProof, NoClock<internal::VerifyPlate>},
-    {"park_pay", Senders({K::kMember, K::kKiosk, K::kSystem}), 0, CheckParkPay,
-     internal::ParkPay},
-    {"open_payment", Senders({K::kMember, K::kKiosk, K::kSystem}), 0,
-     CheckParkPay, internal::OpenPayment},
-    {"confirm_payment", Senders({K::kSystem}), 0, nullptr,
-     internal::ConfirmPayment},
-    {"close_payment", Senders({K::kSystem}), 0, nullptr,
-     internal::ClosePayment},
-    {"refund_payment", Senders({K::kSystem}), 0, nullptr,
-     NoClock<internal::RefundPayment>},
-    {"park_exit", Senders({K::kGate, K::kSystem}), 0, nullptr,
-     internal::ParkExit},
-    {"erase_member", Senders({K::kMember, K::kOperator, K::kSystem}), kAdmin,
-     nullptr, internal::EraseMember},
-    {"update_program", Senders({K::kOperator, K::kSystem}), kAdmin, nullptr,
-     NoClock<internal::UpdateProgram>},
-    {"day_job", Senders({K::kSystem}), 0, nullptr, internal::DayJob},
-    {"set_auto_pay", Senders({K::kMember, K::kSystem}), 0, nullptr,
-     NoClock<internal::SetAutoPay>},
-}};
+namespace {
 
 std::optional<OperatorRole> ParseRole(std::string_view name) {
   if (name == "admin") return OperatorRole::kAdmin;
@@ -329,10 +260,23 @@ Sender SystemSender() {
   return s;
 }
 
-std::span<const OpPolicy> OperationPolicies() { return kPolicies; }
+std::span<const OpPolicy> OperationPolicies() {
+  static const std::vector<OpPolicy> kAll = [] {
+    std::vector<OpPolicy> all;
+    for (std::span<const OpPolicy> domain :
+         {registry::MemberOps(), registry::IdentityOps(), registry::PointsOps(),
+          registry::CouponOps(), registry::EscrowOps(), registry::ParkingOps(),
+          registry::PlateOps(), registry::PaymentOps(), registry::ProgramOps(),
+          registry::DayJobOps()}) {
+      all.insert(all.end(), domain.begin(), domain.end());
+    }
+    return all;
+  }();
+  return kAll;
+}
 
 const OpPolicy* PolicyFor(std::string_view type) {
-  for (const OpPolicy& p : kPolicies) {
+  for (const OpPolicy& p : OperationPolicies()) {
     if (p.type == type) return &p;
   }
   return nullptr;

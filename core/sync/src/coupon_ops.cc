@@ -1,8 +1,12 @@
 // Coupon operations: templates from the console, claims from phones and
 // devices, redemptions at tills.
+#include <array>
+#include <span>
+
 #include "apply_internal.h"
 #include "atrium/codec/coupon_json.h"
 #include "atrium/coupons/points_mall.h"
+#include "registry.h"
 
 namespace atrium::sync::internal {
 namespace {
@@ -236,3 +240,26 @@ StatusOr<Effects> RedeemCoupon(GroupState& state, const Operation& op,
 }
 
 }  // namespace atrium::sync::internal
+
+namespace atrium::sync {
+
+// The operation types of coupons: templates, claims, grants, redemption, points
+// exchanged for coupons: their entries in the registry (registry.h), beside
+// their handlers.
+std::span<const OpPolicy> registry::CouponOps() {
+  static constexpr std::array<OpPolicy, 5> kOps = {{
+      {"add_coupon_template", Senders({K::kOperator, K::kSystem}), kMarketing,
+       nullptr, NoClock<internal::AddCouponTemplate>},
+      {"claim_coupon", Senders({K::kMember, K::kKiosk, K::kSystem}), 0,
+       CheckOwnEscrow, internal::ClaimCoupon},
+      {"redeem_coupon", Senders({K::kTill, K::kSystem}), 0, nullptr,
+       internal::RedeemCoupon},
+      {"grant_coupon", Senders({K::kOperator, K::kSystem}), kMarketing, nullptr,
+       internal::GrantCoupon},
+      {"exchange_points", Senders({K::kMember, K::kKiosk, K::kSystem}), 0,
+       CheckOwnEscrow, internal::ExchangePoints},
+  }};
+  return kOps;
+}
+
+}  // namespace atrium::sync

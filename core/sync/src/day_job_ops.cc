@@ -1,10 +1,13 @@
 // The day's jobs (day_jobs.h): points expiry and tier reviews for every
 // member, as one operation each.
 #include <algorithm>
+#include <array>
+#include <span>
 
 #include "apply_internal.h"
 #include "atrium/codec/json_reader.h"
 #include "atrium/sync/day_jobs.h"
+#include "registry.h"
 
 namespace atrium::sync {
 
@@ -96,4 +99,13 @@ StatusOr<Effects> DayJob(GroupState& state, const Operation& op,
 }
 
 }  // namespace internal
+// The operation types of the day's jobs: expiry, tier reviews: their entries in
+// the registry (registry.h), beside their handlers.
+std::span<const OpPolicy> registry::DayJobOps() {
+  static constexpr std::array<OpPolicy, 1> kOps = {{
+      {"day_job", Senders({K::kSystem}), 0, nullptr, internal::DayJob},
+  }};
+  return kOps;
+}
+
 }  // namespace atrium::sync

@@ -1,6 +1,10 @@
 // Escrows: granted to a device by an operator, used by the device's
 // offline claims and points spends, returned by either.
+#include <array>
+#include <span>
+
 #include "apply_internal.h"
+#include "registry.h"
 
 namespace atrium::sync::internal {
 namespace {
@@ -164,6 +168,18 @@ codec::Json EscrowJson(const Escrow& e) {
           {"expires_at", FormatIso8601(e.grant().expires_at)},
           {"points_left", e.grant().points_budget - e.points_used()},
           {"coupons_left", std::move(coupons)}};
+}
+
+// The operation types of escrows: what a kiosk may do offline: their entries in
+// the registry (registry.h), beside their handlers.
+std::span<const OpPolicy> registry::EscrowOps() {
+  static constexpr std::array<OpPolicy, 2> kOps = {{
+      {"grant_escrow", Senders({K::kOperator, K::kSystem}), kAdmin, nullptr,
+       internal::GrantEscrow},
+      {"return_escrow", Senders({K::kKiosk, K::kOperator, K::kSystem}),
+       kMarketing, CheckOwnEscrow, NoClock<internal::ReturnEscrow>},
+  }};
+  return kOps;
 }
 
 }  // namespace atrium::sync

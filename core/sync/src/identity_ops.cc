@@ -6,9 +6,12 @@
 // earns it for the member; the merges are operations of their own so that
 // the member's phone, which never saw the guest's receipts, replays them.
 #include <algorithm>
+#include <array>
+#include <span>
 
 #include "apply_internal.h"
 #include "atrium/codec/domain_json.h"
+#include "registry.h"
 
 namespace atrium::sync::internal {
 namespace {
@@ -148,3 +151,19 @@ StatusOr<Effects> MergeReceipt(GroupState& state, const Operation& op,
 }
 
 }  // namespace atrium::sync::internal
+
+namespace atrium::sync {
+
+// The operation types of identities (cards, open ids) and guests' receipts:
+// their entries in the registry (registry.h), beside their handlers.
+std::span<const OpPolicy> registry::IdentityOps() {
+  static constexpr std::array<OpPolicy, 2> kOps = {{
+      {"link_identity", Senders({K::kMember, K::kTill, K::kSystem}), 0,
+       CheckIdentity, internal::LinkIdentity},
+      {"merge_receipt", Senders({K::kSystem}), 0, nullptr,
+       internal::MergeReceipt},
+  }};
+  return kOps;
+}
+
+}  // namespace atrium::sync

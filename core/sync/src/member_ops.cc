@@ -1,7 +1,11 @@
 // A member's own data: the profile and consents they keep, unbinding an
 // identity (a plate they no longer drive, a card they cut up), and erasing
 // the account.
+#include <array>
+#include <span>
+
 #include "apply_internal.h"
+#include "registry.h"
 
 namespace atrium::sync::internal {
 
@@ -98,3 +102,21 @@ StatusOr<Effects> EraseMember(GroupState& state, const Operation& op,
 }
 
 }  // namespace atrium::sync::internal
+
+namespace atrium::sync {
+
+// The operation types of members: their profile, identities let go, erasure:
+// their entries in the registry (registry.h), beside their handlers.
+std::span<const OpPolicy> registry::MemberOps() {
+  static constexpr std::array<OpPolicy, 3> kOps = {{
+      {"update_profile", Senders({K::kMember, K::kSystem}), 0, nullptr,
+       NoClock<internal::UpdateProfile>},
+      {"unlink_identity", Senders({K::kMember, K::kTill, K::kSystem}), 0,
+       nullptr, NoClock<internal::UnlinkIdentity>},
+      {"erase_member", Senders({K::kMember, K::kOperator, K::kSystem}), kAdmin,
+       nullptr, internal::EraseMember},
+  }};
+  return kOps;
+}
+
+}  // namespace atrium::sync

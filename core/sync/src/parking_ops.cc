@@ -1,7 +1,11 @@
 // Parking operations: a car's entry and exit at the gates, and paying for
 // a stay with the member's benefits. Plates travel keyed (Plate::Keyed):
 // no operation or store holds a plate in clear.
+#include <array>
+#include <span>
+
 #include "apply_internal.h"
+#include "registry.h"
 
 namespace atrium::sync::internal {
 namespace {
@@ -232,6 +236,20 @@ StatusOr<ParkingQuote> QuoteParking(const GroupState& state, const MallId& mall,
       internal::BenefitsOf(state, account->second, mall, lot->second.calendar(),
                            points_offered, now);
   return lot->second.Quote(plate, &benefits, now);
+}
+
+// The operation types of parking: entry, payment at a kiosk or on the phone,
+// exit: their entries in the registry (registry.h), beside their handlers.
+std::span<const OpPolicy> registry::ParkingOps() {
+  static constexpr std::array<OpPolicy, 3> kOps = {{
+      {"park_enter", Senders({K::kGate, K::kSystem}), 0, nullptr,
+       internal::ParkEnter},
+      {"park_pay", Senders({K::kMember, K::kKiosk, K::kSystem}), 0,
+       CheckParkPay, internal::ParkPay},
+      {"park_exit", Senders({K::kGate, K::kSystem}), 0, nullptr,
+       internal::ParkExit},
+  }};
+  return kOps;
 }
 
 }  // namespace atrium::sync

@@ -2,9 +2,11 @@
 // settled only by the provider's confirmation, closed when unpaid, and
 // refunded when the money came for what is no longer there to pay.
 #include <array>
+#include <span>
 
 #include "apply_internal.h"
 #include "atrium/sync/payment_order.h"
+#include "registry.h"
 
 namespace atrium::sync {
 
@@ -214,4 +216,20 @@ StatusOr<Effects> RefundPayment(GroupState& state, const Operation& op) {
 }
 
 }  // namespace internal
+// The operation types of payment orders with the provider: their entries in the
+// registry (registry.h), beside their handlers.
+std::span<const OpPolicy> registry::PaymentOps() {
+  static constexpr std::array<OpPolicy, 4> kOps = {{
+      {"open_payment", Senders({K::kMember, K::kKiosk, K::kSystem}), 0,
+       CheckParkPay, internal::OpenPayment},
+      {"confirm_payment", Senders({K::kSystem}), 0, nullptr,
+       internal::ConfirmPayment},
+      {"close_payment", Senders({K::kSystem}), 0, nullptr,
+       internal::ClosePayment},
+      {"refund_payment", Senders({K::kSystem}), 0, nullptr,
+       NoClock<internal::RefundPayment>},
+  }};
+  return kOps;
+}
+
 }  // namespace atrium::sync

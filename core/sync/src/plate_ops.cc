@@ -6,10 +6,13 @@
 // desk, the vehicle licence, which also settles a dispute by taking the
 // plate from whoever held it.
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <span>
 
 #include "apply_internal.h"
 #include "atrium/parking/plate_binding.h"
+#include "registry.h"
 
 namespace atrium::sync::internal {
 namespace {
@@ -179,3 +182,19 @@ StatusOr<Effects> SetAutoPay(GroupState& state, const Operation& op) {
 }
 
 }  // namespace atrium::sync::internal
+
+namespace atrium::sync {
+
+// The operation types of plates: proof, sensorless payment: their entries in
+// the registry (registry.h), beside their handlers.
+std::span<const OpPolicy> registry::PlateOps() {
+  static constexpr std::array<OpPolicy, 2> kOps = {{
+      {"verify_plate", Senders({K::kKiosk, K::kOperator, K::kSystem}), kAdmin,
+       CheckPlateProof, NoClock<internal::VerifyPlate>},
+      {"set_auto_pay", Senders({K::kMember, K::kSystem}), 0, nullptr,
+       NoClock<internal::SetAutoPay>},
+  }};
+  return kOps;
+}
+
+}  // namespace atrium::sync

@@ -4,8 +4,12 @@
 // under the new thresholds (an upgrade at their next purchase, a downgrade
 // on an evaluation day). A tier may be renamed or re-thresholded, never
 // removed, since members and coupon templates name it.
+#include <array>
+#include <span>
+
 #include "apply_internal.h"
 #include "atrium/codec/program_json.h"
+#include "registry.h"
 
 namespace atrium::sync::internal {
 
@@ -40,3 +44,17 @@ StatusOr<Effects> UpdateProgram(GroupState& state, const Operation& op) {
 }
 
 }  // namespace atrium::sync::internal
+
+namespace atrium::sync {
+
+// The operation types of the programme's rules: their entries in the registry
+// (registry.h), beside their handlers.
+std::span<const OpPolicy> registry::ProgramOps() {
+  static constexpr std::array<OpPolicy, 1> kOps = {{
+      {"update_program", Senders({K::kOperator, K::kSystem}), kAdmin, nullptr,
+       NoClock<internal::UpdateProgram>},
+  }};
+  return kOps;
+}
+
+}  // namespace atrium::sync
