@@ -153,8 +153,9 @@ sync::Sender ApiContext::SenderOf(const Caller& caller, bool via_api) {
   switch (caller.kind) {
     case Caller::Kind::kMember: s.kind = sync::SenderKind::kMember; break;
     case Caller::Kind::kAnyone:
-      // No one: a member with no id, whom the registry lets change nothing.
-      s.kind = sync::SenderKind::kMember;
+      // Routes open to anyone make no operations of their caller's; were
+      // one to, no type admits an anonymous sender.
+      s.kind = sync::SenderKind::kAnonymous;
       s.id.clear();
       break;
     case Caller::Kind::kOperator:

@@ -181,8 +181,9 @@ std::vector<Row> Rows() {
   };
 }
 
-constexpr K kKinds[] = {K::kMember, K::kTill,     K::kKiosk,
-                        K::kGate,   K::kOperator, K::kSystem};
+// An anonymous sender (a public API route's caller) is refused every type.
+constexpr K kKinds[] = {K::kMember,   K::kTill,   K::kKiosk,    K::kGate,
+                        K::kOperator, K::kSystem, K::kAnonymous};
 
 // A sender of `kind` in scope of the rows: member M1 itself, devices of
 // m-xinjie (the till at store s-101) to which M1 is present, operator
@@ -205,6 +206,7 @@ Sender InScope(K kind, const std::string& role = "admin") {
       s.role = role;
       break;
     case K::kSystem: s.id = "atrium"; break;
+    case K::kAnonymous: break;
   }
   s.present = [](const MemberId& m) { return m.value() == "M1"; };
   return s;

@@ -88,6 +88,7 @@ Status CheckMember(const Operation& op, const Sender& sender) {
     case K::kGate: return Denied("a gate acts for no member");
     case K::kOperator:
     case K::kSystem: return Status::Ok();
+    case K::kAnonymous: return Denied("sign in first");
   }
   return Denied("unknown sender");
 }
@@ -235,6 +236,7 @@ std::string_view SenderKindName(SenderKind k) {
     case K::kGate: return "gate";
     case K::kOperator: return "operator";
     case K::kSystem: return "system";
+    case K::kAnonymous: return "anonymous caller";
   }
   return "unknown";
 }
@@ -248,6 +250,7 @@ Origin Sender::OwnOrigin() const {
     case K::kTill:
     case K::kKiosk:
     case K::kGate: return {OriginKind::kDevice, id};
+    case K::kAnonymous: return {};
   }
   return {};
 }

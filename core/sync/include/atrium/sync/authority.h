@@ -47,6 +47,9 @@ enum class SenderKind : uint8_t {
   kGate,
   kOperator,
   kSystem,
+  // A caller who proved nothing (an API route open to anyone): no
+  // operation type admits one.
+  kAnonymous,
 };
 std::string_view SenderKindName(SenderKind k);
 
