@@ -15,19 +15,13 @@
 #include "atrium/auth/credentials.h"
 #include "atrium/auth/token.h"
 #include "atrium/map/mall_map.h"
-#include "atrium/net/message.h"
 #include "atrium/sync/authority.h"
 #include "auth/member_code.h"
 #include "auth/rate_limit.h"
 #include "auth/sign_in_codes.h"
+#include "http/messages.h"
 
 namespace atrium::server {
-
-// The HTTP messages of atrium::net, as every route names them.
-using net::Handler;
-using net::Request;
-using net::Respond;
-using net::Response;
 
 // Who may call, as atrium::auth keeps them.
 using auth::Credentials;

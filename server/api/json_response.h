@@ -6,16 +6,10 @@
 #include <string>
 
 #include "atrium/codec/json_reader.h"
-#include "atrium/net/message.h"
 #include "atrium/status.h"
+#include "http/messages.h"
 
 namespace atrium::server {
-
-// The HTTP messages of atrium::net, as every route names them.
-using net::Handler;
-using net::Request;
-using net::Respond;
-using net::Response;
 
 Response JsonResponse(int status, const codec::Json& body);
 Response ErrorResponse(int status, std::string_view code,

@@ -11,15 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "atrium/net/message.h"
+#include "http/messages.h"
 
 namespace atrium::server {
-
-// The HTTP messages of atrium::net, as every route names them.
-using net::Handler;
-using net::Request;
-using net::Respond;
-using net::Response;
 
 using PathParams = std::map<std::string, std::string>;
 using RouteFn = std::function<void(const Request&, const PathParams&, Respond)>;

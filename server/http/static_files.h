@@ -14,15 +14,9 @@
 #include <utility>
 #include <vector>
 
-#include "atrium/net/message.h"
+#include "http/messages.h"
 
 namespace atrium::server {
-
-// The HTTP messages of atrium::net, as every route names them.
-using net::Handler;
-using net::Request;
-using net::Respond;
-using net::Response;
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 

@@ -18,17 +18,11 @@
 #include <string>
 
 #include "atrium/money.h"
-#include "atrium/net/message.h"
 #include "atrium/status.h"
 #include "atrium/time.h"
+#include "http/messages.h"
 
 namespace atrium::server {
-
-// The HTTP messages of atrium::net, as every route names them.
-using net::Handler;
-using net::Request;
-using net::Respond;
-using net::Response;
 
 struct PaymentRequest {
   std::string order_no;
