@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Fetches what the wasm build and its tests use from npm, into third_party/
-# (not committed), each package pinned by version and checked against its
-# registry integrity hash; skips what is there already:
-# - the SQLite amalgamation (sqlite3.c, sqlite3.h) the wasm build compiles,
-#   from better-sqlite3;
+# Fetches what the wasm build and its tests use, into third_party/ (not
+# committed), each pinned by version and checked against its hash; skips
+# what is there already:
+# - SQLite's canonical sources (Debian's 3.40.1, as the native library), from
+#   which the wasm build generates its cut-down amalgamation
+#   (cmake/sqlite_wasm.cmake);
+# from npm, each checked against its registry integrity hash:
 # - fake-indexeddb, an in-memory IndexedDB, for the node test of the store
 #   on IDBFS;
 # - qrcode-generator, the QR code encoder the H5 app draws member codes with;
@@ -31,13 +33,15 @@ fetch() {
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-if [ ! -f third_party/sqlite/sqlite3.c ] || [ ! -f third_party/sqlite/sqlite3.h ]; then
-  echo "fetch-third-party: better-sqlite3@12.11.1 (SQLite amalgamation)"
-  fetch better-sqlite3@12.11.1 \
-    'sha512-dq9AtApgg5PGFtBzPFSBl3HZQjHok5gaQCM6zh2Yk0aSmDCs1CbnVI8/HgASQkNKsWFpseIO9beg5xxpYhbIfA=='
-  mkdir -p third_party/sqlite
-  mv "$tmp"/package/deps/sqlite3/sqlite3.[ch] third_party/sqlite/
-  rm -rf "$tmp"/package
+if [ ! -f third_party/sqlite-src/configure ]; then
+  echo "fetch-third-party: sqlite3 3.40.1 sources (Debian)"
+  curl -sSf -o "$tmp/sqlite.tar.xz" \
+    http://deb.debian.org/debian/pool/main/s/sqlite3/sqlite3_3.40.1.orig.tar.xz
+  echo "aaa776260ab4dc976db34aa7891819484c8676b5b2783123ebc6301e2ca5d655  $tmp/sqlite.tar.xz" | sha256sum -c --quiet
+  tar -xJf "$tmp/sqlite.tar.xz" -C "$tmp"
+  mkdir -p third_party
+  rm -rf third_party/sqlite-src third_party/sqlite
+  mv "$tmp"/sqlite3-3.40.1 third_party/sqlite-src
 fi
 
 if [ ! -f third_party/fake-indexeddb/auto/index.js ]; then

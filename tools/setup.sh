@@ -16,8 +16,10 @@ packages=(
   clang-format clang-tidy
   # the libFuzzer targets (tools/fuzz.sh): clang and its fuzzer runtime
   clang libclang-rt-14-dev
-  # the wasm build (its system libraries ship prebuilt, nothing downloads)
-  emscripten
+  # the wasm build (its system libraries ship prebuilt, nothing downloads);
+  # the SQLite amalgamation it generates from SQLite's sources (curl, xz,
+  # tclsh, make)
+  emscripten curl ca-certificates xz-utils tcl make
   # the H5 app as served: its JS minified, precompressed .br files
   esbuild brotli
   # the H5 app's browser tests: Debian's Chromium (driven by playwright-core,
@@ -50,7 +52,7 @@ if ! command -v node >/dev/null ||
   exit 1
 fi
 
-# The SQLite amalgamation the wasm build compiles, fake-indexeddb for the
+# SQLite's sources, from which the wasm build makes its SQLite, fake-indexeddb for the
 # node test of the store on IDBFS, the app's QR encoder and playwright-core
 # (third_party/, not committed).
 bash "$(dirname "$0")/fetch-third-party.sh"
