@@ -29,6 +29,12 @@ if(EMSCRIPTEN)
   # and tests gain nothing from them (the objects are still -O3).
   # Benchmarks and the shipped module keep their optimised links.
   set(ATRIUM_WASM_TEST_LINK_FLAGS -O1)
+  # The phone downloads every library: the domain's at -O3 for speed (the
+  # wasm preset), the rest for size: every library that speaks JSON (the
+  # codec, the operations' handlers, the store: cmake/pch.cmake) and the
+  # module's bindings. -Os with inlining: emcc's -Os alone also turns
+  # inlining off, which cost the core 9-12x.
+  set(ATRIUM_WASM_SIZE_FLAGS -Os -finline-functions)
 else()
   find_package(nlohmann_json 3.10 REQUIRED)
   find_package(SQLite3 REQUIRED)

@@ -20,8 +20,17 @@ if(EMSCRIPTEN)
   target_compile_options(atrium_test_pch PRIVATE -fexceptions)
 endif()
 
+# In wasm the libraries that speak JSON are built for size
+# (ATRIUM_WASM_SIZE_FLAGS, cmake/deps.cmake), and a precompiled header only
+# serves files compiled at its own level.
+if(EMSCRIPTEN)
+  target_compile_options(atrium_json_pch PRIVATE ${ATRIUM_WASM_SIZE_FLAGS})
+endif()
 function(atrium_json_pch target)
   target_precompile_headers(${target} REUSE_FROM atrium_json_pch)
+  if(EMSCRIPTEN)
+    target_compile_options(${target} PRIVATE ${ATRIUM_WASM_SIZE_FLAGS})
+  endif()
 endfunction()
 
 function(atrium_test_pch target)
