@@ -151,9 +151,9 @@ int Run(const Flags& f) {
   ApiContext ctx(**service, **credentials,
                  auth::TokenSigner(auth::HmacSha256(*key, "tokens")),
                  member_codes, sign_in_codes, limits, Log);
-  ctx.plate_key = auth::HmacSha256(*key, "plates");
-  ctx.op_id_key = auth::HmacSha256(*key, "operation-ids");
-  ServeCatalogueFiles(std::move(*files), ctx);
+  ctx.plates.key = auth::HmacSha256(*key, "plates");
+  ctx.ops.op_id_key = auth::HmacSha256(*key, "operation-ids");
+  ctx.catalogue = CatalogueOf(std::move(*files));
   const std::string base =
       f.public_url.empty()
           ? "http://" + f.http.address + ":" + std::to_string(f.http.port)

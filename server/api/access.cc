@@ -41,8 +41,8 @@ std::string Describe(const Access& access) {
   return out;
 }
 
-StatusOr<Caller> Admit(ApiContext& ctx, const Access& access,
-                       const Request& req, Response& error) {
+StatusOr<Caller> Admit(Gate& gate, const Access& access, const Request& req,
+                       Response& error) {
   if (access.anyone) {
     Caller anyone;
     anyone.kind = Caller::Kind::kAnyone;
@@ -53,9 +53,9 @@ StatusOr<Caller> Admit(ApiContext& ctx, const Access& access,
   const bool as_device = req.Header("authorization").starts_with("Device ");
   if (devices && (as_device || (!access.members && !operators))) {
     if (access.device_kinds.size() == 1) {
-      return ctx.Device(req, *access.device_kinds.begin(), error);
+      return gate.Device(req, *access.device_kinds.begin(), error);
     }
-    StatusOr<Caller> device = ctx.Device(req, "", error);
+    StatusOr<Caller> device = gate.Device(req, "", error);
     if (device.ok() && !access.device_kinds.contains(device->device.kind)) {
       error = ErrorResponse(
           403, "PERMISSION_DENIED",
@@ -65,35 +65,27 @@ StatusOr<Caller> Admit(ApiContext& ctx, const Access& access,
     return device;
   }
   if (access.members && operators) {
-    StatusOr<Caller> member = ctx.Member(req, error);
+    StatusOr<Caller> member = gate.Member(req, error);
     if (member.ok()) return member;
-    return ctx.Operator(req, access.roles, error);
+    return gate.Operator(req, access.roles, error);
   }
-  if (operators) return ctx.Operator(req, access.roles, error);
-  return ctx.Member(req, error);
+  if (operators) return gate.Operator(req, access.roles, error);
+  return gate.Member(req, error);
 }
 
-void AddRoute(Router& r, ApiContext& ctx, std::string method,
+void AddRoute(Router& r, Gate& gate, std::string method,
               const std::string& pattern, Access access, GuardedRoute route) {
   std::string who = Describe(access);
   r.Add(
       std::move(method), pattern,
-      [&ctx, access = std::move(access), route = std::move(route)](
+      [&gate, access = std::move(access), route = std::move(route)](
           const Request& req, const PathParams& path, const Respond& respond) {
         Response error;
-        StatusOr<Caller> caller = Admit(ctx, access, req, error);
+        StatusOr<Caller> caller = Admit(gate, access, req, error);
         if (!caller.ok()) return respond(error);
-        route(ctx, *caller, req, path, respond);
+        route(*caller, req, path, respond);
       },
       std::move(who));
-}
-
-void AddRoute(Router& r, ApiContext& ctx, std::string method,
-              const std::string& pattern, Access access, PlainRoute route) {
-  AddRoute(r, ctx, std::move(method), pattern, std::move(access),
-           [route](ApiContext& c, const Caller& caller, const Request& req,
-                   const PathParams&,
-                   const Respond& respond) { route(c, caller, req, respond); });
 }
 
 }  // namespace atrium::server

@@ -2,9 +2,12 @@
 // (AddRoute) and checked before it runs, so that a route only ever sees a
 // caller it was declared for, and a reader of the table sees who may do
 // what:
-//   AddRoute(r, ctx, "POST", "/api/v1/pos/receipts", Devices({"pos"}), Earn);
-//   AddRoute(r, ctx, "PUT", "/api/v1/operator/program",
-//            Operators({Role::kAdmin}), UpdateProgram);
+//   AddRoute(r, gate, "POST", "/api/v1/pos/receipts", Devices({"pos"}),
+//            uses, Earn);
+//   AddRoute(r, gate, "PUT", "/api/v1/operator/program",
+//            Operators({Role::kAdmin}), uses, UpdateProgram);
+// `uses` is what the route file's routes use (a struct of references to
+// parts of the ApiContext, api/context.h), and all a route can reach.
 //
 // Contract: a request without credentials, or with bad ones, is answered
 // 401; one from a kind of caller the route is not for, or an operator
@@ -18,7 +21,7 @@
 #include <set>
 #include <string>
 
-#include "api/context.h"
+#include "api/gate.h"
 #include "api/router.h"
 
 namespace atrium::server {
@@ -59,22 +62,47 @@ Access operator|(Access a, const Access& b);
 std::string Describe(const Access& access);
 
 // The caller `access` admits, or the error response to send.
-StatusOr<Caller> Admit(ApiContext& ctx, const Access& access,
-                       const Request& req, Response& error);
+StatusOr<Caller> Admit(Gate& gate, const Access& access, const Request& req,
+                       Response& error);
 
 // A route, given the caller its access admitted (kind kAnyone for a route
 // open to anyone).
-using GuardedRoute = std::function<void(
-    ApiContext& ctx, const Caller& caller, const Request& req,
-    const PathParams& path, const Respond& respond)>;
-
-void AddRoute(Router& r, ApiContext& ctx, std::string method,
+using GuardedRoute =
+    std::function<void(const Caller& caller, const Request& req,
+                       const PathParams& path, const Respond& respond)>;
+void AddRoute(Router& r, Gate& gate, std::string method,
               const std::string& pattern, Access access, GuardedRoute route);
-// The same for a route whose path has no parameters.
-using PlainRoute = void (*)(ApiContext& ctx, const Caller& caller,
-                            const Request& req, const Respond& respond);
-void AddRoute(Router& r, ApiContext& ctx, std::string method,
-              const std::string& pattern, Access access, PlainRoute route);
+
+// A route of a file whose routes use `Uses`, with or without path
+// parameters.
+template <class Uses>
+using RouteOf = void (*)(const Uses& uses, const Caller& caller,
+                         const Request& req, const Respond& respond);
+template <class Uses>
+using PathRouteOf = void (*)(const Uses& uses, const Caller& caller,
+                             const Request& req, const PathParams& path,
+                             const Respond& respond);
+
+template <class Uses>
+void AddRoute(Router& r, Gate& gate, std::string method,
+              const std::string& pattern, Access access, Uses uses,
+              RouteOf<Uses> route) {
+  AddRoute(r, gate, std::move(method), pattern, std::move(access),
+           [uses, route](const Caller& caller, const Request& req,
+                         const PathParams&, const Respond& respond) {
+             route(uses, caller, req, respond);
+           });
+}
+template <class Uses>
+void AddRoute(Router& r, Gate& gate, std::string method,
+              const std::string& pattern, Access access, Uses uses,
+              PathRouteOf<Uses> route) {
+  AddRoute(r, gate, std::move(method), pattern, std::move(access),
+           [uses, route](const Caller& caller, const Request& req,
+                         const PathParams& path, const Respond& respond) {
+             route(uses, caller, req, path, respond);
+           });
+}
 
 }  // namespace atrium::server
 

@@ -8,6 +8,12 @@
 namespace atrium::server {
 namespace {
 
+// What sign-in and out use.
+struct Uses {
+  Service& service;
+  Gate& gate;
+};
+
 constexpr int64_t kDay = int64_t{24} * 3600;
 
 // Reads {phone, code?} from the body.
@@ -31,7 +37,7 @@ StatusOr<PhoneBody> ReadPhoneBody(const Request& req, bool with_code) {
   return out;
 }
 
-std::optional<MemberId> MemberByPhone(ApiContext& ctx, const Phone& phone) {
+std::optional<MemberId> MemberByPhone(const Uses& ctx, const Phone& phone) {
   return ctx.service.ReadState(
       [&](const sync::GroupState& st) -> std::optional<MemberId> {
         const atrium::Member* m = st.directory.FindByPhone(phone);
@@ -40,16 +46,16 @@ std::optional<MemberId> MemberByPhone(ApiContext& ctx, const Phone& phone) {
       });
 }
 
-void IssueMemberSession(ApiContext& ctx, const MemberId& member,
+void IssueMemberSession(const Uses& ctx, const MemberId& member,
                         bool registered, const Respond& respond) {
   const Timestamp now = ctx.service.Now();
   auth::Claims c{
       "member", member.value(), "",
       Timestamp::FromUnixSeconds(now.unix_seconds() +
-                                 ctx.limits.member_session_days * kDay),
+                                 ctx.gate.limits.member_session_days * kDay),
       ""};
   codec::Json out = {
-      {"token", ctx.tokens.Issue(c)},
+      {"token", ctx.gate.tokens.Issue(c)},
       {"member_id", member.value()},
       {"expires_at", FormatIso8601(c.expires_at)},
       {"new_member", registered},
@@ -57,16 +63,16 @@ void IssueMemberSession(ApiContext& ctx, const MemberId& member,
       // registration, or another phone of the member's, came first.
       {"next_seq",
        ctx.service.LastSeq({sync::OriginKind::kMember, member.value()}) + 1},
-      {"code_secrets", ctx.CodeSecrets(member)}};
+      {"code_secrets", ctx.gate.CodeSecrets(member)}};
   respond(JsonResponse(registered ? 201 : 200, out));
 }
 
-void RequestCode(ApiContext& ctx, const Caller&, const Request& req,
+void RequestCode(const Uses& ctx, const Caller&, const Request& req,
                  const Respond& respond) {
   StatusOr<PhoneBody> body = ReadPhoneBody(req, false);
   if (!body.ok()) return respond(StatusResponse(body.status()));
-  Status s =
-      ctx.sign_in_codes.Request(*body->phone, req.remote, ctx.service.Now());
+  Status s = ctx.gate.sign_in_codes.Request(*body->phone, req.remote,
+                                            ctx.service.Now());
   if (s.code() == StatusCode::kResourceExhausted) {
     return respond(ErrorResponse(429, "RATE_LIMITED", s.message()));
   }
@@ -74,12 +80,12 @@ void RequestCode(ApiContext& ctx, const Caller&, const Request& req,
   respond(JsonResponse(202, {{"sent", true}, {"expires_in_seconds", 300}}));
 }
 
-void SignIn(ApiContext& ctx, const Caller&, const Request& req,
+void SignIn(const Uses& ctx, const Caller&, const Request& req,
             const Respond& respond) {
   StatusOr<PhoneBody> body = ReadPhoneBody(req, true);
   if (!body.ok()) return respond(StatusResponse(body.status()));
   const Phone phone = *body->phone;
-  Status s = ctx.sign_in_codes.Check(phone, body->code, ctx.service.Now());
+  Status s = ctx.gate.sign_in_codes.Check(phone, body->code, ctx.service.Now());
   if (!s.ok())
     return respond(ErrorResponse(401, "UNAUTHENTICATED", s.message()));
   std::optional<MemberId> known = MemberByPhone(ctx, phone);
@@ -98,7 +104,7 @@ void SignIn(ApiContext& ctx, const Caller&, const Request& req,
   self.via_api = true;
   ctx.service.Submit(
       std::move(op), std::move(self),
-      [&ctx, id, phone, respond](StatusOr<sync::OpResult> r) {
+      [ctx, id, phone, respond](StatusOr<sync::OpResult> r) {
         if (!r.ok()) return respond(StatusResponse(r.status()));
         if (r->applied) return IssueMemberSession(ctx, id, true, respond);
         // Registered a moment ago by another sign-in of the same phone.
@@ -109,14 +115,14 @@ void SignIn(ApiContext& ctx, const Caller&, const Request& req,
       });
 }
 
-void SignOut(ApiContext& ctx, const Caller& who, const Request&,
+void SignOut(const Uses& ctx, const Caller& who, const Request&,
              const Respond& respond) {
-  Status s = ctx.credentials.Revoke(who.claims.id, who.claims.expires_at);
+  Status s = ctx.gate.credentials.Revoke(who.claims.id, who.claims.expires_at);
   if (!s.ok()) return respond(StatusResponse(s));
   respond(JsonResponse(200, {{"signed_out", true}}));
 }
 
-void OperatorSignIn(ApiContext& ctx, const Caller&, const Request& req,
+void OperatorSignIn(const Uses& ctx, const Caller&, const Request& req,
                     const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -126,28 +132,29 @@ void OperatorSignIn(ApiContext& ctx, const Caller&, const Request& req,
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
   const Timestamp now = ctx.service.Now();
-  if (!ctx.operator_logins.Allow(req.remote, now)) {
+  if (!ctx.gate.operator_logins.Allow(req.remote, now)) {
     return respond(ErrorResponse(429, "RATE_LIMITED", "too many attempts"));
   }
-  if (!ctx.operator_failures.WouldAllow(name, now)) {
+  if (!ctx.gate.operator_failures.WouldAllow(name, now)) {
     return respond(ErrorResponse(
         423, "LOCKED",
         "too many failed sign-ins: this account is locked for up to 15 "
         "minutes"));
   }
-  const bool queued = ctx.slow_work.Post([&ctx, name, password, now, respond] {
-    StatusOr<Role> role = ctx.credentials.CheckOperator(name, password);
+  const bool queued = ctx.gate.slow_work.Post([ctx, name, password, now,
+                                               respond] {
+    StatusOr<Role> role = ctx.gate.credentials.CheckOperator(name, password);
     if (!role.ok()) {
-      ctx.operator_failures.Allow(name, now);
+      ctx.gate.operator_failures.Allow(name, now);
       return respond(
           ErrorResponse(401, "UNAUTHENTICATED", role.status().message()));
     }
     auth::Claims c{
         "operator", name, std::string(RoleName(*role)),
-        Timestamp::FromUnixSeconds(now.unix_seconds() +
-                                   ctx.limits.operator_session_hours * 3600),
+        Timestamp::FromUnixSeconds(
+            now.unix_seconds() + ctx.gate.limits.operator_session_hours * 3600),
         ""};
-    respond(JsonResponse(200, {{"token", ctx.tokens.Issue(c)},
+    respond(JsonResponse(200, {{"token", ctx.gate.tokens.Issue(c)},
                                {"role", RoleName(*role)},
                                {"expires_at", FormatIso8601(c.expires_at)}}));
   });
@@ -160,11 +167,13 @@ void OperatorSignIn(ApiContext& ctx, const Caller&, const Request& req,
 }  // namespace
 
 void AddAuthRoutes(Router& r, ApiContext& ctx) {
-  AddRoute(r, ctx, "POST", "/api/v1/auth/code", Anyone(), RequestCode);
-  AddRoute(r, ctx, "POST", "/api/v1/auth/session", Anyone(), SignIn);
-  AddRoute(r, ctx, "DELETE", "/api/v1/auth/session",
-           Members() | Operators(kAnyRole), SignOut);
-  AddRoute(r, ctx, "POST", "/api/v1/operator/session", Anyone(),
+  const Uses uses{ctx.service, ctx.gate};
+  AddRoute(r, ctx.gate, "POST", "/api/v1/auth/code", Anyone(), uses,
+           RequestCode);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/auth/session", Anyone(), uses, SignIn);
+  AddRoute(r, ctx.gate, "DELETE", "/api/v1/auth/session",
+           Members() | Operators(kAnyRole), uses, SignOut);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/operator/session", Anyone(), uses,
            OperatorSignIn);
 }
 

@@ -5,13 +5,28 @@
 #ifndef ATRIUM_SERVER_API_CATALOGUE_FILES_H_
 #define ATRIUM_SERVER_API_CATALOGUE_FILES_H_
 
-#include "api/context.h"
+#include <optional>
+
 #include "atrium/codec/mall_files.h"
+#include "atrium/map/mall_map.h"
 
 namespace atrium::server {
 
-// Gives `ctx` the JSON of `files` and their floor plan.
-void ServeCatalogueFiles(codec::MallFiles files, ApiContext& ctx);
+// The programme and car parks as configured (shared/formats/program.md,
+// parking.md), shown to operators and given to phones, whose replicas
+// start from them; the server runs the parsed form in the service's state.
+// Later changes (update_program) reach replicas as operations. The main
+// mall's floor plan (shared/formats/map.md), served as given, and its
+// model for store search; absent when the demo has none.
+struct Catalogue {
+  codec::Json program_json;
+  codec::Json parking_json = codec::Json::array();
+  codec::Json map_json;
+  std::optional<MallMap> mall_map;
+};
+
+// The catalogue of `files`.
+Catalogue CatalogueOf(codec::MallFiles files);
 
 }  // namespace atrium::server
 

@@ -14,13 +14,19 @@
 namespace atrium::server {
 namespace {
 
+// What the catalogue use.
+struct Uses {
+  Service& service;
+  const Catalogue& catalogue;
+};
+
 Response Cached(Response r) {
   r.headers.emplace_back("Cache-Control", "public, max-age=60");
   return r;
 }
 
-void Catalogue(ApiContext& ctx, const Caller&, const Request&,
-               const Respond& respond) {
+void Index(const Uses& ctx, const Caller&, const Request&,
+           const Respond& respond) {
   // The coupon templates from the database on a reader of its own, the
   // malls from the state: neither holds the writer up.
   StatusOr<StatusOr<std::vector<std::string>>> read = ctx.service.Read(
@@ -58,18 +64,18 @@ void Catalogue(ApiContext& ctx, const Caller&, const Request&,
 }
 
 // What a phone's replica starts from: the programme and car parks files.
-void ProgramFiles(ApiContext& ctx, const Caller&, const Request&,
+void ProgramFiles(const Uses& ctx, const Caller&, const Request&,
                   const Respond& respond) {
-  respond(Cached(JsonResponse(
-      200, {{"program", ctx.program_json}, {"parking", ctx.parking_json}})));
+  respond(Cached(JsonResponse(200, {{"program", ctx.catalogue.program_json},
+                                    {"parking", ctx.catalogue.parking_json}})));
 }
 
-void Map(ApiContext& ctx, const Caller&, const Request&,
+void Map(const Uses& ctx, const Caller&, const Request&,
          const Respond& respond) {
-  if (!ctx.mall_map) {
+  if (!ctx.catalogue.mall_map) {
     return respond(ErrorResponse(404, "NOT_FOUND", "no floor plan"));
   }
-  respond(Cached(JsonResponse(200, ctx.map_json)));
+  respond(Cached(JsonResponse(200, ctx.catalogue.map_json)));
 }
 
 // A mall's directory: ?mall_id= (the main mall, whose floor plan the
@@ -77,15 +83,16 @@ void Map(ApiContext& ctx, const Caller&, const Request&,
 // &category=, &floor= (only where there is a floor plan); each store with
 // its floor and unit, and what the filters can offer: the mall's retail
 // floors and its stores' categories.
-void Directory(ApiContext& ctx, const Caller&, const Request& req,
+void Directory(const Uses& ctx, const Caller&, const Request& req,
                const Respond& respond) {
   std::string mall_id = req.Query("mall_id");
-  if (mall_id.empty() && ctx.mall_map) {
-    mall_id = ctx.mall_map->parts().mall.value();
+  if (mall_id.empty() && ctx.catalogue.mall_map) {
+    mall_id = ctx.catalogue.mall_map->parts().mall.value();
   }
   const MallMap* map =
-      ctx.mall_map && ctx.mall_map->parts().mall.value() == mall_id
-          ? &*ctx.mall_map
+      ctx.catalogue.mall_map &&
+              ctx.catalogue.mall_map->parts().mall.value() == mall_id
+          ? &*ctx.catalogue.mall_map
           : nullptr;
   const StoreQuery query{req.Query("q"), req.Query("category"),
                          req.Query("floor")};
@@ -132,10 +139,13 @@ void Directory(ApiContext& ctx, const Caller&, const Request& req,
 }  // namespace
 
 void AddCatalogueRoutes(Router& r, ApiContext& ctx) {
-  AddRoute(r, ctx, "GET", "/api/v1/catalogue", Anyone(), Catalogue);
-  AddRoute(r, ctx, "GET", "/api/v1/catalogue/program", Anyone(), ProgramFiles);
-  AddRoute(r, ctx, "GET", "/api/v1/catalogue/map", Anyone(), Map);
-  AddRoute(r, ctx, "GET", "/api/v1/catalogue/stores", Anyone(), Directory);
+  const Uses uses{ctx.service, ctx.catalogue};
+  AddRoute(r, ctx.gate, "GET", "/api/v1/catalogue", Anyone(), uses, Index);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/catalogue/program", Anyone(), uses,
+           ProgramFiles);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/catalogue/map", Anyone(), uses, Map);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/catalogue/stores", Anyone(), uses,
+           Directory);
 }
 
 }  // namespace atrium::server

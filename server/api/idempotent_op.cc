@@ -25,6 +25,16 @@ Response WithReplayHeader(Response r, bool replayed) {
 
 }  // namespace
 
+bool InFlight::Begin(const std::string& key) {
+  std::lock_guard lock(mu_);
+  return keys_.insert(key).second;
+}
+
+void InFlight::End(const std::string& key) {
+  std::lock_guard lock(mu_);
+  keys_.erase(key);
+}
+
 sync::Origin ApiOrigin() { return {sync::OriginKind::kDevice, "api"}; }
 
 sync::Origin OperatorOrigin(const std::string& name) {
@@ -35,7 +45,7 @@ namespace {
 
 // The request's key scoped to the caller, once it is valid and not in
 // flight (registered as in flight); otherwise answers and returns nothing.
-std::optional<std::string> BeginKey(ApiContext& ctx, const Request& req,
+std::optional<std::string> BeginKey(OpDesk& desk, const Request& req,
                                     const std::string& caller,
                                     const Respond& respond) {
   const std::string key = req.Header("idempotency-key");
@@ -46,7 +56,7 @@ std::optional<std::string> BeginKey(ApiContext& ctx, const Request& req,
     return std::nullopt;
   }
   std::string scope = caller + "\n" + key;
-  if (!ctx.in_flight.Begin(scope)) {
+  if (!desk.in_flight.Begin(scope)) {
     respond(ErrorResponse(409, "IN_FLIGHT",
                           "a request with this Idempotency-Key is still "
                           "being answered"));
@@ -58,36 +68,37 @@ std::optional<std::string> BeginKey(ApiContext& ctx, const Request& req,
 // Fixed-length and free of the key's characters: any key fits an id.
 // Keyed by the server's secret, and outside the ids clients push (which
 // start with their origin), so no client can take one first.
-std::string OpId(const ApiContext& ctx, const std::string& scope) {
-  return "k-" + auth::Hex(auth::HmacSha256(ctx.op_id_key, scope).substr(0, 16));
+std::string OpId(const OpDesk& desk, const std::string& scope) {
+  return "k-" +
+         auth::Hex(auth::HmacSha256(desk.op_id_key, scope).substr(0, 16));
 }
 
 }  // namespace
 
-void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
+void RunIdempotent(OpDesk& desk, const Request& req, OpRequest o,
                    const Respond& respond) {
-  std::optional<std::string> key = BeginKey(ctx, req, o.scope, respond);
+  std::optional<std::string> key = BeginKey(desk, req, o.scope, respond);
   if (!key) return;
   const std::string scope = std::move(*key);
   sync::Operation op;
-  op.id = OpId(ctx, scope);
+  op.id = OpId(desk, scope);
   op.origin = std::move(o.origin);
   op.type = std::move(o.type);
-  op.client_time = ctx.service.Now();
+  op.client_time = desk.service.Now();
   op.payload = std::move(o.payload);
   if (o.finish) o.finish(op);
-  if (o.guard && !ctx.service.Contains(op.id)) {
+  if (o.guard && !desk.service.Contains(op.id)) {
     if (std::optional<Response> refused = o.guard()) {
-      ctx.in_flight.End(scope);
+      desk.in_flight.End(scope);
       respond(std::move(*refused));
       return;
     }
   }
-  ctx.service.Submit(
+  desk.service.Submit(
       std::move(op), std::move(o.sender),
-      [&ctx, scope, respond, shape = std::move(o.shape),
+      [&desk, scope, respond, shape = std::move(o.shape),
        then = std::move(o.then)](StatusOr<sync::OpResult> r) {
-        ctx.in_flight.End(scope);
+        desk.in_flight.End(scope);
         if (!r.ok()) {
           if (r.status().code() == StatusCode::kAlreadyExists) {
             respond(ErrorResponse(422, "IDEMPOTENCY_KEY_REUSED",
@@ -113,28 +124,28 @@ void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest o,
       });
 }
 
-void RunIdempotentAll(ApiContext& ctx, const Request& req,
+void RunIdempotentAll(OpDesk& desk, const Request& req,
                       const std::string& caller, const sync::Origin& origin,
                       sync::Sender sender, const std::string& type,
                       std::vector<OpPart> parts, EachShaper shape,
                       const Respond& respond) {
-  std::optional<std::string> key = BeginKey(ctx, req, caller, respond);
+  std::optional<std::string> key = BeginKey(desk, req, caller, respond);
   if (!key) return;
   std::vector<sync::Operation> ops;
   ops.reserve(parts.size());
   for (OpPart& p : parts) {
     sync::Operation& op = ops.emplace_back();
-    op.id = OpId(ctx, *key + "\n" + p.part);
+    op.id = OpId(desk, *key + "\n" + p.part);
     op.origin = origin;
     op.type = type;
-    op.client_time = ctx.service.Now();
+    op.client_time = desk.service.Now();
     op.payload = std::move(p.payload);
   }
-  ctx.service.SubmitAll(
+  desk.service.SubmitAll(
       std::move(ops), std::move(sender),
-      [&ctx, scope = std::move(*key), respond, shape = std::move(shape)](
+      [&desk, scope = std::move(*key), respond, shape = std::move(shape)](
           std::vector<StatusOr<sync::OpResult>> results) {
-        ctx.in_flight.End(scope);
+        desk.in_flight.End(scope);
         respond(shape(std::move(results)));
       });
 }

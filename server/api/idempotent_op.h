@@ -13,11 +13,35 @@
 #define ATRIUM_SERVER_API_IDEMPOTENT_OP_H_
 
 #include <functional>
+#include <mutex>
+#include <set>
 #include <string>
 
-#include "api/context.h"
+#include "api/gate.h"
 
 namespace atrium::server {
+
+// Idempotency keys whose first request is still being answered.
+class InFlight {
+ public:
+  bool Begin(const std::string& key);
+  void End(const std::string& key);
+
+ private:
+  std::mutex mu_;
+  std::set<std::string> keys_;
+};
+
+// What running REST requests' operations needs: the service, the keys in
+// flight, and the key the operations' ids are made with.
+struct OpDesk {
+  explicit OpDesk(Service& service) : service(service) {}
+  Service& service;
+  // The key of the ids the server gives REST operations (from their
+  // Idempotency-Key): secret, so no client can foresee and take one.
+  std::string op_id_key;
+  InFlight in_flight;
+};
 
 // device:api, the origin of operations a route makes for a member or a
 // till; an operator's operations are their own (operator:<name>).
@@ -47,7 +71,7 @@ struct OpRequest {
   std::function<void(const sync::OpResult&, const Respond&)> then = nullptr;
 };
 
-void RunIdempotent(ApiContext& ctx, const Request& req, OpRequest op_request,
+void RunIdempotent(OpDesk& desk, const Request& req, OpRequest op_request,
                    const Respond& respond);
 
 // Several operations of one request under its key, applied in one batch
@@ -59,7 +83,7 @@ struct OpPart {
 };
 using EachShaper =
     std::function<Response(std::vector<StatusOr<sync::OpResult>>)>;
-void RunIdempotentAll(ApiContext& ctx, const Request& req,
+void RunIdempotentAll(OpDesk& desk, const Request& req,
                       const std::string& caller, const sync::Origin& origin,
                       sync::Sender sender, const std::string& type,
                       std::vector<OpPart> parts, EachShaper shape,

@@ -16,9 +16,16 @@
 namespace atrium::server {
 namespace {
 
+// What a member's routes use.
+struct Uses {
+  Service& service;
+  Gate& gate;
+  OpDesk& ops;
+};
+
 // Answers with what `view(state, account, now)` makes of the caller.
 template <typename View>
-void Show(ApiContext& ctx, const Caller& me, const Respond& respond,
+void Show(const Uses& ctx, const Caller& me, const Respond& respond,
           View view) {
   const Timestamp now = ctx.service.Now();
   Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
@@ -31,12 +38,12 @@ void Show(ApiContext& ctx, const Caller& me, const Respond& respond,
   respond(std::move(out));
 }
 
-void Profile(ApiContext& ctx, const Caller& me, const Request&,
+void Profile(const Uses& ctx, const Caller& me, const Request&,
              const Respond& respond) {
   Show(ctx, me, respond, sync::ProfileJson);
 }
 
-void StatementOf(ApiContext& ctx, const Caller& me, const Request&,
+void StatementOf(const Uses& ctx, const Caller& me, const Request&,
                  const Respond& respond) {
   Show(ctx, me, respond,
        [](const sync::GroupState& s, const MemberAccount& a, Timestamp now) {
@@ -45,7 +52,7 @@ void StatementOf(ApiContext& ctx, const Caller& me, const Request&,
        });
 }
 
-void Wallet(ApiContext& ctx, const Caller& me, const Request&,
+void Wallet(const Uses& ctx, const Caller& me, const Request&,
             const Respond& respond) {
   Show(ctx, me, respond,
        [](const sync::GroupState& s, const MemberAccount& a, Timestamp now) {
@@ -53,10 +60,10 @@ void Wallet(ApiContext& ctx, const Caller& me, const Request&,
        });
 }
 
-void Code(ApiContext& ctx, const Caller& me, const Request&,
+void Code(const Uses& ctx, const Caller& me, const Request&,
           const Respond& respond) {
   MemberCodes::Code c =
-      ctx.member_codes.Current(MemberId{me.id}, ctx.service.Now());
+      ctx.gate.member_codes.Current(MemberId{me.id}, ctx.service.Now());
   respond(
       JsonResponse(200, {{"code", c.text},
                          {"expires_at", FormatIso8601(c.expires_at)},
@@ -65,15 +72,15 @@ void Code(ApiContext& ctx, const Caller& me, const Request&,
 
 // The secrets the phone makes its codes with, from today: it asks again
 // when the days it holds run short.
-void CodeSecrets(ApiContext& ctx, const Caller& me, const Request&,
+void CodeSecrets(const Uses& ctx, const Caller& me, const Request&,
                  const Respond& respond) {
-  respond(
-      JsonResponse(200, {{"code_secrets", ctx.CodeSecrets(MemberId(me.id))}}));
+  respond(JsonResponse(
+      200, {{"code_secrets", ctx.gate.CodeSecrets(MemberId(me.id))}}));
 }
 
 // A coupon of `{template_id}` for the member by operation `type` (a
 // claim, or an exchange for points); both count against the claim rate.
-void CouponOf(ApiContext& ctx, const Caller& me, const Request& req,
+void CouponOf(const Uses& ctx, const Caller& me, const Request& req,
               const Respond& respond, const char* type) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -81,7 +88,7 @@ void CouponOf(ApiContext& ctx, const Caller& me, const Request& req,
   std::string template_id = r.Str("template_id");
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
-  if (!ctx.member_claims.Allow(me.id, ctx.service.Now())) {
+  if (!ctx.gate.member_claims.Allow(me.id, ctx.service.Now())) {
     return respond(ErrorResponse(429, "RATE_LIMITED",
                                  "too many claims and exchanges: wait a "
                                  "minute"));
@@ -91,7 +98,7 @@ void CouponOf(ApiContext& ctx, const Caller& me, const Request& req,
   // them need the log. Such an answer is not kept under the key.
   OpRequest::Guard guard = nullptr;
   if (std::string_view(type) == "claim_coupon") {
-    guard = [&ctx, member = MemberId(me.id),
+    guard = [ctx, member = MemberId(me.id),
              id = TemplateId(template_id)]() -> std::optional<Response> {
       const Status s = ctx.service.ReadState([&](const sync::GroupState& st) {
         return sync::CheckClaim(st, member, id, ctx.service.Now());
@@ -101,10 +108,10 @@ void CouponOf(ApiContext& ctx, const Caller& me, const Request& req,
     };
   }
   RunIdempotent(
-      ctx, req,
+      ctx.ops, req,
       {.scope = "member:" + me.id,
        .origin = ApiOrigin(),
-       .sender = ctx.SenderOf(me, true),
+       .sender = ctx.gate.SenderOf(me, true),
        .type = type,
        .payload = {{"member_id", me.id}, {"template_id", template_id}},
        .guard = std::move(guard),
@@ -115,13 +122,13 @@ void CouponOf(ApiContext& ctx, const Caller& me, const Request& req,
       respond);
 }
 
-void Claim(ApiContext& ctx, const Caller& me, const Request& req,
+void Claim(const Uses& ctx, const Caller& me, const Request& req,
            const Respond& respond) {
   CouponOf(ctx, me, req, respond, "claim_coupon");
 }
 
 // Replaces the profile and consents: what the body leaves out is cleared.
-void UpdateProfile(ApiContext& ctx, const Caller& me, const Request& req,
+void UpdateProfile(const Uses& ctx, const Caller& me, const Request& req,
                    const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -141,14 +148,14 @@ void UpdateProfile(ApiContext& ctx, const Caller& me, const Request& req,
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
   RunIdempotent(
-      ctx, req,
+      ctx.ops, req,
       {.scope = "member:" + me.id,
        .origin = ApiOrigin(),
-       .sender = ctx.SenderOf(me, true),
+       .sender = ctx.gate.SenderOf(me, true),
        .type = "update_profile",
        .payload = std::move(payload),
        .shape =
-           [&ctx, id = me.id](const sync::OpResult&) {
+           [ctx, id = me.id](const sync::OpResult&) {
              return ctx.service.ReadState([&](const sync::GroupState& s) {
                return JsonResponse(
                    200, sync::ProfileJson(s, s.accounts.at(MemberId{id}),
@@ -159,7 +166,7 @@ void UpdateProfile(ApiContext& ctx, const Caller& me, const Request& req,
 }
 
 // The points mall: the template's points price for one of its coupons.
-void Exchange(ApiContext& ctx, const Caller& me, const Request& req,
+void Exchange(const Uses& ctx, const Caller& me, const Request& req,
               const Respond& respond) {
   CouponOf(ctx, me, req, respond, "exchange_points");
 }
@@ -167,18 +174,18 @@ void Exchange(ApiContext& ctx, const Caller& me, const Request& req,
 // Erases the account: phone, profile, consents and plates go; points,
 // receipts and coupons stay with the anonymous member id. The session
 // ends; signing in with the phone again makes a new member.
-void DeleteAccount(ApiContext& ctx, const Caller& me, const Request& req,
+void DeleteAccount(const Uses& ctx, const Caller& me, const Request& req,
                    const Respond& respond) {
-  RunIdempotent(ctx, req,
+  RunIdempotent(ctx.ops, req,
                 {.scope = "member:" + me.id,
                  .origin = ApiOrigin(),
-                 .sender = ctx.SenderOf(me, true),
+                 .sender = ctx.gate.SenderOf(me, true),
                  .type = "erase_member",
                  .payload = {{"member_id", me.id}},
                  .shape =
-                     [&ctx, claims = me.claims](const sync::OpResult& r) {
-                       (void)ctx.credentials.Revoke(claims.id,
-                                                    claims.expires_at);
+                     [ctx, claims = me.claims](const sync::OpResult& r) {
+                       (void)ctx.gate.credentials.Revoke(claims.id,
+                                                         claims.expires_at);
                        return JsonResponse(200, r.result);
                      }},
                 respond);
@@ -188,15 +195,20 @@ void DeleteAccount(ApiContext& ctx, const Caller& me, const Request& req,
 }  // namespace
 
 void AddMemberRoutes(Router& r, ApiContext& ctx) {
-  AddRoute(r, ctx, "GET", "/api/v1/me", Members(), Profile);
-  AddRoute(r, ctx, "DELETE", "/api/v1/me", Members(), DeleteAccount);
-  AddRoute(r, ctx, "GET", "/api/v1/me/statement", Members(), StatementOf);
-  AddRoute(r, ctx, "GET", "/api/v1/me/wallet", Members(), Wallet);
-  AddRoute(r, ctx, "GET", "/api/v1/me/code", Members(), Code);
-  AddRoute(r, ctx, "GET", "/api/v1/me/code-secrets", Members(), CodeSecrets);
-  AddRoute(r, ctx, "POST", "/api/v1/me/coupons", Members(), Claim);
-  AddRoute(r, ctx, "PUT", "/api/v1/me/profile", Members(), UpdateProfile);
-  AddRoute(r, ctx, "POST", "/api/v1/me/exchanges", Members(), Exchange);
+  const Uses uses{ctx.service, ctx.gate, ctx.ops};
+  AddRoute(r, ctx.gate, "GET", "/api/v1/me", Members(), uses, Profile);
+  AddRoute(r, ctx.gate, "DELETE", "/api/v1/me", Members(), uses, DeleteAccount);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/me/statement", Members(), uses,
+           StatementOf);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/me/wallet", Members(), uses, Wallet);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/me/code", Members(), uses, Code);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/me/code-secrets", Members(), uses,
+           CodeSecrets);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/me/coupons", Members(), uses, Claim);
+  AddRoute(r, ctx.gate, "PUT", "/api/v1/me/profile", Members(), uses,
+           UpdateProfile);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/me/exchanges", Members(), uses,
+           Exchange);
 }
 
 }  // namespace atrium::server

@@ -10,6 +10,14 @@
 namespace atrium::server {
 namespace {
 
+// What the operators' routes use.
+struct Uses {
+  Service& service;
+  Gate& gate;
+  OpDesk& ops;
+  const Catalogue& catalogue;
+};
+
 constexpr size_t kMaxSearchResults = 50;
 constexpr size_t kMaxGrantMembers = 1000;  // per request
 
@@ -17,13 +25,13 @@ const std::set<Role> kMarketing = {Role::kAdmin, Role::kMarketing};
 
 // Submits `payload` as the operator's operation of `type`; its result
 // answers, with `status`.
-void SubmitAsOperator(ApiContext& ctx, const Request& req, const Caller& op,
+void SubmitAsOperator(const Uses& ctx, const Request& req, const Caller& op,
                       std::string type, codec::Json payload, int status,
                       const Respond& respond) {
-  RunIdempotent(ctx, req,
+  RunIdempotent(ctx.ops, req,
                 {.scope = "operator:" + op.id,
                  .origin = OperatorOrigin(op.id),
-                 .sender = ctx.SenderOf(op, true),
+                 .sender = ctx.gate.SenderOf(op, true),
                  .type = std::move(type),
                  .payload = std::move(payload),
                  .shape =
@@ -34,7 +42,7 @@ void SubmitAsOperator(ApiContext& ctx, const Request& req, const Caller& op,
 }
 
 // An operator's request whose body is the operation's payload as it is.
-void BodyAsOperation(ApiContext& ctx, const Caller& op, const Request& req,
+void BodyAsOperation(const Uses& ctx, const Caller& op, const Request& req,
                      const std::string& type, int status,
                      const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
@@ -44,7 +52,7 @@ void BodyAsOperation(ApiContext& ctx, const Caller& op, const Request& req,
 
 // Grants a kiosk an escrow: what it may do while offline. The kiosk
 // returns it through sync (a return_escrow operation of its own).
-void GrantEscrow(ApiContext& ctx, const Caller& op, const Request& req,
+void GrantEscrow(const Uses& ctx, const Caller& op, const Request& req,
                  const Respond& respond) {
   BodyAsOperation(ctx, op, req, "grant_escrow", 201, respond);
 }
@@ -52,12 +60,12 @@ void GrantEscrow(ApiContext& ctx, const Caller& op, const Request& req,
 // Replaces the programme's rules: an update_program operation, so every
 // replica earns and qualifies by the same rules from the same point of the
 // log.
-void UpdateProgram(ApiContext& ctx, const Caller& op, const Request& req,
+void UpdateProgram(const Uses& ctx, const Caller& op, const Request& req,
                    const Respond& respond) {
   BodyAsOperation(ctx, op, req, "update_program", 200, respond);
 }
 
-void AddTemplate(ApiContext& ctx, const Caller& op, const Request& req,
+void AddTemplate(const Uses& ctx, const Caller& op, const Request& req,
                  const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -71,7 +79,7 @@ void AddTemplate(ApiContext& ctx, const Caller& op, const Request& req,
 
 // Grants one coupon of a template to each member of a list (targeted
 // issuance): one grant_coupon operation per member, each answered.
-void GrantCoupons(ApiContext& ctx, const Caller& op, const Request& req,
+void GrantCoupons(const Uses& ctx, const Caller& op, const Request& req,
                   const Respond& respond) {
   Response error;
   StatusOr<codec::Json> body = ParseBody(req);
@@ -97,8 +105,8 @@ void GrantCoupons(ApiContext& ctx, const Caller& op, const Request& req,
     parts.push_back({m, {{"member_id", m}, {"template_id", template_id}}});
   }
   RunIdempotentAll(
-      ctx, req, "operator:" + op.id, OperatorOrigin(op.id),
-      ctx.SenderOf(op, true), "grant_coupon", std::move(parts),
+      ctx.ops, req, "operator:" + op.id, OperatorOrigin(op.id),
+      ctx.gate.SenderOf(op, true), "grant_coupon", std::move(parts),
       [ids = *members](std::vector<StatusOr<sync::OpResult>> results) {
         codec::Json out = codec::Json::array();
         int64_t granted = 0;
@@ -125,9 +133,9 @@ void GrantCoupons(ApiContext& ctx, const Caller& op, const Request& req,
 
 // The programme's tiers, earning rules and expiry, as the server runs them:
 // the programme file's, or the last an admin put.
-void ProgramOf(ApiContext& ctx, const Caller&, const Request&,
+void ProgramOf(const Uses& ctx, const Caller&, const Request&,
                const Respond& respond) {
-  codec::Json program = ctx.program_json;
+  codec::Json program = ctx.catalogue.program_json;
   codec::Json rules =
       ctx.service.ReadState([](const sync::GroupState& s) { return s.rules; });
   if (rules.is_object()) {
@@ -140,7 +148,7 @@ void ProgramOf(ApiContext& ctx, const Caller&, const Request&,
 }
 
 // Members whose phone ends with `phone_suffix` (4 digits), masked.
-void SearchMembers(ApiContext& ctx, const Caller&, const Request& req,
+void SearchMembers(const Uses& ctx, const Caller&, const Request& req,
                    const Respond& respond) {
   const std::string suffix = req.Query("phone_suffix");
   if (suffix.size() != 4 ||
@@ -166,18 +174,19 @@ void SearchMembers(ApiContext& ctx, const Caller&, const Request& req,
 }  // namespace
 
 void AddOperatorRoutes(Router& r, ApiContext& ctx) {
-  AddRoute(r, ctx, "POST", "/api/v1/operator/coupon-templates",
-           Operators(kMarketing), AddTemplate);
-  AddRoute(r, ctx, "POST", "/api/v1/operator/escrows",
-           Operators({Role::kAdmin}), GrantEscrow);
-  AddRoute(r, ctx, "POST", "/api/v1/operator/coupon-grants",
-           Operators(kMarketing), GrantCoupons);
-  AddRoute(r, ctx, "GET", "/api/v1/operator/program", Operators(kAnyRole),
-           ProgramOf);
-  AddRoute(r, ctx, "PUT", "/api/v1/operator/program", Operators({Role::kAdmin}),
-           UpdateProgram);
-  AddRoute(r, ctx, "GET", "/api/v1/operator/members", Operators(kAnyRole),
-           SearchMembers);
+  const Uses uses{ctx.service, ctx.gate, ctx.ops, ctx.catalogue};
+  AddRoute(r, ctx.gate, "POST", "/api/v1/operator/coupon-templates",
+           Operators(kMarketing), uses, AddTemplate);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/operator/escrows",
+           Operators({Role::kAdmin}), uses, GrantEscrow);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/operator/coupon-grants",
+           Operators(kMarketing), uses, GrantCoupons);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/operator/program", Operators(kAnyRole),
+           uses, ProgramOf);
+  AddRoute(r, ctx.gate, "PUT", "/api/v1/operator/program",
+           Operators({Role::kAdmin}), uses, UpdateProgram);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/operator/members", Operators(kAnyRole),
+           uses, SearchMembers);
 }
 
 }  // namespace atrium::server

@@ -18,13 +18,23 @@
 namespace atrium::server {
 namespace {
 
+// What the car park's routes use.
+struct Uses {
+  Service& service;
+  Gate& gate;
+  OpDesk& ops;
+  const PlateKeys& plates;
+  PaymentDesk* const& payments;  // set once the desk is up
+  const std::function<void(std::string_view)>& log;
+};
+
 // A device's body: {"plate"} and the fields `more` names, read strictly;
 // the payload of its operation at the device's mall.
 struct PlateRequest {
   Plate plate;
   codec::Json payload;
 };
-StatusOr<PlateRequest> PlateBody(const ApiContext& ctx, const Caller& device,
+StatusOr<PlateRequest> PlateBody(const Uses& ctx, const Caller& device,
                                  const Request& req,
                                  std::initializer_list<std::string> more) {
   StatusOr<codec::Json> body = ParseBody(req);
@@ -37,7 +47,7 @@ StatusOr<PlateRequest> PlateBody(const ApiContext& ctx, const Caller& device,
   }
   r.Finish();
   ATRIUM_RETURN_IF_ERROR(r.status());
-  StatusOr<Plate> plate = KeyedPlate(ctx, text);
+  StatusOr<Plate> plate = KeyedPlate(ctx.plates, text);
   if (!plate.ok()) return plate.status();
   payload["plate"] = PlateJson(*plate);
   if (payload.contains("ticket")) {
@@ -45,23 +55,23 @@ StatusOr<PlateRequest> PlateBody(const ApiContext& ctx, const Caller& device,
       return InvalidArgument("ticket: the code printed on the entry ticket");
     }
     StatusOr<std::string> ticket =
-        KeyedTicket(ctx, payload["ticket"].get<std::string>());
+        KeyedTicket(ctx.plates, payload["ticket"].get<std::string>());
     if (!ticket.ok()) return ticket.status();
     payload["ticket"] = *ticket;
   }
   return PlateRequest{std::move(*plate), std::move(payload)};
 }
 
-void Enter(ApiContext& ctx, const Caller& gate, const Request& req,
+void Enter(const Uses& ctx, const Caller& gate, const Request& req,
            const Respond& respond) {
   StatusOr<PlateRequest> p =
       PlateBody(ctx, gate, req, {"vehicle", "bay", "ticket", "entered_at"});
   if (!p.ok()) return respond(StatusResponse(p.status()));
   RunIdempotent(
-      ctx, req,
+      ctx.ops, req,
       {.scope = "device:" + gate.id,
        .origin = ApiOrigin(),
-       .sender = ctx.SenderOf(gate, true),
+       .sender = ctx.gate.SenderOf(gate, true),
        .type = "park_enter",
        .payload = std::move(p->payload),
        .shape =
@@ -77,7 +87,7 @@ struct AutoCharge {
   codec::Json open_payment;
   std::string agreement;
 };
-std::optional<AutoCharge> AutoChargeFor(ApiContext& ctx, const Caller& gate,
+std::optional<AutoCharge> AutoChargeFor(const Uses& ctx, const Caller& gate,
                                         const Request& req,
                                         const PlateRequest& p) {
   const Timestamp now = ctx.service.Now();
@@ -95,7 +105,7 @@ std::optional<AutoCharge> AutoChargeFor(ApiContext& ctx, const Caller& gate,
         codec::Json open = p.payload;
         open["order_no"] =
             "PA" +
-            auth::Hex(auth::HmacSha256(ctx.op_id_key,
+            auth::Hex(auth::HmacSha256(ctx.ops.op_id_key,
                                        "auto-pay:" + gate.id + ":" +
                                            req.Header("idempotency-key")))
                 .substr(0, 30);
@@ -112,7 +122,7 @@ std::optional<AutoCharge> AutoChargeFor(ApiContext& ctx, const Caller& gate,
 // A gate's exit: free within the free time or the grace after paying; with
 // a fee due, the member's automatic payment is tried first (the gate waits
 // for the provider), and the exit is judged after it.
-void Exit(ApiContext& ctx, const Caller& gate, const Request& req,
+void Exit(const Uses& ctx, const Caller& gate, const Request& req,
           const Respond& respond) {
   StatusOr<PlateRequest> p = PlateBody(ctx, gate, req, {});
   if (!p.ok()) return respond(StatusResponse(p.status()));
@@ -122,19 +132,19 @@ void Exit(ApiContext& ctx, const Caller& gate, const Request& req,
   }
   OpRequest exit{.scope = "device:" + gate.id,
                  .origin = ApiOrigin(),
-                 .sender = ctx.SenderOf(gate, true),
+                 .sender = ctx.gate.SenderOf(gate, true),
                  .type = "park_exit",
                  .payload = p->payload};
-  if (!charge) return RunIdempotent(ctx, req, std::move(exit), respond);
+  if (!charge) return RunIdempotent(ctx.ops, req, std::move(exit), respond);
   const bool posted = ctx.payments->Post(
-      [&ctx, req, respond, exit, charge = std::move(*charge)]() mutable {
+      [ctx, req, respond, exit, charge = std::move(*charge)]() mutable {
         if (Status paid =
                 ctx.payments->AutoPay(charge.open_payment, charge.agreement);
             !paid.ok()) {
           ctx.log("an automatic parking payment was not made: " +
                   std::string(StatusCodeName(paid.code())));
         }
-        RunIdempotent(ctx, req, std::move(exit), respond);
+        RunIdempotent(ctx.ops, req, std::move(exit), respond);
       });
   if (!posted) respond(ErrorResponse(503, "BUSY", "try again"));
 }
@@ -146,7 +156,7 @@ struct KioskMemberFields {
   std::optional<MemberId> member;
   int64_t points = 0;
 };
-StatusOr<KioskMemberFields> KioskMemberOf(ApiContext& ctx, const Caller& device,
+StatusOr<KioskMemberFields> KioskMemberOf(const Uses& ctx, const Caller& device,
                                           const codec::Json& payload) {
   KioskMemberFields out;
   const bool has_member = payload.contains("member_id");
@@ -174,7 +184,7 @@ StatusOr<KioskMemberFields> KioskMemberOf(ApiContext& ctx, const Caller& device,
 
 // The fee of a plate's stay at the device's mall: with the benefits of a
 // member who signed in at this kiosk, and up to `points` of their points.
-void Quote(ApiContext& ctx, const Caller& device, const Request& req,
+void Quote(const Uses& ctx, const Caller& device, const Request& req,
            const Respond& respond) {
   StatusOr<PlateRequest> p =
       PlateBody(ctx, device, req, {"member_id", "points"});
@@ -196,7 +206,7 @@ void Quote(ApiContext& ctx, const Caller& device, const Request& req,
 
 // Find my car: where a plate's open stay at the kiosk's mall entered (the
 // bay or zone its gate reported). POST, so that no plate is in a URL.
-void FindCar(ApiContext& ctx, const Caller& kiosk, const Request& req,
+void FindCar(const Uses& ctx, const Caller& kiosk, const Request& req,
              const Respond& respond) {
   StatusOr<PlateRequest> p = PlateBody(ctx, kiosk, req, {});
   if (!p.ok()) return respond(StatusResponse(p.status()));
@@ -218,17 +228,17 @@ void FindCar(ApiContext& ctx, const Caller& kiosk, const Request& req,
 // Pays the quote a kiosk showed (`due_fen`), with a signed-in member's
 // benefits, points and coupon if it had: a fee through the provider, its
 // QR code shown for the shopper's phone (payment_routes.h).
-void KioskPay(ApiContext& ctx, const Caller& kiosk, const Request& req,
+void KioskPay(const Uses& ctx, const Caller& kiosk, const Request& req,
               const Respond& respond) {
   StatusOr<PlateRequest> p = PlateBody(
       ctx, kiosk, req, {"due_fen", "member_id", "points", "coupon_id"});
   if (!p.ok()) return respond(StatusResponse(p.status()));
   StatusOr<KioskMemberFields> m = KioskMemberOf(ctx, kiosk, p->payload);
   if (!m.ok()) return respond(StatusResponse(m.status()));
-  RunPayment(ctx, req,
+  RunPayment(ctx.ops, ctx.payments, req,
              {.scope = "device:" + kiosk.id,
               .origin = ApiOrigin(),
-              .sender = ctx.SenderOf(kiosk, true),
+              .sender = ctx.gate.SenderOf(kiosk, true),
               .type = "park_pay",
               .payload = std::move(p->payload)},
              "kiosk", respond);
@@ -236,7 +246,7 @@ void KioskPay(ApiContext& ctx, const Caller& kiosk, const Request& req,
 
 // The member's open stays, one per bound plate parked in a group mall,
 // each quoted with their benefits and up to ?points= points.
-void MyParking(ApiContext& ctx, const Caller& me, const Request& req,
+void MyParking(const Uses& ctx, const Caller& me, const Request& req,
                const Respond& respond) {
   int64_t points = 0;
   if (const std::string text = req.Query("points"); !text.empty()) {
@@ -276,7 +286,7 @@ void MyParking(ApiContext& ctx, const Caller& me, const Request& req,
 
 // Pays a stay of one of the member's plates as quoted: {mall_id, plate_id,
 // due_fen, points?, coupon_id?}; a fee through the provider's page.
-void MyPayment(ApiContext& ctx, const Caller& me, const Request& req,
+void MyPayment(const Uses& ctx, const Caller& me, const Request& req,
                const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -309,10 +319,10 @@ void MyPayment(ApiContext& ctx, const Caller& me, const Request& req,
         ErrorResponse(404, "NOT_FOUND", "no stay of this plate of yours here"));
   }
   payload["plate"] = {{"value", plate_id}, {"display", *display}};
-  RunPayment(ctx, req,
+  RunPayment(ctx.ops, ctx.payments, req,
              {.scope = "member:" + me.id,
               .origin = ApiOrigin(),
-              .sender = ctx.SenderOf(me, true),
+              .sender = ctx.gate.SenderOf(me, true),
               .type = "park_pay",
               .payload = std::move(payload)},
              "member", respond);
@@ -321,15 +331,22 @@ void MyPayment(ApiContext& ctx, const Caller& me, const Request& req,
 }  // namespace
 
 void AddParkingRoutes(Router& r, ApiContext& ctx) {
-  AddRoute(r, ctx, "POST", "/api/v1/parking/entries", Devices({"gate"}), Enter);
-  AddRoute(r, ctx, "POST", "/api/v1/parking/exits", Devices({"gate"}), Exit);
-  AddRoute(r, ctx, "POST", "/api/v1/parking/quotes", Devices({"gate", "kiosk"}),
-           Quote);
-  AddRoute(r, ctx, "POST", "/api/v1/parking/payments", Devices({"kiosk"}),
-           KioskPay);
-  AddRoute(r, ctx, "POST", "/api/v1/parking/cars", Devices({"kiosk"}), FindCar);
-  AddRoute(r, ctx, "GET", "/api/v1/me/parking", Members(), MyParking);
-  AddRoute(r, ctx, "POST", "/api/v1/me/parking/payments", Members(), MyPayment);
+  const Uses uses{ctx.service, ctx.gate,     ctx.ops,
+                  ctx.plates,  ctx.payments, ctx.log};
+  AddRoute(r, ctx.gate, "POST", "/api/v1/parking/entries", Devices({"gate"}),
+           uses, Enter);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/parking/exits", Devices({"gate"}),
+           uses, Exit);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/parking/quotes",
+           Devices({"gate", "kiosk"}), uses, Quote);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/parking/payments", Devices({"kiosk"}),
+           uses, KioskPay);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/parking/cars", Devices({"kiosk"}),
+           uses, FindCar);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/me/parking", Members(), uses,
+           MyParking);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/me/parking/payments", Members(), uses,
+           MyPayment);
 }
 
 }  // namespace atrium::server

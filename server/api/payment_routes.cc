@@ -13,6 +13,14 @@
 namespace atrium::server {
 namespace {
 
+// What the payments' routes use.
+struct Uses {
+  Service& service;
+  OpDesk& ops;
+  PaymentDesk* const& payments;  // set once the desk is up
+  const std::function<void(std::string_view)>& log;
+};
+
 Response Unconfigured() {
   return ErrorResponse(503, "UNAVAILABLE",
                        "payments are not available now: pay at the exit "
@@ -27,10 +35,10 @@ std::string OrderNoOf(const std::string& op_id) {
 
 // The provider's notification: verified, confirmed, acknowledged. An error
 // (not 2xx) makes the provider send it again.
-void Notify(ApiContext& ctx, const Caller&, const Request& req,
+void Notify(const Uses& ctx, const Caller&, const Request& req,
             const Respond& respond) {
   if (ctx.payments == nullptr) return respond(Unconfigured());
-  const bool posted = ctx.payments->Post([&ctx, req, respond] {
+  const bool posted = ctx.payments->Post([ctx, req, respond] {
     StatusOr<ProviderOrder> o =
         ctx.payments->provider().ReadNotification(req, ctx.service.Now());
     if (!o.ok()) {
@@ -48,7 +56,7 @@ void Notify(ApiContext& ctx, const Caller&, const Request& req,
 }
 
 // An order's status for its payer: a member, their own; a kiosk, its mall's.
-void OrderStatus(ApiContext& ctx, const Caller& payer, const Request&,
+void OrderStatus(const Uses& ctx, const Caller& payer, const Request&,
                  const PathParams& params, const Respond& respond) {
   if (ctx.payments == nullptr) return respond(Unconfigured());
   const std::string no = params.at("order_no");
@@ -75,7 +83,7 @@ void OrderStatus(ApiContext& ctx, const Caller& payer, const Request&,
 
 // The member's latest payment orders, newest first: their receipts,
 // sensorless exits among them.
-void MyPayments(ApiContext& ctx, const Caller& me, const Request&,
+void MyPayments(const Uses& ctx, const Caller& me, const Request&,
                 const Respond& respond) {
   constexpr size_t kLatest = 20;
   codec::Json list = ctx.service.ReadState([&](const sync::GroupState& s) {
@@ -101,40 +109,43 @@ void MyPayments(ApiContext& ctx, const Caller& me, const Request&,
 
 }  // namespace
 
-void RunPayment(ApiContext& ctx, const Request& req, OpRequest op,
-                const std::string& payer, const Respond& respond) {
+void RunPayment(OpDesk& ops, PaymentDesk* payments, const Request& req,
+                OpRequest op, const std::string& payer,
+                const Respond& respond) {
   const codec::Json* due =
       op.payload.contains("due_fen") ? &op.payload["due_fen"] : nullptr;
   if (due == nullptr || !due->is_number_integer() || due->get<int64_t>() <= 0) {
-    return RunIdempotent(ctx, req, std::move(op), respond);  // nothing to pay
+    return RunIdempotent(ops, req, std::move(op), respond);  // nothing to pay
   }
-  if (ctx.payments == nullptr) return respond(Unconfigured());
+  if (payments == nullptr) return respond(Unconfigured());
   op.type = "open_payment";
   op.payload["payer"] = payer;
   op.finish = [](sync::Operation& o) {
     o.payload["order_no"] = OrderNoOf(o.id);
   };
-  op.then = [&ctx](const sync::OpResult& r, const Respond& answer) {
+  op.then = [payments](const sync::OpResult& r, const Respond& answer) {
     const std::string no = r.result.value("order_no", "");
-    const bool posted = ctx.payments->Post([&ctx, no, answer] {
-      StatusOr<codec::Json> c =
-          ctx.payments->Checkout(no, "停车费 Parking fee");
+    const bool posted = payments->Post([payments, no, answer] {
+      StatusOr<codec::Json> c = payments->Checkout(no, "停车费 Parking fee");
       if (!c.ok()) return answer(StatusResponse(c.status()));
       answer(JsonResponse(201, *c));
     });
     if (!posted) answer(ErrorResponse(503, "BUSY", "try again"));
   };
-  RunIdempotent(ctx, req, std::move(op), respond);
+  RunIdempotent(ops, req, std::move(op), respond);
 }
 
 void AddPaymentRoutes(Router& r, ApiContext& ctx) {
+  const Uses uses{ctx.service, ctx.ops, ctx.payments, ctx.log};
   // The provider signs its notifications (checked by the route).
-  AddRoute(r, ctx, "POST", "/api/v1/payments/notify", Anyone(), Notify);
-  AddRoute(r, ctx, "GET", "/api/v1/me/payments/{order_no}", Members(),
-           OrderStatus);
-  AddRoute(r, ctx, "GET", "/api/v1/me/payments", Members(), MyPayments);
-  AddRoute(r, ctx, "GET", "/api/v1/parking/payments/{order_no}",
-           Devices({"kiosk"}), OrderStatus);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/payments/notify", Anyone(), uses,
+           Notify);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/me/payments/{order_no}", Members(),
+           uses, OrderStatus);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/me/payments", Members(), uses,
+           MyPayments);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/parking/payments/{order_no}",
+           Devices({"kiosk"}), uses, OrderStatus);
 }
 
 }  // namespace atrium::server

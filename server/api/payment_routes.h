@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "api/context.h"
 #include "api/idempotent_op.h"
 #include "api/router.h"
 
@@ -13,8 +14,8 @@ namespace atrium::server {
 // open_payment of `payer` ("member", "kiosk"), answered 201 with the order
 // and the provider's checkout (pay_url, code_url), or 503 when the server
 // has no payment provider.
-void RunPayment(ApiContext& ctx, const Request& req, OpRequest op,
-                const std::string& payer, const Respond& respond);
+void RunPayment(OpDesk& ops, PaymentDesk* payments, const Request& req,
+                OpRequest op, const std::string& payer, const Respond& respond);
 
 // The provider's notifications; an order's status for its payer.
 void AddPaymentRoutes(Router& r, ApiContext& ctx);

@@ -7,10 +7,10 @@
 
 namespace atrium::server {
 
-StatusOr<Plate> KeyedPlate(const ApiContext& ctx, const std::string& text) {
+StatusOr<Plate> KeyedPlate(const PlateKeys& keys, const std::string& text) {
   StatusOr<Plate> plate = Plate::Parse(text);
   if (!plate.ok()) return plate.status();
-  return Plate::Keyed(auth::Hex(auth::HmacSha256(ctx.plate_key, plate->text())),
+  return Plate::Keyed(auth::Hex(auth::HmacSha256(keys.key, plate->text())),
                       plate->Masked(), plate->new_energy());
 }
 
@@ -20,7 +20,7 @@ codec::Json PlateJson(const Plate& plate) {
           {"new_energy", plate.new_energy()}};
 }
 
-StatusOr<std::string> KeyedTicket(const ApiContext& ctx,
+StatusOr<std::string> KeyedTicket(const PlateKeys& keys,
                                   const std::string& code) {
   const bool alnum = std::all_of(code.begin(), code.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0;
@@ -35,7 +35,7 @@ StatusOr<std::string> KeyedTicket(const ApiContext& ctx,
     return static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   });
   // A purpose prefix keeps a ticket's hash from ever equalling a plate's.
-  return auth::Hex(auth::HmacSha256(ctx.plate_key, "ticket|" + upper));
+  return auth::Hex(auth::HmacSha256(keys.key, "ticket|" + upper));
 }
 
 }  // namespace atrium::server

@@ -7,19 +7,25 @@
 
 #include <string>
 
-#include "api/context.h"
+#include "atrium/codec/json_reader.h"
 #include "atrium/parking/plate.h"
+#include "atrium/status.h"
 
 namespace atrium::server {
 
+// The server's key for plates and tickets (from its data folder's key).
+struct PlateKeys {
+  std::string key;
+};
+
 // A plate typed or read by a camera: its keyed hash, masked form and
 // energy. InvalidArgument for what is not a plate.
-StatusOr<Plate> KeyedPlate(const ApiContext& ctx, const std::string& text);
+StatusOr<Plate> KeyedPlate(const PlateKeys& keys, const std::string& text);
 // The plate as an operation's payload names it.
 codec::Json PlateJson(const Plate& plate);
 // The code printed on an entry ticket (8 to 32 letters and digits, any
 // case), keyed. InvalidArgument otherwise.
-StatusOr<std::string> KeyedTicket(const ApiContext& ctx,
+StatusOr<std::string> KeyedTicket(const PlateKeys& keys,
                                   const std::string& code);
 
 }  // namespace atrium::server

@@ -14,12 +14,20 @@
 namespace atrium::server {
 namespace {
 
+// What the plates' routes use.
+struct Uses {
+  Service& service;
+  Gate& gate;
+  OpDesk& ops;
+  const PlateKeys& plates;
+};
+
 codec::Json ProofPlate(const Plate& plate) {
   return {{"value", plate.text()}, {"display", plate.Masked()}};
 }
 
 // Binds a car's plate to the member: a claim until it is proven.
-void Claim(ApiContext& ctx, const Caller& me, const Request& req,
+void Claim(const Uses& ctx, const Caller& me, const Request& req,
            const PathParams&, const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -27,12 +35,12 @@ void Claim(ApiContext& ctx, const Caller& me, const Request& req,
   std::string text = r.Str("plate");
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
-  StatusOr<Plate> plate = KeyedPlate(ctx, text);
+  StatusOr<Plate> plate = KeyedPlate(ctx.plates, text);
   if (!plate.ok()) return respond(StatusResponse(plate.status()));
-  RunIdempotent(ctx, req,
+  RunIdempotent(ctx.ops, req,
                 {.scope = "member:" + me.id,
                  .origin = ApiOrigin(),
-                 .sender = ctx.SenderOf(me, true),
+                 .sender = ctx.gate.SenderOf(me, true),
                  .type = "link_identity",
                  .payload = {{"member_id", me.id},
                              {"identity",
@@ -54,7 +62,7 @@ void Claim(ApiContext& ctx, const Caller& me, const Request& req,
 // The member's plates, masked, each with the id that unbinds it (the
 // plate's keyed hash: it names the plate without showing it) and whether
 // it is proven ("verified") or waits for proof ("pending").
-void List(ApiContext& ctx, const Caller& me, const Request&, const PathParams&,
+void List(const Uses& ctx, const Caller& me, const Request&, const PathParams&,
           const Respond& respond) {
   // The proven plates from the database on a reader of its own, the
   // waiting claims and auto-pay limits from the state: neither holds the
@@ -87,13 +95,13 @@ void List(ApiContext& ctx, const Caller& me, const Request&, const PathParams&,
   respond(JsonResponse(200, {{"plates", plates}}));
 }
 
-void Unbind(ApiContext& ctx, const Caller& me, const Request& req,
+void Unbind(const Uses& ctx, const Caller& me, const Request& req,
             const PathParams& params, const Respond& respond) {
   RunIdempotent(
-      ctx, req,
+      ctx.ops, req,
       {.scope = "member:" + me.id,
        .origin = ApiOrigin(),
-       .sender = ctx.SenderOf(me, true),
+       .sender = ctx.gate.SenderOf(me, true),
        .type = "unlink_identity",
        .payload = {{"member_id", me.id},
                    {"identity",
@@ -103,7 +111,7 @@ void Unbind(ApiContext& ctx, const Caller& me, const Request& req,
 
 // Sensorless exit for a proven plate: {limit_fen} the most one stay may
 // charge without the member (0 stops it).
-void SetAutoPay(ApiContext& ctx, const Caller& me, const Request& req,
+void SetAutoPay(const Uses& ctx, const Caller& me, const Request& req,
                 const PathParams& params, const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -111,10 +119,10 @@ void SetAutoPay(ApiContext& ctx, const Caller& me, const Request& req,
   const int64_t limit = r.Int("limit_fen", 0, sync::kMaxAutoPayFen);
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
-  RunIdempotent(ctx, req,
+  RunIdempotent(ctx.ops, req,
                 {.scope = "member:" + me.id,
                  .origin = ApiOrigin(),
-                 .sender = ctx.SenderOf(me, true),
+                 .sender = ctx.gate.SenderOf(me, true),
                  .type = "set_auto_pay",
                  .payload = {{"member_id", me.id},
                              {"plate", {{"value", params.at("plate_id")}}},
@@ -124,7 +132,7 @@ void SetAutoPay(ApiContext& ctx, const Caller& me, const Request& req,
 
 // A member signed in at this kiosk proves a plate theirs with the entry
 // ticket of the car's stay here: {member_id, plate, ticket}.
-void ProveByTicket(ApiContext& ctx, const Caller& kiosk, const Request& req,
+void ProveByTicket(const Uses& ctx, const Caller& kiosk, const Request& req,
                    const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -134,14 +142,14 @@ void ProveByTicket(ApiContext& ctx, const Caller& kiosk, const Request& req,
   const std::string code = r.Str("ticket");
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
-  StatusOr<Plate> plate = KeyedPlate(ctx, text);
+  StatusOr<Plate> plate = KeyedPlate(ctx.plates, text);
   if (!plate.ok()) return respond(StatusResponse(plate.status()));
-  StatusOr<std::string> ticket = KeyedTicket(ctx, code);
+  StatusOr<std::string> ticket = KeyedTicket(ctx.plates, code);
   if (!ticket.ok()) return respond(StatusResponse(ticket.status()));
-  RunIdempotent(ctx, req,
+  RunIdempotent(ctx.ops, req,
                 {.scope = "device:" + kiosk.id,
                  .origin = ApiOrigin(),
-                 .sender = ctx.SenderOf(kiosk, true),
+                 .sender = ctx.gate.SenderOf(kiosk, true),
                  .type = "verify_plate",
                  .payload = {{"member_id", member},
                              {"mall_id", kiosk.device.mall_id},
@@ -153,7 +161,7 @@ void ProveByTicket(ApiContext& ctx, const Caller& kiosk, const Request& req,
 
 // The service desk has seen the vehicle licence: {member_id, plate}. The
 // plate becomes the member's, whoever held it.
-void ProveByLicence(ApiContext& ctx, const Caller& op, const Request& req,
+void ProveByLicence(const Uses& ctx, const Caller& op, const Request& req,
                     const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -162,12 +170,12 @@ void ProveByLicence(ApiContext& ctx, const Caller& op, const Request& req,
   const std::string text = r.Str("plate");
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
-  StatusOr<Plate> plate = KeyedPlate(ctx, text);
+  StatusOr<Plate> plate = KeyedPlate(ctx.plates, text);
   if (!plate.ok()) return respond(StatusResponse(plate.status()));
-  RunIdempotent(ctx, req,
+  RunIdempotent(ctx.ops, req,
                 {.scope = "operator:" + op.id,
                  .origin = OperatorOrigin(op.id),
-                 .sender = ctx.SenderOf(op, true),
+                 .sender = ctx.gate.SenderOf(op, true),
                  .type = "verify_plate",
                  .payload = {{"member_id", member},
                              {"plate", ProofPlate(*plate)},
@@ -177,7 +185,7 @@ void ProveByLicence(ApiContext& ctx, const Caller& op, const Request& req,
 
 // The claims waiting for the service desk, oldest first: the plate and
 // phone masked, and whether another account holds the plate (a dispute).
-void WaitingClaims(ApiContext& ctx, const Caller&, const Request&,
+void WaitingClaims(const Uses& ctx, const Caller&, const Request&,
                    const Respond& respond) {
   constexpr size_t kMaxListed = 200;
   codec::Json out = ctx.service.ReadState([&](const sync::GroupState& s) {
@@ -210,17 +218,19 @@ void WaitingClaims(ApiContext& ctx, const Caller&, const Request&,
 }  // namespace
 
 void AddPlateRoutes(Router& r, ApiContext& ctx) {
-  AddRoute(r, ctx, "GET", "/api/v1/me/plates", Members(), List);
-  AddRoute(r, ctx, "POST", "/api/v1/me/plates", Members(), Claim);
-  AddRoute(r, ctx, "DELETE", "/api/v1/me/plates/{plate_id}", Members(), Unbind);
-  AddRoute(r, ctx, "PUT", "/api/v1/me/plates/{plate_id}/auto-pay", Members(),
-           SetAutoPay);
-  AddRoute(r, ctx, "POST", "/api/v1/kiosk/plates", Devices({"kiosk"}),
-           ProveByTicket);
-  AddRoute(r, ctx, "GET", "/api/v1/operator/plate-claims",
-           Operators({Role::kAdmin}), WaitingClaims);
-  AddRoute(r, ctx, "POST", "/api/v1/operator/plates", Operators({Role::kAdmin}),
-           ProveByLicence);
+  const Uses uses{ctx.service, ctx.gate, ctx.ops, ctx.plates};
+  AddRoute(r, ctx.gate, "GET", "/api/v1/me/plates", Members(), uses, List);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/me/plates", Members(), uses, Claim);
+  AddRoute(r, ctx.gate, "DELETE", "/api/v1/me/plates/{plate_id}", Members(),
+           uses, Unbind);
+  AddRoute(r, ctx.gate, "PUT", "/api/v1/me/plates/{plate_id}/auto-pay",
+           Members(), uses, SetAutoPay);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/kiosk/plates", Devices({"kiosk"}),
+           uses, ProveByTicket);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/operator/plate-claims",
+           Operators({Role::kAdmin}), uses, WaitingClaims);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/operator/plates",
+           Operators({Role::kAdmin}), uses, ProveByLicence);
 }
 
 }  // namespace atrium::server

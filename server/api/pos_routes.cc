@@ -14,13 +14,20 @@
 namespace atrium::server {
 namespace {
 
+// What the tills' routes use.
+struct Uses {
+  Service& service;
+  Gate& gate;
+  OpDesk& ops;
+};
+
 // Refuses a quote for a member the till has not scanned lately (the core
 // refuses the till's operations for them: sync::Authorize).
-OpRequest::Guard ScanGuard(ApiContext& ctx, const Caller& till,
+OpRequest::Guard ScanGuard(const Uses& ctx, const Caller& till,
                            MemberId member) {
-  return [&ctx, till = till.id,
+  return [ctx, till = till.id,
           member = std::move(member)]() -> std::optional<Response> {
-    if (ctx.scan_grants.Allowed(till, member, ctx.service.Now())) {
+    if (ctx.gate.scan_grants.Allowed(till, member, ctx.service.Now())) {
       return std::nullopt;
     }
     return ErrorResponse(403, "PERMISSION_DENIED",
@@ -28,9 +35,9 @@ OpRequest::Guard ScanGuard(ApiContext& ctx, const Caller& till,
   };
 }
 
-void Scan(ApiContext& ctx, const Caller& till, const Request& req,
+void Scan(const Uses& ctx, const Caller& till, const Request& req,
           const Respond& respond) {
-  StatusOr<MemberId> member = ctx.ScanCode(req);
+  StatusOr<MemberId> member = ctx.gate.ScanCode(req);
   if (!member.ok()) return respond(StatusResponse(member.status()));
   const Timestamp now = ctx.service.Now();
   Response out = ctx.service.ReadState([&](const sync::GroupState& s) {
@@ -42,15 +49,15 @@ void Scan(ApiContext& ctx, const Caller& till, const Request& req,
     return JsonResponse(200, sync::SummaryJson(s, it->second, now));
   });
   if (out.status == 200) {
-    ctx.scan_grants.Grant(
+    ctx.gate.scan_grants.Grant(
         till.id, *member,
         Timestamp::FromUnixSeconds(now.unix_seconds() +
-                                   ctx.limits.scan_grant_seconds));
+                                   ctx.gate.limits.scan_grant_seconds));
   }
   respond(std::move(out));
 }
 
-void Earn(ApiContext& ctx, const Caller& till, const Request& req,
+void Earn(const Uses& ctx, const Caller& till, const Request& req,
           const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -64,16 +71,16 @@ void Earn(ApiContext& ctx, const Caller& till, const Request& req,
     return respond(ErrorResponse(403, "PERMISSION_DENIED",
                                  "a till submits receipts of its own mall"));
   }
-  RunIdempotent(ctx, req,
+  RunIdempotent(ctx.ops, req,
                 {.scope = "device:" + till.id,
                  .origin = ApiOrigin(),
-                 .sender = ctx.SenderOf(till, true),
+                 .sender = ctx.gate.SenderOf(till, true),
                  .type = "earn",
                  .payload = {{"receipt", *receipt_json}}},
                 respond);
 }
 
-void Refund(ApiContext& ctx, const Caller& till, const Request& req,
+void Refund(const Uses& ctx, const Caller& till, const Request& req,
             const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -83,10 +90,10 @@ void Refund(ApiContext& ctx, const Caller& till, const Request& req,
   Money amount = r.Fen("amount_fen", Money::Fen(1));
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
-  RunIdempotent(ctx, req,
+  RunIdempotent(ctx.ops, req,
                 {.scope = "device:" + till.id,
                  .origin = ApiOrigin(),
-                 .sender = ctx.SenderOf(till, true),
+                 .sender = ctx.gate.SenderOf(till, true),
                  .type = "refund",
                  .payload = {{"mall_id", till.device.mall_id},
                              {"receipt_id", receipt_id},
@@ -95,7 +102,7 @@ void Refund(ApiContext& ctx, const Caller& till, const Request& req,
                 respond);
 }
 
-void Redeem(ApiContext& ctx, const Caller& till, const Request& req,
+void Redeem(const Uses& ctx, const Caller& till, const Request& req,
             const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -106,10 +113,10 @@ void Redeem(ApiContext& ctx, const Caller& till, const Request& req,
   std::string store_id = r.Str("store_id");
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
-  RunIdempotent(ctx, req,
+  RunIdempotent(ctx.ops, req,
                 {.scope = "device:" + till.id,
                  .origin = ApiOrigin(),
-                 .sender = ctx.SenderOf(till, true),
+                 .sender = ctx.gate.SenderOf(till, true),
                  .type = "redeem_coupon",
                  .payload = {{"member_id", member_id},
                              {"coupon_id", coupon_id},
@@ -118,7 +125,7 @@ void Redeem(ApiContext& ctx, const Caller& till, const Request& req,
                 respond);
 }
 
-void PayWithPoints(ApiContext& ctx, const Caller& till, const Request& req,
+void PayWithPoints(const Uses& ctx, const Caller& till, const Request& req,
                    const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -129,10 +136,10 @@ void PayWithPoints(ApiContext& ctx, const Caller& till, const Request& req,
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
   RunIdempotent(
-      ctx, req,
+      ctx.ops, req,
       {.scope = "device:" + till.id,
        .origin = ApiOrigin(),
-       .sender = ctx.SenderOf(till, true),
+       .sender = ctx.gate.SenderOf(till, true),
        .type = "spend_points",
        .payload = {{"member_id", member_id}, {"points", points}, {"ref", ref}}},
       respond);
@@ -141,7 +148,7 @@ void PayWithPoints(ApiContext& ctx, const Caller& till, const Request& req,
 // Prices a basket for a scanned member: the coupons and points that leave
 // the least to pay, each line's share, and why each other coupon is unused.
 // Nothing is reserved: the till then redeems and pays with points.
-void Quote(ApiContext& ctx, const Caller& till, const Request& req,
+void Quote(const Uses& ctx, const Caller& till, const Request& req,
            const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -195,14 +202,19 @@ void Quote(ApiContext& ctx, const Caller& till, const Request& req,
 }  // namespace
 
 void AddPosRoutes(Router& r, ApiContext& ctx) {
-  AddRoute(r, ctx, "POST", "/api/v1/pos/scan", Devices({"pos"}), Scan);
-  AddRoute(r, ctx, "POST", "/api/v1/pos/checkout-quotes", Devices({"pos"}),
-           Quote);
-  AddRoute(r, ctx, "POST", "/api/v1/pos/receipts", Devices({"pos"}), Earn);
-  AddRoute(r, ctx, "POST", "/api/v1/pos/refunds", Devices({"pos"}), Refund);
-  AddRoute(r, ctx, "POST", "/api/v1/pos/redemptions", Devices({"pos"}), Redeem);
-  AddRoute(r, ctx, "POST", "/api/v1/pos/points-payments", Devices({"pos"}),
-           PayWithPoints);
+  const Uses uses{ctx.service, ctx.gate, ctx.ops};
+  AddRoute(r, ctx.gate, "POST", "/api/v1/pos/scan", Devices({"pos"}), uses,
+           Scan);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/pos/checkout-quotes", Devices({"pos"}),
+           uses, Quote);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/pos/receipts", Devices({"pos"}), uses,
+           Earn);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/pos/refunds", Devices({"pos"}), uses,
+           Refund);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/pos/redemptions", Devices({"pos"}),
+           uses, Redeem);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/pos/points-payments", Devices({"pos"}),
+           uses, PayWithPoints);
 }
 
 }  // namespace atrium::server

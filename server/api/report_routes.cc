@@ -10,10 +10,15 @@
 namespace atrium::server {
 namespace {
 
+// What the reports use.
+struct Uses {
+  Service& service;
+};
+
 using sync::PaymentStatus;
 
 // Points issued, redeemed, expired, reversed and outstanding, group-wide.
-void PointsLiability(ApiContext& ctx, const Caller&, const Request&,
+void PointsLiability(const Uses& ctx, const Caller&, const Request&,
                      const Respond& respond) {
   const Timestamp now = ctx.service.Now();
   codec::Json out = ctx.service.ReadState([&](const sync::GroupState& s) {
@@ -48,7 +53,7 @@ void PointsLiability(ApiContext& ctx, const Caller&, const Request&,
 
 // Members' receipts by mall and store (tenant): count, spend, refunds,
 // points given.
-void SalesByTenant(ApiContext& ctx, const Caller&, const Request&,
+void SalesByTenant(const Uses& ctx, const Caller&, const Request&,
                    const Respond& respond) {
   // On a reader of its own: a report never waits for the writer.
   StatusOr<Response> out = ctx.service.Read([](store::Db& db) {
@@ -69,7 +74,7 @@ void SalesByTenant(ApiContext& ctx, const Caller&, const Request&,
 }
 
 // Coupons by template and status: how many were claimed, redeemed, expired.
-void CouponsByTemplate(ApiContext& ctx, const Caller&, const Request&,
+void CouponsByTemplate(const Uses& ctx, const Caller&, const Request&,
                        const Respond& respond) {
   StatusOr<Response> out = ctx.service.Read([](store::Db& db) {
     StatusOr<std::vector<store::CouponCount>> counts =
@@ -92,7 +97,7 @@ void CouponsByTemplate(ApiContext& ctx, const Caller&, const Request&,
 // confirmation. Money the provider took that settled nothing (a closed
 // order, a stay paid meanwhile) is refunded, not revenue: `refunded_fen`
 // (sent back) and `refund_due_fen` (on its way), by the day it was paid.
-void ParkingRevenue(ApiContext& ctx, const Caller&, const Request&,
+void ParkingRevenue(const Uses& ctx, const Caller&, const Request&,
                     const Respond& respond) {
   struct Day {
     int64_t payments = 0, revenue = 0, tier = 0, spend = 0, coupon = 0,
@@ -151,14 +156,15 @@ void ParkingRevenue(ApiContext& ctx, const Caller&, const Request&,
 }  // namespace
 
 void AddReportRoutes(Router& r, ApiContext& ctx) {
-  AddRoute(r, ctx, "GET", "/api/v1/operator/reports/sales-by-tenant",
-           Operators(kAnyRole), SalesByTenant);
-  AddRoute(r, ctx, "GET", "/api/v1/operator/reports/coupons-by-template",
-           Operators(kAnyRole), CouponsByTemplate);
-  AddRoute(r, ctx, "GET", "/api/v1/operator/reports/parking",
-           Operators(kAnyRole), ParkingRevenue);
-  AddRoute(r, ctx, "GET", "/api/v1/operator/reports/points-liability",
-           Operators(kAnyRole), PointsLiability);
+  const Uses uses{ctx.service};
+  AddRoute(r, ctx.gate, "GET", "/api/v1/operator/reports/sales-by-tenant",
+           Operators(kAnyRole), uses, SalesByTenant);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/operator/reports/coupons-by-template",
+           Operators(kAnyRole), uses, CouponsByTemplate);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/operator/reports/parking",
+           Operators(kAnyRole), uses, ParkingRevenue);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/operator/reports/points-liability",
+           Operators(kAnyRole), uses, PointsLiability);
 }
 
 }  // namespace atrium::server

@@ -15,6 +15,12 @@
 namespace atrium::server {
 namespace {
 
+// What the sync routes use.
+struct Uses {
+  Service& service;
+  Gate& gate;
+};
+
 sync::Origin OriginOf(const Caller& c) {
   return {c.kind == Caller::Kind::kMember ? sync::OriginKind::kMember
                                           : sync::OriginKind::kDevice,
@@ -59,7 +65,7 @@ Response ChangesResponse(const std::vector<sync::Change>& changes,
   return r;
 }
 
-void Push(ApiContext& ctx, const Caller& who, const Request& req,
+void Push(const Uses& ctx, const Caller& who, const Request& req,
           const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -83,13 +89,13 @@ void Push(ApiContext& ctx, const Caller& who, const Request& req,
     const std::string key = member != op.payload.end() && member->is_string()
                                 ? member->get<std::string>()
                                 : origin.ToString();
-    if (!ctx.member_claims.Allow(key, now)) {
+    if (!ctx.gate.member_claims.Allow(key, now)) {
       return respond(ErrorResponse(429, "RATE_LIMITED",
                                    "too many claims and exchanges for one "
                                    "member: send them again in a minute"));
     }
   }
-  ctx.service.Push(std::move(*batch), ctx.SenderOf(who, false),
+  ctx.service.Push(std::move(*batch), ctx.gate.SenderOf(who, false),
                    [respond](StatusOr<std::vector<sync::OpResult>> results) {
                      if (!results.ok()) {
                        return respond(StatusResponse(results.status()));
@@ -98,7 +104,7 @@ void Push(ApiContext& ctx, const Caller& who, const Request& req,
                    });
 }
 
-void Pull(ApiContext& ctx, const Caller& who, const Request& req,
+void Pull(const Uses& ctx, const Caller& who, const Request& req,
           const Respond& respond) {
   StatusOr<Page> page = ReadPage(req);
   if (!page.ok()) return respond(StatusResponse(page.status()));
@@ -117,9 +123,9 @@ void Pull(ApiContext& ctx, const Caller& who, const Request& req,
 // A member signs in at a kiosk with their code: the kiosk is served them
 // for a session. It is given no code secret: a kiosk can neither check nor
 // make a member's codes, so it cannot sign anyone in without the server.
-void KioskSignIn(ApiContext& ctx, const Caller& kiosk, const Request& req,
+void KioskSignIn(const Uses& ctx, const Caller& kiosk, const Request& req,
                  const Respond& respond) {
-  StatusOr<MemberId> member = ctx.ScanCode(req);
+  StatusOr<MemberId> member = ctx.gate.ScanCode(req);
   if (!member.ok()) return respond(StatusResponse(member.status()));
   const Timestamp now = ctx.service.Now();
   Response out = ctx.service.WithLog([&](store::OpLog& log) {
@@ -131,19 +137,20 @@ void KioskSignIn(ApiContext& ctx, const Caller& kiosk, const Request& req,
     if (!s.ok()) return StatusResponse(s);
     codec::Json summary = sync::SummaryJson(log.state(), it->second, now);
     summary["session_expires_at"] =
-        FormatIso8601(now.PlusSeconds(ctx.limits.kiosk_session_seconds));
+        FormatIso8601(now.PlusSeconds(ctx.gate.limits.kiosk_session_seconds));
     return JsonResponse(200, summary);
   });
   if (out.status == 200) {
-    ctx.kiosk_sessions.Grant(kiosk.id, *member,
-                             now.PlusSeconds(ctx.limits.kiosk_session_seconds));
+    ctx.gate.kiosk_sessions.Grant(
+        kiosk.id, *member,
+        now.PlusSeconds(ctx.gate.limits.kiosk_session_seconds));
   }
   respond(std::move(out));
 }
 
 // The member is done at the kiosk (or walked away: the kiosk's idle timer
 // says so): the kiosk acts for them no longer, but within its escrow.
-void KioskSignOut(ApiContext& ctx, const Caller& kiosk, const Request& req,
+void KioskSignOut(const Uses& ctx, const Caller& kiosk, const Request& req,
                   const Respond& respond) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return respond(StatusResponse(body.status()));
@@ -151,11 +158,11 @@ void KioskSignOut(ApiContext& ctx, const Caller& kiosk, const Request& req,
   const MemberId member(r.Str("member_id"));
   r.Finish();
   if (!r.ok()) return respond(StatusResponse(r.status()));
-  ctx.kiosk_sessions.End(kiosk.id, member);
+  ctx.gate.kiosk_sessions.End(kiosk.id, member);
   respond(JsonResponse(200, {{"signed_out", true}}));
 }
 
-void History(ApiContext& ctx, const Caller& kiosk, const Request& req,
+void History(const Uses& ctx, const Caller& kiosk, const Request& req,
              const PathParams& params, const Respond& respond) {
   StatusOr<Page> page = ReadPage(req);
   if (!page.ok()) return respond(StatusResponse(page.status()));
@@ -172,16 +179,17 @@ void History(ApiContext& ctx, const Caller& kiosk, const Request& req,
 }  // namespace
 
 void AddSyncRoutes(Router& r, ApiContext& ctx) {
+  const Uses uses{ctx.service, ctx.gate};
   // A member's phone or a kiosk: a till has no replica.
   const Access replicas = Members() | Devices({"kiosk"});
-  AddRoute(r, ctx, "POST", "/api/v1/sync/push", replicas, Push);
-  AddRoute(r, ctx, "GET", "/api/v1/sync/pull", replicas, Pull);
-  AddRoute(r, ctx, "POST", "/api/v1/kiosk/sign-in", Devices({"kiosk"}),
-           KioskSignIn);
-  AddRoute(r, ctx, "POST", "/api/v1/kiosk/sign-out", Devices({"kiosk"}),
-           KioskSignOut);
-  AddRoute(r, ctx, "GET", "/api/v1/sync/members/{member_id}/history",
-           Devices({"kiosk"}), History);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/sync/push", replicas, uses, Push);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/sync/pull", replicas, uses, Pull);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/kiosk/sign-in", Devices({"kiosk"}),
+           uses, KioskSignIn);
+  AddRoute(r, ctx.gate, "POST", "/api/v1/kiosk/sign-out", Devices({"kiosk"}),
+           uses, KioskSignOut);
+  AddRoute(r, ctx.gate, "GET", "/api/v1/sync/members/{member_id}/history",
+           Devices({"kiosk"}), uses, History);
 }
 
 }  // namespace atrium::server

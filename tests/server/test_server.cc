@@ -92,12 +92,12 @@ void TestServer::Start() {
   ctx_ = std::make_unique<server::ApiContext>(
       *service_, *credentials_, auth::TokenSigner(kKey), *member_codes_,
       *sign_in_codes_, limits_, log);
-  ctx_->plate_key = "plate-key";
-  ctx_->op_id_key = "operation-id-key";
+  ctx_->plates.key = "plate-key";
+  ctx_->ops.op_id_key = "operation-id-key";
   StatusOr<codec::MallFiles> files =
       codec::LoadMallFiles(std::string(ATRIUM_SHARED_DIR) + "/demo-mall");
   ASSERT_TRUE(files.ok()) << files.status().ToString();
-  server::ServeCatalogueFiles(std::move(*files), *ctx_);
+  ctx_->catalogue = server::CatalogueOf(std::move(*files));
   api_ = std::make_unique<server::Api>(
       *ctx_,
       std::vector<server::StaticFiles>{server::StaticFiles(

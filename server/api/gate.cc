@@ -1,4 +1,4 @@
-#include "api/context.h"
+#include "api/gate.h"
 
 #include "api/json_response.h"
 #include "atrium/auth/crypto.h"
@@ -25,16 +25,6 @@ StatusOr<Caller> Forbidden(Response& error, std::string_view message) {
 
 }  // namespace
 
-bool InFlight::Begin(const std::string& key) {
-  std::lock_guard lock(mu_);
-  return keys_.insert(key).second;
-}
-
-void InFlight::End(const std::string& key) {
-  std::lock_guard lock(mu_);
-  keys_.erase(key);
-}
-
 void Presence::Grant(const std::string& device, const MemberId& member,
                      Timestamp until) {
   std::lock_guard lock(mu_);
@@ -58,9 +48,8 @@ void Presence::End(const std::string& device, const MemberId& member) {
   until_.erase({device, member.value()});
 }
 
-StatusOr<auth::Claims> ApiContext::Session(const Request& req,
-                                           std::string_view kind,
-                                           Response& error) {
+StatusOr<auth::Claims> Gate::Session(const Request& req, std::string_view kind,
+                                     Response& error) {
   std::string token = BearerToken(req);
   if (token.empty()) {
     error = ErrorResponse(401, "UNAUTHENTICATED", "sign in first");
@@ -82,7 +71,7 @@ StatusOr<auth::Claims> ApiContext::Session(const Request& req,
   return c;
 }
 
-StatusOr<Caller> ApiContext::Member(const Request& req, Response& error) {
+StatusOr<Caller> Gate::Member(const Request& req, Response& error) {
   StatusOr<auth::Claims> c = Session(req, "member", error);
   if (!c.ok()) return c.status();
   const bool gone = service.ReadState([&](const sync::GroupState& s) {
@@ -97,8 +86,8 @@ StatusOr<Caller> ApiContext::Member(const Request& req, Response& error) {
   return caller;
 }
 
-StatusOr<Caller> ApiContext::Device(const Request& req, std::string_view kind,
-                                    Response& error) {
+StatusOr<Caller> Gate::Device(const Request& req, std::string_view kind,
+                              Response& error) {
   // "Device <id>:<key>"
   std::string h = req.Header("authorization");
   constexpr std::string_view kScheme = "Device ";
@@ -129,9 +118,8 @@ StatusOr<Caller> ApiContext::Device(const Request& req, std::string_view kind,
   return caller;
 }
 
-StatusOr<Caller> ApiContext::Operator(const Request& req,
-                                      const std::set<Role>& roles,
-                                      Response& error) {
+StatusOr<Caller> Gate::Operator(const Request& req, const std::set<Role>& roles,
+                                Response& error) {
   StatusOr<auth::Claims> c = Session(req, "operator", error);
   if (!c.ok()) return c.status();
   StatusOr<Role> role = ParseRole(c->role);
@@ -146,7 +134,7 @@ StatusOr<Caller> ApiContext::Operator(const Request& req,
   return caller;
 }
 
-sync::Sender ApiContext::SenderOf(const Caller& caller, bool via_api) {
+sync::Sender Gate::SenderOf(const Caller& caller, bool via_api) {
   sync::Sender s;
   s.id = caller.id;
   s.via_api = via_api;
@@ -185,7 +173,7 @@ sync::Sender ApiContext::SenderOf(const Caller& caller, bool via_api) {
   return s;
 }
 
-StatusOr<MemberId> ApiContext::ScanCode(const Request& req) {
+StatusOr<MemberId> Gate::ScanCode(const Request& req) {
   StatusOr<codec::Json> body = ParseBody(req);
   if (!body.ok()) return body.status();
   codec::JsonReader r(*body, "body");
@@ -195,7 +183,7 @@ StatusOr<MemberId> ApiContext::ScanCode(const Request& req) {
   return member_codes.Scan(code, service.Now());
 }
 
-codec::Json ApiContext::CodeSecrets(const MemberId& member) {
+codec::Json Gate::CodeSecrets(const MemberId& member) {
   codec::Json out = codec::Json::array();
   for (const MemberCodes::DaySecret& d :
        member_codes.SecretsFor(member, service.Now())) {
