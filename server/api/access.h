@@ -20,6 +20,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <type_traits>
 
 #include "api/gate.h"
 #include "api/router.h"
@@ -73,35 +74,24 @@ using GuardedRoute =
 void AddRoute(Router& r, Gate& gate, std::string method,
               const std::string& pattern, Access access, GuardedRoute route);
 
-// A route of a file whose routes use `Uses`, with or without path
-// parameters.
-template <class Uses>
-using RouteOf = void (*)(const Uses& uses, const Caller& caller,
-                         const Request& req, const Respond& respond);
-template <class Uses>
-using PathRouteOf = void (*)(const Uses& uses, const Caller& caller,
-                             const Request& req, const PathParams& path,
-                             const Respond& respond);
-
-template <class Uses>
+// A route of a file whose routes use `Uses`: a function of (const Uses&,
+// const Caller&, const Request&, [const PathParams&,] const Respond&).
+template <class Uses, class Route>
 void AddRoute(Router& r, Gate& gate, std::string method,
               const std::string& pattern, Access access, Uses uses,
-              RouteOf<Uses> route) {
-  AddRoute(r, gate, std::move(method), pattern, std::move(access),
-           [uses, route](const Caller& caller, const Request& req,
-                         const PathParams&, const Respond& respond) {
-             route(uses, caller, req, respond);
-           });
-}
-template <class Uses>
-void AddRoute(Router& r, Gate& gate, std::string method,
-              const std::string& pattern, Access access, Uses uses,
-              PathRouteOf<Uses> route) {
-  AddRoute(r, gate, std::move(method), pattern, std::move(access),
-           [uses, route](const Caller& caller, const Request& req,
-                         const PathParams& path, const Respond& respond) {
-             route(uses, caller, req, path, respond);
-           });
+              Route route) {
+  AddRoute(
+      r, gate, std::move(method), pattern, std::move(access),
+      [uses, route](const Caller& caller, const Request& req,
+                    const PathParams& path, const Respond& respond) {
+        if constexpr (std::is_invocable_v<Route, const Uses&, const Caller&,
+                                          const Request&, const PathParams&,
+                                          const Respond&>) {
+          route(uses, caller, req, path, respond);
+        } else {
+          route(uses, caller, req, respond);
+        }
+      });
 }
 
 }  // namespace atrium::server
