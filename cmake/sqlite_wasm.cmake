@@ -59,18 +59,21 @@ set(_sqlite_replica_only
 
 # atrium_sqlite(TARGET OPTIMIZE OPTION...): a static library from an
 # amalgamation generated with the options, in build/sqlite/TARGET; made
-# again only when the options change (the stamp holds them).
+# again only when the sources' version or the options change (the stamp
+# holds them).
+file(STRINGS "${_sqlite_src}/VERSION" _sqlite_version LIMIT_COUNT 1)
 function(atrium_sqlite target optimize)
   set(out "${CMAKE_BINARY_DIR}/sqlite/${target}")
   set(flags "")
   foreach(option IN LISTS ARGN)
     string(APPEND flags " -D${option}")
   endforeach()
+  set(stamp "${_sqlite_version}${flags}")
   set(stamped "")
   if(EXISTS "${out}/options.txt")
     file(READ "${out}/options.txt" stamped)
   endif()
-  if(NOT EXISTS "${out}/sqlite3.c" OR NOT stamped STREQUAL flags)
+  if(NOT EXISTS "${out}/sqlite3.c" OR NOT stamped STREQUAL stamp)
     message(STATUS "Generating the SQLite amalgamation of ${target}")
     file(REMOVE_RECURSE "${out}")
     file(MAKE_DIRECTORY "${out}/build")
@@ -89,7 +92,7 @@ function(atrium_sqlite target optimize)
     file(COPY "${out}/build/sqlite3.c" "${out}/build/sqlite3.h"
          DESTINATION "${out}")
     file(REMOVE_RECURSE "${out}/build")
-    file(WRITE "${out}/options.txt" "${flags}")
+    file(WRITE "${out}/options.txt" "${stamp}")
   endif()
   add_library(${target} STATIC "${out}/sqlite3.c")
   target_include_directories(${target} SYSTEM PUBLIC "${out}")
