@@ -45,6 +45,28 @@ check "earn: unknown tier is NOT_FOUND" has "$tmp/out.json" '"code": "NOT_FOUND"
 "$ctl" earn --in "$shared/formats/examples/earn-request.json" >"$tmp/out.json"
 check "earn: missing programme exits 2" test $? -eq 2
 
+# earn: the expiry kinds an operator can choose (shared/formats/program.md),
+# the receipt earned on 8 April 2026, 15:00 in the group's +08:00.
+with_expiry() {  # with_expiry KIND MONTHS > program
+  sed -e "s/\"kind\": \"end_of_year\",/\"kind\": \"$1\",/" \
+      -e "s/\"years\": 1\$/\"months\": $2/" "$shared/demo-mall/program.json"
+}
+with_expiry end_of_month 12 >"$tmp/month.json"
+"$ctl" earn --program "$tmp/month.json" \
+  --in "$shared/formats/examples/earn-request.json" >"$tmp/out.json"
+check "earn: 12 months, cleared at the end of April 2027" \
+  has "$tmp/out.json" '"expires_at": "2027-04-30T16:00:00Z"'
+with_expiry end_of_quarter 12 >"$tmp/quarter.json"
+"$ctl" earn --program "$tmp/quarter.json" \
+  --in "$shared/formats/examples/earn-request.json" >"$tmp/out.json"
+check "earn: 12 months, cleared at the end of that quarter (June 2027)" \
+  has "$tmp/out.json" '"expires_at": "2027-06-30T16:00:00Z"'
+with_expiry end_of_month 121 >"$tmp/bad-expiry.json"
+"$ctl" earn --program "$tmp/bad-expiry.json" \
+  --in "$shared/formats/examples/earn-request.json" >"$tmp/out.json"
+check "earn: 121 months exits 2" test $? -eq 2
+check "earn: the error names expiry.months" has "$tmp/out.json" 'expiry.months'
+
 # statement: the demo's ledger round-trips through the documented format.
 "$ctl" demo --entries >"$tmp/entries.json"
 check "demo --entries exits 0" test $? -eq 0

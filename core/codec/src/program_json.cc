@@ -169,8 +169,14 @@ ExpiryPolicy ReadExpiry(JsonReader r) {
   } else if (kind == "after_days") {
     p.kind = ExpiryKind::kAfterDays;
     p.days = static_cast<int32_t>(r.Int("days", 1, 3660));
+  } else if (kind == "end_of_month" || kind == "end_of_quarter") {
+    p.kind = kind == "end_of_month" ? ExpiryKind::kEndOfMonth
+                                    : ExpiryKind::kEndOfQuarter;
+    p.months = static_cast<int32_t>(r.Int("months", 0, 120));
   } else {
-    r.Fail("kind", "must be never, end_of_year or after_days");
+    r.Fail("kind",
+           "must be never, end_of_year, after_days, end_of_month or "
+           "end_of_quarter");
   }
   r.Finish();
   return p;
@@ -205,6 +211,14 @@ StatusOr<Program> ProgramFromJson(const Json& j) {
   Program p;
   p.group = ReadGroup(r.Object("group"));
   return WithRules(r, std::move(p));
+}
+
+StatusOr<ExpiryPolicy> ExpiryFromJson(const Json& j) {
+  JsonReader r(j, "expiry");
+  ExpiryPolicy p = ReadExpiry(r);  // a copy shares its errors
+  ATRIUM_RETURN_IF_ERROR(r.status());
+  ATRIUM_RETURN_IF_ERROR(p.Validate());
+  return p;
 }
 
 StatusOr<Program> ProgramWithRules(Program program, const Json& rules) {

@@ -20,12 +20,21 @@ enum class ExpiryKind {
   kEndOfYear,
   // At the end of the local day `days` after the day earned.
   kAfterDays,
+  // At the end of the calendar month `months` after the month earned
+  // ("12 months, then cleared at the month's end"): points earned on
+  // 15 March 2026 with 12 expire at the end of March 2027.
+  kEndOfMonth,
+  // At the end of the calendar quarter holding the month `months` after
+  // the month earned: points earned in February 2026 with 12 expire at the
+  // end of March 2027 (the first quarter's end).
+  kEndOfQuarter,
 };
 
 struct ExpiryPolicy {
   ExpiryKind kind = ExpiryKind::kEndOfYear;
-  int32_t years = 1;  // kEndOfYear: 0..10
-  int32_t days = 0;   // kAfterDays: 1..3660
+  int32_t years = 1;   // kEndOfYear: 0..10
+  int32_t days = 0;    // kAfterDays: 1..3660
+  int32_t months = 0;  // kEndOfMonth, kEndOfQuarter: 0..120
 
   Status Validate() const;
   // The expiry of points earned at `earned`. kNever gives kLatestTime.

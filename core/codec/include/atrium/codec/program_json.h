@@ -11,6 +11,9 @@ namespace atrium::codec {
 // Decodes and validates a programme; InvalidArgument names the bad field.
 StatusOr<Program> ProgramFromJson(const Json& j);
 
+// A programme's `expiry` object alone (shared/formats/program.md).
+StatusOr<ExpiryPolicy> ExpiryFromJson(const Json& j);
+
 // `program` with its rules replaced by `rules`: {tiers, earning, expiry,
 // max_receipt_age_days?}, the parts an operator edits (the group, its
 // malls and stores, and the car parks stay). The result is validated as a
