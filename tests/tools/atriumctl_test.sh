@@ -67,6 +67,21 @@ with_expiry end_of_month 121 >"$tmp/bad-expiry.json"
 check "earn: 121 months exits 2" test $? -eq 2
 check "earn: the error names expiry.months" has "$tmp/out.json" 'expiry.months'
 
+# earn: a minimum receipt (2,000 yuan here): the example's 1,280 yuan of
+# beauty earns nothing, and says why.
+sed 's/"fen_per_point": 100,/"fen_per_point": 100, "min_receipt_fen": 200000,/' \
+  "$shared/demo-mall/program.json" >"$tmp/minimum.json"
+"$ctl" earn --program "$tmp/minimum.json" \
+  --in "$shared/formats/examples/earn-request.json" >"$tmp/out.json"
+check "earn: under the minimum earns 0" has "$tmp/out.json" '"points": 0,'
+check "earn: under the minimum says so" has "$tmp/out.json" '"cap": "minimum"'
+sed 's/"fen_per_point": 100,/"fen_per_point": 100, "min_receipt_fen": -1,/' \
+  "$shared/demo-mall/program.json" >"$tmp/bad-minimum.json"
+"$ctl" earn --program "$tmp/bad-minimum.json" \
+  --in "$shared/formats/examples/earn-request.json" >"$tmp/out.json"
+check "earn: a negative minimum exits 2" test $? -eq 2
+check "earn: the error names min_receipt_fen" has "$tmp/out.json" 'earning.min_receipt_fen'
+
 # statement: the demo's ledger round-trips through the documented format.
 "$ctl" demo --entries >"$tmp/entries.json"
 check "demo --entries exits 0" test $? -eq 0

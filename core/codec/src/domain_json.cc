@@ -8,6 +8,7 @@ std::string_view CapName(EarnCap cap) {
     case EarnCap::kNone: return "none";
     case EarnCap::kReceipt: return "receipt";
     case EarnCap::kDay: return "day";
+    case EarnCap::kMinimum: return "minimum";
   }
   return "none";
 }

@@ -151,6 +151,7 @@ EarningPolicy ReadEarning(JsonReader r) {
   p.max_points_per_day =
       r.OptInt("max_points_per_day", 0, 0, kMaxPointsPerEntry);
   p.pending_seconds = r.OptInt("pending_seconds", 0, 0, 366 * kSecondsPerDay);
+  p.min_receipt_fen = r.OptInt("min_receipt_fen", 0, 0, kMaxAmount.fen());
   for (JsonReader& rule : r.Objects("rules", kMaxEarningRules, false)) {
     p.rules.push_back(ReadRule(rule));
   }

@@ -104,6 +104,9 @@ Status EarningPolicy::Validate() const {
   if (max_points_per_receipt < 0 || max_points_per_day < 0) {
     return InvalidArgument("caps may not be negative");
   }
+  if (min_receipt_fen < 0 || min_receipt_fen > kMaxAmount.fen()) {
+    return InvalidArgument("the minimum receipt is out of range");
+  }
   if (pending_seconds < 0 || pending_seconds > 366 * kSecondsPerDay) {
     return InvalidArgument("pending period must lie in 0..366 days");
   }
@@ -172,7 +175,8 @@ StatusOr<EarnResult> ComputeEarn(const EarningPolicy& policy,
   result.rule_refs.reserve(receipt.lines.size() * (n_wide + 2));
   std::bitset<kMaxEarningRules> used;  // rules that shaped some line
   bool any_counted = false;            // a line that was not excluded
-  int64_t weighted = 0;  // fen times thousandths; at most 1e10 * 1e5
+  int64_t weighted = 0;     // fen times thousandths; at most 1e10 * 1e5
+  int64_t earning_fen = 0;  // the lines no rule excluded
   for (size_t li = 0; li < receipt.lines.size(); ++li) {
     const ReceiptLine& line = receipt.lines[li];
     LineEarning& out = result.lines[li];
@@ -210,6 +214,7 @@ StatusOr<EarnResult> ComputeEarn(const EarningPolicy& policy,
       m = 0;
     } else {
       any_counted = true;
+      earning_fen += line.amount.fen();
       if (highest && best >= 0) {
         m = policy.rules[best].multiplier_permille;
         result.rule_refs.push_back(static_cast<uint16_t>(best));
@@ -233,6 +238,10 @@ StatusOr<EarnResult> ComputeEarn(const EarningPolicy& policy,
 
   result.uncapped_points = weighted / (policy.fen_per_point * 1000);
   result.points = result.uncapped_points;
+  if (earning_fen < policy.min_receipt_fen) {
+    result.points = 0;
+    result.cap = EarnCap::kMinimum;
+  }
   if (policy.max_points_per_receipt > 0 &&
       result.points > policy.max_points_per_receipt) {
     result.points = policy.max_points_per_receipt;

@@ -87,6 +87,9 @@ struct EarningPolicy {
   CombineMode combine = CombineMode::kMultiply;
   int64_t max_points_per_receipt = 0;  // 0: no cap
   int64_t max_points_per_day = 0;      // 0: no cap
+  // A receipt whose lines that earn (those no rule excludes) come to less
+  // earns nothing ("receipts under 20 yuan earn no points"); 0: none.
+  int64_t min_receipt_fen = 0;
   int64_t pending_seconds = 0;
   std::vector<EarningRule> rules;
 
@@ -102,7 +105,9 @@ struct LineEarning {
   uint32_t rule_count = 0;
 };
 
-enum class EarnCap { kNone, kReceipt, kDay };
+// What held a receipt's points below what its lines earn: nothing, the
+// receipt's or the day's cap, or the programme's minimum receipt (then 0).
+enum class EarnCap { kNone, kReceipt, kDay, kMinimum };
 
 struct EarnResult {
   int64_t points = 0;           // what the member receives
