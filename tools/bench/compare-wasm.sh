@@ -10,9 +10,9 @@ cmake --build --preset release --target portable_bench portable_store_bench
 cmake --build --preset wasm --target portable_bench portable_store_bench
 runs="${1:-7}"
 native=build/release/tools/bench/portable_bench
-wasm=${ATRIUM_WASM_DIR:-build/wasm}/tools/bench/portable_bench.js
+wasm=build/wasm/tools/bench/portable_bench.js
 native_store=build/release/tools/bench/portable_store_bench
-wasm_store=${ATRIUM_WASM_DIR:-build/wasm}/tools/bench/portable_store_bench.js
+wasm_store=build/wasm/tools/bench/portable_store_bench.js
 # The store's database goes on tmpfs: the ratio is of computation.
 export ATRIUM_BENCH_DIR="${ATRIUM_BENCH_DIR:-/dev/shm}"
 for f in "$native" "$wasm" "$native_store" "$wasm_store"; do
